@@ -1,0 +1,104 @@
+package wsclose.trace.etl;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The buffers of a file, found by stepping from each header to the next by its BufferSize (never by
+ * a fixed stride: compressed buffers differ in size; etl-format.md §A.1, §A.3), and grouped into
+ * streams that are each in time order: one per processor, plus one per processor for rundown buffers
+ * (§A.9). Only two longs per buffer are kept (file offset and file-order index), so memory does not
+ * depend on buffer contents; buffer headers are re-read when a buffer is loaded.
+ */
+final class BufferIndex {
+    /** Stream of buffers in file order: parallel arrays of file offsets and file-order indexes. */
+    static final class Stream {
+        final int key;
+        long[] offsets = new long[16];
+        long[] indexes = new long[16];
+        int size;
+
+        Stream(int key) {
+            this.key = key;
+        }
+
+        void add(long offset, long index) {
+            if (size == offsets.length) {
+                offsets = Arrays.copyOf(offsets, size * 2);
+                indexes = Arrays.copyOf(indexes, size * 2);
+            }
+            offsets[size] = offset;
+            indexes[size] = index;
+            size++;
+        }
+    }
+
+    final Map<Integer, Stream> streams = new LinkedHashMap<>();
+    /** Every buffer with trace records, in file order. */
+    final Stream fileOrder = new Stream(-1);
+    long buffers;
+    long compressedBuffers;
+    long contextSwapBuffers;
+    long buffersFlaggedLost;
+    long buffersFlaggedEventsLost;
+    /** Bytes of the file covered by buffers (the rest is a zero tail or unreadable). */
+    long bytesFramed;
+
+    static BufferIndex scan(FileChannel ch, long fileSize, int maxBufferBytes, ReadProblems problems) throws IOException {
+        BufferIndex index = new BufferIndex();
+        byte[] hb = new byte[BufferHeader.SIZE];
+        BufferLoader reader = new BufferLoader(ch, fileSize, maxBufferBytes, problems);
+        long off = 0;
+        long i = 0;
+        while (off < fileSize) {
+            int n = reader.read(hb, 0, BufferHeader.SIZE, off);
+            if (n < BufferHeader.SIZE) {
+                problems.incomplete("byte offset 0x" + Long.toHexString(off) + " (buffer " + i
+                        + "): the file ends " + n + " bytes into a 72-byte buffer header; the file is truncated");
+                break;
+            }
+            BufferHeader h = BufferHeader.parse(hb, 0, off, i);
+            if (h.bufferSize() == 0) {
+                break; // zero-filled tail of a preallocated file: end of data (§A.1)
+            }
+            if (h.bufferSize() < BufferHeader.SIZE || h.bufferSize() > maxBufferBytes) {
+                problems.incomplete(h.where() + ": expected BufferSize between 72 and " + maxBufferBytes + ", found "
+                        + h.bufferSize() + "; the remaining " + (fileSize - off) + " bytes cannot be framed");
+                break;
+            }
+            boolean truncated = off + h.bufferSize() > fileSize;
+            if (truncated) {
+                problems.incomplete(h.where() + ": the file ends inside this buffer (BufferSize " + h.bufferSize()
+                        + ", " + (fileSize - off) + " bytes present); the file is truncated");
+            }
+            index.add(h);
+            off += h.bufferSize();
+            i++;
+        }
+        index.bytesFramed = Math.min(off, fileSize);
+        return index;
+    }
+
+    private void add(BufferHeader h) {
+        buffers++;
+        if (h.compressed()) {
+            compressedBuffers++;
+        }
+        if (h.bufferLost()) {
+            buffersFlaggedLost++;
+        }
+        if (h.eventsLost()) {
+            buffersFlaggedEventsLost++;
+        }
+        if (h.type() == BufferHeader.TYPE_CTX_SWAP) {
+            contextSwapBuffers++; // packed context-switch packets, not trace records (§A.2)
+            return;
+        }
+        fileOrder.add(h.fileOffset(), h.index());
+        int key = h.processor() * 2 + (h.type() == BufferHeader.TYPE_RUNDOWN ? 1 : 0);
+        streams.computeIfAbsent(key, Stream::new).add(h.fileOffset(), h.index());
+    }
+}

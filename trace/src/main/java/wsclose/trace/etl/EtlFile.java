@@ -1,0 +1,229 @@
+package wsclose.trace.etl;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import wsclose.trace.etw.Bytes;
+import wsclose.trace.etw.EtwEvent;
+import wsclose.trace.etw.EtwSource;
+import wsclose.trace.etw.HeaderKind;
+import wsclose.trace.etw.TimeBase;
+
+/**
+ * An .etl file: the public entry to the reader. Opening it reads the logfile header and indexes the
+ * buffers; {@link #forEach} then streams every event in global time order by merging the per-processor
+ * buffer streams (etl-format.md §A.9), reading one buffer per stream at a time, so memory does not grow
+ * with the file. Damage inside the file never stops the walk: it is reported by {@link #warnings()} and
+ * {@link #isIncomplete()}. Only a file that is not an ETL at all fails, with an {@link EtlFormatException}.
+ */
+public final class EtlFile implements EtwSource {
+    /** Largest buffer wsclose accepts; ETW buffers are 4 KiB to a few MiB. Bounds memory on lying sizes. */
+    static final int MAX_BUFFER = 64 << 20;
+    private static final int MIN_BUFFER_CAP = 64 << 10;
+
+    private final Path path;
+    private final FileChannel channel;
+    private final long size;
+    private final LogfileHeader header;
+    private final TimeBase timeBase;
+    private final int maxBufferBytes;
+    private final BufferIndex index;
+    private final ReadProblems openProblems;
+    private ReadProblems walkProblems = new ReadProblems();
+
+    private EtlFile(Path path, FileChannel channel) throws IOException {
+        this.path = path;
+        this.channel = channel;
+        this.size = channel.size();
+        this.openProblems = new ReadProblems();
+        BufferHeader first = checkFirstBuffer();
+        int cap = (int) Math.min(MAX_BUFFER, Math.max(first.bufferSize(), MIN_BUFFER_CAP));
+        this.header = readLogfileHeader(first, cap);
+        this.maxBufferBytes = (int) Math.min(MAX_BUFFER, Math.max(cap, header.bufferSize()));
+        try {
+            this.timeBase = header.timeBase();
+        } catch (IllegalArgumentException e) {
+            throw new EtlFormatException(BufferHeader.SIZE, "logfile header: " + e.getMessage());
+        }
+        this.index = BufferIndex.scan(channel, size, maxBufferBytes, openProblems);
+    }
+
+    /** Opens and indexes an .etl file. */
+    public static EtlFile open(Path path) throws IOException {
+        FileChannel ch = FileChannel.open(path, StandardOpenOption.READ);
+        try {
+            return new EtlFile(path, ch);
+        } catch (IOException | RuntimeException e) {
+            ch.close();
+            throw e;
+        }
+    }
+
+    /** Checks that the file starts like an ETL: a buffer header followed by the EventTrace header record. */
+    private BufferHeader checkFirstBuffer() throws IOException {
+        byte[] b = new byte[BufferHeader.SIZE + 8];
+        BufferLoader reader = new BufferLoader(channel, size, MAX_BUFFER, openProblems);
+        int n = reader.read(b, 0, b.length, 0);
+        if (n < BufferHeader.SIZE) {
+            throw new EtlFormatException(n, "expected a 72-byte WMI buffer header at byte offset 0, found "
+                    + (n == 0 ? "an empty file" : "only " + n + " bytes") + "; not an ETL file");
+        }
+        BufferHeader h = BufferHeader.parse(b, 0, 0, 0);
+        if (!h.compressed()) {
+            if (n < b.length) {
+                throw new EtlFormatException(n, "expected the EventTrace header record at byte offset 0x48, found the end of the file");
+            }
+            int marker = Bytes.i32(b, BufferHeader.SIZE);
+            int type = b[BufferHeader.SIZE + 2] & 0xFF;
+            int family = b[BufferHeader.SIZE + 3] & 0xFF;
+            int hook = Bytes.u16(b, BufferHeader.SIZE + 6);
+            if (family != 0xC0 || (type != 0x01 && type != 0x02) || hook != 0) {
+                throw new EtlFormatException(BufferHeader.SIZE, String.format(
+                        "expected the EventTrace header record at byte offset 0x48 (marker 0xC0010002 or 0xC0020002, hook 0x0000),"
+                                + " found marker 0x%08x hook 0x%04x; not an ETL file", marker, hook));
+            }
+        }
+        if (h.bufferSize() < BufferHeader.SIZE || h.bufferSize() > MAX_BUFFER) {
+            throw new EtlFormatException(0, "expected BufferSize between 72 and " + MAX_BUFFER + " at byte offset 0, found "
+                    + h.bufferSize() + "; not a readable ETL file");
+        }
+        return h;
+    }
+
+    private LogfileHeader readLogfileHeader(BufferHeader first, int cap) throws IOException {
+        BufferLoader loader = new BufferLoader(channel, size, cap, openProblems);
+        BufferLoader.Holder holder = new BufferLoader.Holder();
+        loader.load(first, holder);
+        RecordParser parser = new RecordParser(openProblems);
+        EtwEvent ev = new EtwEvent();
+        int next = parser.next(holder.data, BufferHeader.SIZE, holder.end, first, ev);
+        if (next == RecordParser.END || ev.kind() != HeaderKind.SYSTEM || ev.id() != 0
+                || !KernelGroups.guid(KernelGroups.GROUP_EVENT_TRACE, 0).equals(ev.provider())) {
+            String found = next == RecordParser.END ? "no readable record" : ev.kind() + " record " + ev.provider() + " " + ev.key();
+            throw new EtlFormatException(BufferHeader.SIZE, "expected the EventTrace header record at byte offset 0x48, found "
+                    + found + (openProblems.messages().isEmpty() ? "" : " (" + openProblems.messages().get(0) + ")"));
+        }
+        int need = LogfileHeader.minimalSize(ev.pointerSize());
+        if (ev.payloadLength() < need) {
+            throw new EtlFormatException(BufferHeader.SIZE, "expected a logfile header payload of at least " + need
+                    + " bytes at byte offset 0x48, found " + ev.payloadLength());
+        }
+        return LogfileHeader.decode(ev);
+    }
+
+    public Path path() { return path; }
+    public long size() { return size; }
+    public LogfileHeader header() { return header; }
+    public TimeBase timeBase() { return timeBase; }
+    public long buffers() { return index.buffers; }
+    public long compressedBuffers() { return index.compressedBuffers; }
+
+    @Override
+    public String name() {
+        return path.toString();
+    }
+
+    /** Every event in global time order; ties keep file order (buffer position, then record offset). */
+    @Override
+    public void forEach(Consumer<EtwEvent> consumer) throws IOException {
+        walkProblems = new ReadProblems();
+        RecordParser parser = new RecordParser(walkProblems);
+        parser.timeBase(timeBase);
+        List<StreamCursor> live = new ArrayList<>();
+        for (BufferIndex.Stream s : index.streams.values()) {
+            StreamCursor c = new StreamCursor(s, channel, size, maxBufferBytes, parser, walkProblems, true);
+            if (c.advance()) {
+                live.add(c);
+            }
+        }
+        StreamCursor[] heap = live.toArray(new StreamCursor[0]);
+        int n = heap.length;
+        for (int i = n / 2 - 1; i >= 0; i--) {
+            siftDown(heap, n, i);
+        }
+        while (n > 0) {
+            StreamCursor top = heap[0];
+            consumer.accept(top.event);
+            if (!top.advance()) {
+                heap[0] = heap[--n];
+                heap[n] = null;
+            }
+            siftDown(heap, n, 0);
+        }
+    }
+
+    /** Every event in file order (buffer by buffer), the fastest walk; used by summaries. */
+    public void forEachInFileOrder(Consumer<EtwEvent> consumer) throws IOException {
+        walkProblems = new ReadProblems();
+        RecordParser parser = new RecordParser(walkProblems);
+        parser.timeBase(timeBase);
+        StreamCursor c = new StreamCursor(index.fileOrder, channel, size, maxBufferBytes, parser, walkProblems, false);
+        while (c.advance()) {
+            consumer.accept(c.event);
+        }
+    }
+
+    private static boolean before(StreamCursor a, StreamCursor b) {
+        long ta = a.event.timestamp();
+        long tb = b.event.timestamp();
+        if (ta != tb) {
+            return ta < tb;
+        }
+        if (a.bufferIndex != b.bufferIndex) {
+            return a.bufferIndex < b.bufferIndex;
+        }
+        return a.event.recordOffset() < b.event.recordOffset();
+    }
+
+    private static void siftDown(StreamCursor[] heap, int n, int i) {
+        StreamCursor x = heap[i];
+        while (true) {
+            int l = 2 * i + 1;
+            if (l >= n) {
+                break;
+            }
+            int r = l + 1;
+            int m = r < n && before(heap[r], heap[l]) ? r : l;
+            if (!before(heap[m], x)) {
+                break;
+            }
+            heap[i] = heap[m];
+            i = m;
+        }
+        if (n > 0) {
+            heap[i] = x;
+        }
+    }
+
+    /** One pass over the record headers (file order) counting what the file holds. */
+    public EtlSummary summary() throws IOException {
+        SummaryBuilder b = new SummaryBuilder();
+        forEachInFileOrder(b);
+        return b.build(this);
+    }
+
+    /** Problems found so far: at open, and in the latest walk. */
+    public List<String> warnings() {
+        List<String> all = new ArrayList<>(openProblems.messages());
+        all.addAll(walkProblems.messages());
+        return all;
+    }
+
+    /** True when part of the file could not be read (truncated, or framing lost). */
+    public boolean isIncomplete() {
+        return openProblems.isIncomplete() || walkProblems.isIncomplete();
+    }
+
+    long contextSwapBuffers() { return index.contextSwapBuffers; }
+    long buffersFlaggedLost() { return index.buffersFlaggedLost; }
+    long buffersFlaggedEventsLost() { return index.buffersFlaggedEventsLost; }
+
+    @Override
+    public void close() throws IOException {
+        channel.close();
+    }
+}

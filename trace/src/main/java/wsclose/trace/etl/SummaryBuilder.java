@@ -1,0 +1,100 @@
+package wsclose.trace.etl;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import wsclose.trace.etw.Bytes;
+import wsclose.trace.etw.EtwEvent;
+import wsclose.trace.etw.Guid;
+import wsclose.trace.etw.HeaderKind;
+import wsclose.trace.etw.Providers;
+
+/** Accumulates an {@link EtlSummary} from a walk over the records, without allocating per record. */
+final class SummaryBuilder implements Consumer<EtwEvent> {
+    /** EVENT_HEADER extended item PROV_TRAITS: u16 size, NUL-terminated UTF-8 provider name (§A.5.3). */
+    private static final int EXT_PROV_TRAITS = 0x0C;
+
+    private final CountTable counts = new CountTable();
+    private final long[] kinds = new long[HeaderKind.values().length];
+    private final Map<Guid, String> names = new TreeMap<>();
+    private long events;
+    private long minTs = Long.MAX_VALUE;
+    private long maxTs = Long.MIN_VALUE;
+    private Guid lastNamed;
+
+    @Override
+    public void accept(EtwEvent ev) {
+        events++;
+        kinds[ev.kind().ordinal()]++;
+        counts.add(ev.provider(), ev.kind(), ev.id(), ev.version());
+        long ts = ev.timestamp();
+        if (ts < minTs) {
+            minTs = ts;
+        }
+        if (ts > maxTs) {
+            maxTs = ts;
+        }
+        if (ev.extendedLength() > 0 && ev.provider() != lastNamed) {
+            lastNamed = ev.provider();
+            if (!names.containsKey(ev.provider())) {
+                String n = traitsName(ev);
+                if (n != null) {
+                    names.put(ev.provider(), n);
+                }
+            }
+        }
+    }
+
+    /** The provider name in a PROV_TRAITS extended item, or null. */
+    static String traitsName(EtwEvent ev) {
+        byte[] b = ev.array();
+        int p = ev.extendedOffset();
+        int end = p + ev.extendedLength();
+        while (end - p >= 8) {
+            int itemSize = Bytes.u16(b, p);
+            int type = Bytes.u16(b, p + 2);
+            int dataSize = Bytes.u16(b, p + 6);
+            if (itemSize < 8 || itemSize > end - p) {
+                return null;
+            }
+            if (type == EXT_PROV_TRAITS && dataSize > 2 && dataSize <= itemSize - 8) {
+                int s = p + 8 + 2;
+                int stop = s;
+                int limit = p + 8 + dataSize;
+                while (stop < limit && b[stop] != 0) {
+                    stop++;
+                }
+                return stop > s ? new String(b, s, stop - s, StandardCharsets.UTF_8) : null;
+            }
+            p += itemSize;
+        }
+        return null;
+    }
+
+    EtlSummary build(EtlFile file) {
+        Map<String, Long> byKind = new LinkedHashMap<>();
+        for (HeaderKind k : HeaderKind.values()) {
+            if (kinds[k.ordinal()] > 0) {
+                byKind.put(k.label(), kinds[k.ordinal()]);
+            }
+        }
+        var rows = counts.rows();
+        Map<Guid, String> providerNames = new TreeMap<>();
+        for (EtlSummary.Count c : rows) {
+            String n = names.get(c.provider());
+            if (n == null) {
+                n = Providers.name(c.provider()).orElse(null);
+            }
+            if (n != null) {
+                providerNames.put(c.provider(), n);
+            }
+        }
+        var tb = file.timeBase();
+        return new EtlSummary(file.path().toString(), file.size(), file.header(), file.buffers(), file.compressedBuffers(),
+                file.contextSwapBuffers(), file.buffersFlaggedLost(), file.buffersFlaggedEventsLost(), events,
+                events == 0 ? 0 : tb.toFileTime(minTs), events == 0 ? 0 : tb.toFileTime(maxTs), byKind, rows,
+                providerNames, file.isIncomplete(), file.warnings());
+    }
+}
