@@ -97,6 +97,7 @@ final class RecordParser {
             case 0x12: case 0x13: return event(b, pos, end, type, buf, ev);
             case 0x0A: case 0x14: return classic(b, pos, end, type, HeaderKind.CLASSIC, CLASSIC_FIXED, buf, ev);
             case 0x0B: case 0x15: return classic(b, pos, end, type, HeaderKind.INSTANCE, INSTANCE_FIXED, buf, ev);
+            case 0x0D: return skipError(b, pos, end, buf);
             default: return skip(b, pos, end, buf);
         }
     }
@@ -234,6 +235,17 @@ final class RecordParser {
             ev.process(pid, tid);
         }
         return finish(pos, size, end, buf, ev);
+    }
+
+    /** ERROR records (0x0D, "error while logging event") carry nothing to decode: skip by size (§A.4). */
+    private int skipError(byte[] b, int pos, int end, BufferHeader buf) {
+        int size = Bytes.u16(b, pos);
+        if (size < 8 || size > end - pos) {
+            problems.malformedRecord(where(buf, pos) + ": ERROR record size " + size + ", " + (end - pos) + " bytes left");
+            return END;
+        }
+        int next = pos + ((size + 7) & ~7);
+        return next >= end ? END : -next;
     }
 
     /** Skips a record of a kind wsclose does not decode; returns the negated next position. */

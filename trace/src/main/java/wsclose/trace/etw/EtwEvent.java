@@ -13,8 +13,8 @@ import java.util.Arrays;
  * is read in place from the source's buffer.
  *
  * <p>What {@link #id()} means depends on the header kind: the event id for EVENT_HEADER, the opcode
- * (MOF EventType) for classic kernel headers, Class.Type for classic MOF and instance headers, and 0
- * for WPP messages. {@link #key()} spells it as the summaries do: {@code id1001}, {@code op10},
+ * (MOF EventType) for classic kernel headers, Class.Type for classic MOF and instance headers, and the
+ * MessageNumber for WPP messages. {@link #key()} spells it as the summaries do: {@code id1001}, {@code op10},
  * {@code type1}, {@code msg}.
  */
 public final class EtwEvent {

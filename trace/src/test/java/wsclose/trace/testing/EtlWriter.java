@@ -68,6 +68,10 @@ public final class EtlWriter {
         return new EtlOptions.Builder();
     }
 
+    public static EtlWriter create(EtlOptions options) {
+        return new EtlWriter(options);
+    }
+
     public EtlOptions options() {
         return o;
     }
@@ -218,7 +222,7 @@ public final class EtlWriter {
 
     /** Buffer 0: HEADER type, FLUSH_MARKER|PROC_INDEX, the EventTrace/Header record at t0 (§A.1, §A.7). */
     private byte[] headerBuffer(int buffersWritten) {
-        byte[] rec = Records.system(o.pointerSize(), o.t0(), 0, 0, 2, 0, 0, LogfileHeader.payload(o, buffersWritten));
+        byte[] rec = Records.system(o.pointerSize(), o.t0(), 0, 0, 2, 0, 0, TraceLogfileHeader.payload(o, buffersWritten));
         Buf b = new Buf(0, o.bufferSize());
         System.arraycopy(rec, 0, b.area, BUFFER_HEADER, rec.length);
         b.used = BUFFER_HEADER + Records.align8(rec.length);

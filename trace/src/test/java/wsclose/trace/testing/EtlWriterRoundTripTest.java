@@ -77,7 +77,10 @@ class EtlWriterRoundTripTest {
         EtlWriter w = b.build();
         EtlOptions o = w.options();
         long[] clock = new long[cpus];
-        java.util.Arrays.fill(clock, o.t0());
+        for (int c = 0; c < cpus; c++) {
+            // CPUs other than 0 (whose stream the header buffer starts) may begin before T0: floor of a negative delta.
+            clock[c] = c == 0 ? o.t0() : o.t0() - r.nextInt(20_000);
+        }
         List<Expect> expected = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             int cpu = r.nextInt(cpus);
@@ -94,7 +97,7 @@ class EtlWriterRoundTripTest {
         byte[] file = w.toBytes();
         int buffersWritten = 1 + (int) placements.stream().mapToInt(EtlWriter.Placement::buffer).distinct().count();
         expected.add(0, new Expect(HeaderKind.SYSTEM, EVENT_TRACE, 0, 2, 0, 0, 0, o.t0(), o.startFileTime(), 0, -1, "-",
-                wsclose.trace.testing.LogfileHeader.payload(o, buffersWritten), 0, 0x48));
+                TraceLogfileHeader.payload(o, buffersWritten), 0, 0x48));
         expected.sort(Comparator.comparingLong(Expect::ts).thenComparingInt(Expect::buffer).thenComparingInt(Expect::offset));
         List<String> want = expected.stream().map(Expect::text).toList();
         List<String> got = read(file);
@@ -203,26 +206,6 @@ class EtlWriterRoundTripTest {
             }
         }
         readerReturnsExactlyTheWrittenEvents(8, false, true, 3, 4096, 0L, 3000, 8L);
-    }
-
-    @Example
-    void zeroFilledTailEndsTheData() throws IOException {
-        EtlWriter w = EtlWriter.builder().bufferSize(4096).processors(2).build();
-        w.kernel(1, 2_000_000_000L, 0x06, 10, 2, 1, 1, new byte[28]).kernel(0, 2_000_000_001L, 0x06, 11, 2, 1, 1, new byte[28]);
-        byte[] good = w.toBytes();
-        byte[] file = java.util.Arrays.copyOf(good, good.length + 3 * 4096); // §A.1: BufferSize 0 = end of data
-        List<String> events = new ArrayList<>();
-        Path tmp = Files.createTempFile("wsclose-tail", ".etl");
-        try {
-            Files.write(tmp, file);
-            try (EtlFile etl = EtlFile.open(tmp)) {
-                etl.forEach(e -> events.add(e.key()));
-                assertThat(etl.buffers()).isEqualTo(3);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-        assertThat(events).containsExactly("op0", "op10", "op11");
     }
 
     @Example

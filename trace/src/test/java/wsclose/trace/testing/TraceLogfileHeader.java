@@ -10,11 +10,11 @@ import java.nio.charset.StandardCharsets;
  * and log file name as NUL-terminated UTF-16LE (etl-format.md §A.7). The fixed part is 0x118 bytes for
  * pointer size 8 and 0x110 for 4; the two differ only from LoggerName (0x38, a pointer) on.
  */
-final class LogfileHeader {
+final class TraceLogfileHeader {
     /** Trace layout version bytes 0x06/0x07 (SubVersion 1, SubMinorVersion 5 as in the samples, §A.7). */
     static final int SUB_VERSION = 1, SUB_MINOR_VERSION = 5;
 
-    private LogfileHeader() {
+    private TraceLogfileHeader() {
     }
 
     static int fixedSize(int pointerSize) {

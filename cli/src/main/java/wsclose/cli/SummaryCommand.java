@@ -1,0 +1,67 @@
+package wsclose.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import wsclose.cli.render.Json;
+import wsclose.cli.render.SummaryRenderer;
+import wsclose.trace.etl.EtlFile;
+import wsclose.trace.etl.EtlSummary;
+
+/** {@code wsclose summary FILE...}: what a trace holds, from one pass over its record headers. */
+@Command(name = "summary", mixinStandardHelpOptions = true,
+        description = "Header facts, providers and event counts of .etl files (no payload decoding).")
+public final class SummaryCommand implements Callable<Integer> {
+    enum Format { table, json }
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    GlobalOptions global;
+
+    @Option(names = "--format", defaultValue = "table", description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Trace files (.etl).")
+    List<Path> files;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        List<Map<String, Object>> docs = new ArrayList<>();
+        boolean first = true;
+        for (Path p : files) {
+            EtlSummary s;
+            try (EtlFile f = Inputs.openEtl(p)) {
+                s = f.summary();
+            } catch (IOException e) {
+                throw Inputs.readFailure(p, e);
+            }
+            Warnings.print(spec, global, p, s.warnings());
+            if (format == Format.json) {
+                docs.add(SummaryRenderer.toJson(s));
+            } else {
+                if (!first) {
+                    out.println();
+                }
+                SummaryRenderer.table(out, s, Terminal.width());
+            }
+            first = false;
+        }
+        if (format == Format.json) {
+            Json.pretty(out, docs.size() == 1 ? docs.get(0) : docs);
+        }
+        return ExitCodes.OK;
+    }
+}
