@@ -47,9 +47,17 @@ public final class EtlFile implements EtwSource {
         try {
             this.timeBase = header.timeBase();
         } catch (IllegalArgumentException e) {
-            throw new EtlFormatException(BufferHeader.SIZE, "logfile header: " + e.getMessage());
+            // ReservedFlags sits 0x108 (32-bit) or 0x110 (64-bit) bytes into the header payload (§A.7),
+            // which follows the 0x20-byte SYSTEM header of the first record at 0x48.
+            long at = BufferHeader.SIZE + 0x20 + (header.recordPointerSize() == 8 ? 0x110 : 0x108);
+            throw new EtlFormatException(at, "byte offset 0x" + Long.toHexString(at) + ": logfile header clock: " + e.getMessage());
         }
         this.index = BufferIndex.scan(channel, size, maxBufferBytes, openProblems);
+        if (index.buffers < header.buffersWritten() && !openProblems.isIncomplete()) {
+            // A cut exactly at a buffer boundary leaves no torn buffer; the header's count tells.
+            openProblems.incomplete("the logfile header says " + header.buffersWritten() + " buffers were written, the file holds "
+                    + index.buffers + " (ending at byte offset 0x" + Long.toHexString(index.bytesFramed) + "); the file is truncated");
+        }
     }
 
     /** Opens and indexes an .etl file. */
