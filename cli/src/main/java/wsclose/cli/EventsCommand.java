@@ -55,6 +55,12 @@ public final class EventsCommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "N", description = "Stop after N events.")
     long limit = Long.MAX_VALUE;
 
+    @Option(names = "--count", description = "Print only the number of matching events (a full time-ordered walk).")
+    boolean count;
+
+    @Option(names = "--stats", description = "Print read statistics on stderr: MB/s, events/s, time.")
+    boolean stats;
+
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Trace files (.etl).")
     List<Path> files;
 
@@ -73,6 +79,9 @@ public final class EventsCommand implements Callable<Integer> {
         Layouts layouts = Layouts.builtIn();
         Map<Guid, String> names = new HashMap<>(Providers.known());
         long[] printed = {0};
+        long[] walked = {0};
+        long bytes = 0;
+        long t0 = System.nanoTime();
         for (Path p : files) {
             if (printed[0] >= limit) {
                 break;
@@ -84,8 +93,14 @@ public final class EventsCommand implements Callable<Integer> {
                         until == null ? Long.MAX_VALUE : until.resolve(start), names);
                 EventPrinter printer = new EventPrinter(out, format == Format.jsonl, files.size() > 1 ? p.toString() : null, names);
                 try {
+                    bytes += f.size();
                     f.forEach(ev -> {
+                        walked[0]++;
                         if (!filter.test(ev)) {
+                            return;
+                        }
+                        if (count) {
+                            printed[0]++;
                             return;
                         }
                         Decoded d = layouts.decode(ev);
@@ -102,6 +117,13 @@ public final class EventsCommand implements Callable<Integer> {
             } catch (IOException e) {
                 throw Inputs.readFailure(p, e);
             }
+        }
+        if (count) {
+            out.println(printed[0]);
+            out.flush();
+        }
+        if (stats) {
+            Stats.print(spec.commandLine().getErr(), "events", bytes, walked[0], System.nanoTime() - t0);
         }
         return ExitCodes.OK;
     }

@@ -33,6 +33,9 @@ public final class SummaryCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "table", description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
 
+    @Option(names = "--stats", description = "Print read statistics on stderr: MB/s, events/s, time.")
+    boolean stats;
+
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Trace files (.etl).")
     List<Path> files;
 
@@ -41,10 +44,15 @@ public final class SummaryCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<Map<String, Object>> docs = new ArrayList<>();
         boolean first = true;
+        long t0 = System.nanoTime();
+        long bytes = 0;
+        long events = 0;
         for (Path p : files) {
             EtlSummary s;
             try (EtlFile f = Inputs.openEtl(p)) {
                 s = f.summary();
+                bytes += f.size();
+                events += s.events();
             } catch (IOException e) {
                 throw Inputs.readFailure(p, e);
             }
@@ -61,6 +69,9 @@ public final class SummaryCommand implements Callable<Integer> {
         }
         if (format == Format.json) {
             Json.pretty(out, docs.size() == 1 ? docs.get(0) : docs);
+        }
+        if (stats) {
+            Stats.print(spec.commandLine().getErr(), "summary", bytes, events, System.nanoTime() - t0);
         }
         return ExitCodes.OK;
     }

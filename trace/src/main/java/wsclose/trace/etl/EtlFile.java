@@ -97,7 +97,7 @@ public final class EtlFile implements EtwSource {
         }
         if (h.bufferSize() < BufferHeader.SIZE || h.bufferSize() > MAX_BUFFER) {
             throw new EtlFormatException(0, "expected BufferSize between 72 and " + MAX_BUFFER + " at byte offset 0, found "
-                    + h.bufferSize() + "; not a readable ETL file");
+                    + h.bufferSize() + "; not an ETL file");
         }
         return h;
     }

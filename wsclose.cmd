@@ -1,0 +1,14 @@
+@echo off
+rem wsclose launcher for Windows: builds the jar on first use, then runs it. JAVA_OPTS passes JVM options.
+setlocal
+set "HERE=%~dp0"
+set "JAR=%HERE%cli\target\wsclose.jar"
+if not exist "%JAR%" (
+  echo wsclose: building %JAR% ^(first run^)... 1>&2
+  pushd "%HERE%"
+  call mvn -q -DskipTests package 1>&2
+  popd
+  if not exist "%JAR%" exit /b 3
+)
+java %JAVA_OPTS% -jar "%JAR%" %*
+exit /b %ERRORLEVEL%
