@@ -37,11 +37,11 @@ public final class LayoutDecoder {
                     }
                     List<Object> items = new ArrayList<>();
                     for (long i = 0; i < Math.min(n, MAX_ARRAY); i++) {
-                        items.add(value(f, out, b, pos, end, pointerSize));
+                        items.add(value(f, out, b, pos, end, pointerSize, off));
                     }
                     out.add(f.name(), items);
                 } else {
-                    out.add(f.name(), value(f, out, b, pos, end, pointerSize));
+                    out.add(f.name(), value(f, out, b, pos, end, pointerSize, off));
                 }
             } catch (Short s) {
                 out.problem(layout.name() + ": " + s.getMessage());
@@ -72,8 +72,8 @@ public final class LayoutDecoder {
         return p;
     }
 
-    private static Object value(Field f, Decoded out, byte[] b, int[] pos, int end, int ptr) throws Short {
-        int base = pos[0];
+    /** Reads one value of field {@code f}; {@code base} is where the payload starts, for problem messages. */
+    private static Object value(Field f, Decoded out, byte[] b, int[] pos, int end, int ptr, int base) throws Short {
         switch (f.type()) {
             case INT8: return (long) b[need(f, pos, end, 1, base)];
             case UINT8: return (long) (b[need(f, pos, end, 1, base)] & 0xFF);

@@ -24,6 +24,10 @@ public final class Layouts {
     public static Layouts builtIn() {
         Layouts l = new Layouts();
         KernelLayouts.register(l);
+        AfdLayouts.register(l);
+        TcpipLayouts.register(l);
+        SocketsLayouts.register(l);
+        NetworkKernelLayouts.register(l);
         return l;
     }
 

@@ -121,7 +121,9 @@ final class RecordParser {
         if (kind != HeaderKind.PERFINFO) {
             ev.process(Bytes.i32(b, pos + 0x0C), Bytes.i32(b, pos + 8));
         }
-        ev.pointerSize((type & 1) == 1 ? 4 : 8)
+        // SYSTEM32/COMPACT32 are the odd types 0x01/0x03, but PERFINFO32 is the even 0x10 (PERFINFO64 = 0x11).
+        boolean header32 = kind == HeaderKind.PERFINFO ? type == 0x10 : (type & 1) == 1;
+        ev.pointerSize(header32 ? 4 : 8)
                 .payload(b, pos + fixed + extra, size - fixed - extra);
         return finish(pos, size, end, buf, ev);
     }
