@@ -1,0 +1,30 @@
+package wsclose.os;
+
+import java.io.IOException;
+import java.util.function.Consumer;
+import wsclose.trace.model.SocketEvent;
+
+/**
+ * A live event source: a real-time ETW session (Windows) or a tracefs instance (Linux). It delivers
+ * normalized {@link SocketEvent}s, so everything after the source (model, checks, renderers) is the same
+ * as for a trace file (style-study.md §5.2).
+ */
+public interface LiveTrace extends AutoCloseable {
+    /** Starts the session and delivers events to {@code sink} on a thread of its own until {@link #close()}. */
+    void start(Consumer<SocketEvent> sink) throws IOException;
+
+    /** Counts so far: events delivered and events the kernel reports lost. */
+    LiveStats stats();
+
+    /** Stops the session and removes everything it created (tracefs instance, ETW session). Idempotent. */
+    @Override
+    void close() throws IOException;
+
+    /**
+     * @param events delivered events
+     * @param lost   events the kernel dropped (ring-buffer overruns, ETW EventsLost), -1 when unknown
+     * @param notes  anything the user should know: missing tracepoints, pid filter limits, ...
+     */
+    record LiveStats(long events, long lost, java.util.List<String> notes) {
+    }
+}

@@ -1,0 +1,213 @@
+package wsclose.trace.analysis;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import wsclose.trace.model.Anomaly;
+import wsclose.trace.model.ModelListener;
+import wsclose.trace.model.SocketEvent;
+import wsclose.trace.model.SocketEvent.Source;
+import wsclose.trace.model.SocketModel;
+import wsclose.trace.model.SocketTimeline;
+
+/**
+ * Runs the checks over the socket model: the analysis stage of the pipeline (source → events → timelines
+ * → findings → renderers). Feed it {@link SocketEvent}s in time order with {@link #accept}, then call
+ * {@link #finish}. A file and a live session drive it the same way.
+ *
+ * <p>Each socket is checked when its timeline is complete and then dropped (only sockets with findings
+ * are kept, up to {@link #KEEP_SOCKETS}), so memory follows the sockets alive at once.
+ */
+public final class Analyzer implements ModelListener {
+    /** Sockets with findings kept for the report; beyond this they are still streamed and counted. */
+    static final int KEEP_SOCKETS = 10_000;
+
+    private final String source;
+    private final AnalysisOptions options;
+    private final ReportListener listener;
+    private final List<Check> checks = Checks.all();
+    private final SocketModel model;
+    private final List<SocketSummary> kept = new ArrayList<>();
+    private final List<Finding> findings = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
+    /** Sockets (by model id) that a finding from an anomaly named before they retired. */
+    private final Set<Long> flagged = new java.util.HashSet<>();
+    private final Map<String, Long> bySeverity = new LinkedHashMap<>();
+    private long inputEvents;
+    private long socketEvents;
+    private long selectedSockets;
+    private long peakAlive;
+    private long decodeProblems;
+    private long eventsLost = -1;
+    private long first = -1;
+    private long last = -1;
+
+    public Analyzer(String source, AnalysisOptions options, ReportListener listener) {
+        this.source = source;
+        this.options = options;
+        this.listener = listener;
+        String sel = options.socket();
+        SocketSelector selector = sel == null ? null : SocketSelector.parse(sel);
+        this.model = new SocketModel(this, t -> selector != null && selector.endpoint() == t.endpoint());
+        for (Severity s : Severity.values()) {
+            bySeverity.put(s.label(), 0L);
+        }
+    }
+
+    /** One normalized event, in time order. */
+    public void accept(SocketEvent e) {
+        socketEvents++;
+        if (first < 0) {
+            first = e.time();
+        }
+        last = Math.max(last, e.time());
+        model.apply(e);
+        peakAlive = Math.max(peakAlive, model.alive());
+    }
+
+    /** Counts one input event (ETW record, tracefs line) whether or not it concerned a socket. */
+    public void inputEvent() {
+        inputEvents++;
+    }
+
+    public void inputEvents(long n) {
+        inputEvents += n;
+    }
+
+    public void decodeProblems(long n) {
+        decodeProblems += n;
+    }
+
+    /** Events the source itself says it lost (header EventsLost, ring-buffer overruns). */
+    public void eventsLost(long n) {
+        eventsLost = Math.max(eventsLost, 0) + n;
+    }
+
+    public void warning(String w) {
+        warnings.add(w);
+    }
+
+    public SocketModel model() {
+        return model;
+    }
+
+    /** Ends the input: retires every socket still open and returns the report. */
+    public Report finish() {
+        model.finish(last);
+        return report(true);
+    }
+
+    /** The report so far (for a live view); sockets still open are not in it yet. */
+    public Report snapshot() {
+        return report(false);
+    }
+
+    /** The sockets alive now, as summaries (for a live view). */
+    public List<SocketSummary> alive() {
+        List<SocketSummary> out = new ArrayList<>();
+        for (SocketTimeline t : model.aliveSockets()) {
+            SocketSummary s = SocketSummary.of(t);
+            if (options.selects(s)) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    private Report report(boolean done) {
+        Set<Source> present = model.sources();
+        List<String> notes = new ArrayList<>();
+        Set<String> missing = new LinkedHashSet<>();
+        for (Check c : checks) {
+            boolean runnable = c.needs().stream().anyMatch(present::containsAll);
+            if (!runnable && done) {
+                notes.add(c.kind() + ": not checked, the input has no " + describeMissing(c, present, missing)
+                        + "; to capture it: " + c.capture());
+            }
+        }
+        List<Finding> sorted = new ArrayList<>(findings);
+        sorted.sort(Comparator.comparingLong(Finding::time));
+        Report.Stats stats = new Report.Stats(inputEvents, socketEvents, model.sockets(), selectedSockets, peakAlive,
+                Map.copyOf(bySeverity), present.stream().map(Source::description).toList(), List.copyOf(missing),
+                decodeProblems + model.problems(), eventsLost, first, last);
+        return new Report(source, stats, kept, sorted, notes, warnings);
+    }
+
+    /** Names the sources of the cheapest alternative the check could have used. */
+    private static String describeMissing(Check c, Set<Source> present, Set<String> missing) {
+        Set<Source> best = null;
+        for (Set<Source> alt : c.needs()) {
+            Set<Source> lack = EnumSet.noneOf(Source.class);
+            lack.addAll(alt);
+            lack.removeAll(present);
+            if (lack.contains(Source.LINUX)) {
+                continue; // a Linux-only alternative is no advice for an ETW trace
+            }
+            if (best == null || lack.size() < best.size()) {
+                best = lack;
+            }
+        }
+        if (best == null || best.isEmpty()) {
+            return "events it needs";
+        }
+        List<String> names = new ArrayList<>();
+        for (Source s : best) {
+            names.add(s.description());
+            missing.add(s.description());
+        }
+        return String.join(" or ", names) + " events";
+    }
+
+    @Override
+    public void retired(SocketTimeline t) {
+        SocketSummary s = SocketSummary.of(t);
+        List<Finding> mine = new ArrayList<>();
+        for (Check c : checks) {
+            c.retired(t, s, mine::add);
+        }
+        boolean selected = options.selects(s);
+        if (selected) {
+            selectedSockets++;
+        }
+        List<Finding> shown = new ArrayList<>();
+        for (Finding f : mine) {
+            if (record(f)) {
+                shown.add(f);
+            }
+        }
+        boolean hasFindings = !shown.isEmpty() | flagged.remove(s.id());
+        if (selected && (options.allSockets() || hasFindings)) {
+            listener.socket(s, shown);
+        }
+        if (selected && hasFindings && kept.size() < KEEP_SOCKETS) {
+            kept.add(s);
+        }
+    }
+
+    @Override
+    public void anomaly(Anomaly a) {
+        Consumer<Finding> sink = this::record;
+        for (Check c : checks) {
+            c.anomaly(a, sink);
+        }
+    }
+
+    private boolean record(Finding f) {
+        if (!options.selects(f)) {
+            return false;
+        }
+        findings.add(f);
+        if (f.socket() != null) {
+            flagged.add(f.socket().id());
+        }
+        bySeverity.merge(f.severity().label(), 1L, Long::sum);
+        listener.finding(f);
+        return true;
+    }
+}

@@ -1,0 +1,63 @@
+package wsclose.trace.analysis;
+
+import java.util.List;
+import wsclose.trace.model.HandleRef;
+import wsclose.trace.model.PendingOp;
+import wsclose.trace.model.SocketState;
+import wsclose.trace.model.SocketTimeline;
+import wsclose.trace.model.StateInterval;
+import wsclose.trace.model.TimelineEntry;
+
+/**
+ * An immutable snapshot of a retired socket timeline: what reports and renderers show. Times are FILETIME,
+ * -1 when unknown.
+ *
+ * @param refcountTimeline [time, count] pairs
+ * @param sources          names of the sources that reported on this socket
+ */
+public record SocketSummary(long id, long endpoint, int pid, String process, List<HandleRef> handles, String local,
+                            String remote, long created, long closeRequested, long closed, long freed, int refcount,
+                            List<long[]> refcountTimeline, boolean refcountFromHandles, List<StateInterval> states,
+                            SocketState state, long bytesSent, long bytesReceived, long bytesArrived, long bytesAcked,
+                            long abortReason, int lingerOnOff, int lingerSeconds, List<PendingOp> abortedOps,
+                            List<TimelineEntry> entries, int droppedEntries, List<String> sources) {
+
+    public static SocketSummary of(SocketTimeline t) {
+        return new SocketSummary(t.id(), t.endpoint(), t.pid(), t.process(), List.copyOf(t.handles()), t.local(), t.remote(),
+                t.created(), t.closeRequested(), t.closed(), t.freed(), t.refcount(), t.refcountTimeline(),
+                t.handleAccounting(), List.copyOf(t.states()), t.state(), t.bytesSent(), t.bytesReceived(),
+                t.bytesArrived(), t.bytesAcked(), t.abortReason(), t.lingerOnOff(), t.lingerSeconds(),
+                List.copyOf(t.aborted()), List.copyOf(t.entries()), t.droppedEntries(),
+                t.sources().stream().map(Enum::name).sorted().toList());
+    }
+
+    /** "0x1a4" style names of the handles (pid:handle) that referred to this socket. */
+    public String handleList() {
+        StringBuilder sb = new StringBuilder();
+        for (HandleRef h : handles) {
+            sb.append(sb.length() == 0 ? "" : ",").append(h.pid()).append(":0x").append(Long.toHexString(h.handle()));
+        }
+        return sb.toString();
+    }
+
+    /** The port of the local address, or -1. */
+    public int localPort() {
+        return port(local);
+    }
+
+    public int remotePort() {
+        return port(remote);
+    }
+
+    private static int port(String addr) {
+        if (addr == null) {
+            return -1;
+        }
+        int i = addr.lastIndexOf(':');
+        try {
+            return i < 0 ? -1 : Integer.parseInt(addr.substring(i + 1));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package wsclose.trace.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import wsclose.trace.model.SocketEvent.Source;
+import wsclose.trace.model.SocketTimeline;
+
+/**
+ * unread-data-reset: closing while received data is unread makes Windows reset the connection instead of
+ * closing gracefully (RFC 1122 §4.2.2.13; shutdown docs; AFD abort reasons 7, 12 and 13 in the Win7
+ * manifest map; etl-format.md §C.2). The peer loses what it still had in flight.
+ */
+final class UnreadDataResetCheck implements Check {
+    @Override
+    public String kind() {
+        return Kinds.UNREAD_DATA_RESET;
+    }
+
+    @Override
+    public List<Set<Source>> needs() {
+        return List.of(Set.of(Source.AFD), Set.of(Source.LINUX));
+    }
+
+    @Override
+    public String capture() {
+        return "enable Microsoft-Windows-Winsock-AFD at level 5 (and Microsoft-Windows-TCPIP for RST events)";
+    }
+
+    /** 7 pending data at disconnect, 12 data after receive shutdown, 13 data during endpoint cleanup. */
+    static boolean unreadReason(long reason) {
+        return reason == 7 || reason == 12 || reason == 13;
+    }
+
+    @Override
+    public void retired(SocketTimeline t, SocketSummary s, Consumer<Finding> out) {
+        long close = t.closeRequested();
+        if (close < 0) {
+            return;
+        }
+        long unread = t.bytesArrived() - t.bytesReceived();
+        boolean reason = unreadReason(t.abortReason());
+        boolean lingerZero = t.lingerOnOff() == 1 && t.lingerSeconds() == 0;
+        boolean rstAtClose = t.rstSent() >= close && t.abortReason() != LostSendDataCheck.REASON_ABORTIVE_DISCONNECT && !lingerZero;
+        if (!reason && !(rstAtClose && unread > 0)) {
+            return;
+        }
+        String amount = unread > 0 ? Words.bytes(unread) + " bytes of received data unread" : "received data unread";
+        String message = Words.socket(s) + " was closed with " + amount + ", so Windows reset the connection (RST)"
+                + " instead of closing it gracefully; the peer loses data still in flight and its next recv fails with"
+                + " WSAECONNRESET. Read until recv returns 0 before closesocket.";
+        List<Finding.Evidence> ev = new ArrayList<>();
+        ev.add(new Finding.Evidence(close, "close requested with " + amount));
+        if (t.abortTime() >= 0) {
+            ev.add(new Finding.Evidence(t.abortTime(), "AFD abort, reason " + t.abortReason()));
+        }
+        if (t.rstSent() >= 0) {
+            ev.add(new Finding.Evidence(t.rstSent(), "RST sent"));
+        }
+        out.accept(new Finding(kind(), Severity.ERROR, close, message, s, s.pid(), -1, ev,
+                Map.of("bytesUnread", Math.max(unread, 0), "abortReason", t.abortReason())));
+    }
+}

@@ -1,0 +1,44 @@
+package wsclose.trace.analysis;
+
+import java.util.Locale;
+
+/** Shared wording for finding messages: numbers, durations and socket names in plain words. */
+final class Words {
+    private Words() {
+    }
+
+    static String bytes(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    static String hex(long v) {
+        return "0x" + Long.toHexString(v);
+    }
+
+    /** A duration in 100-ns units: "12.5 ms", "3.0 s". */
+    static String duration(long ticks) {
+        double ms = ticks / 10_000.0;
+        if (ms < 1) {
+            return String.format(Locale.ROOT, "%.0f µs", ticks / 10.0);
+        }
+        if (ms < 1000) {
+            return String.format(Locale.ROOT, "%.1f ms", ms);
+        }
+        return String.format(Locale.ROOT, "%.1f s", ms / 1000);
+    }
+
+    /** "socket 0xffffa50c3e5f2010 (pid 1234 app.exe, 10.0.0.1:5000 -> 10.0.0.2:443)". */
+    static String socket(SocketSummary s) {
+        if (s == null) {
+            return "an unknown socket";
+        }
+        StringBuilder sb = new StringBuilder("socket ").append(hex(s.endpoint())).append(" (pid ").append(s.pid());
+        if (s.process() != null) {
+            sb.append(' ').append(s.process());
+        }
+        if (s.local() != null || s.remote() != null) {
+            sb.append(", ").append(s.local() == null ? "?" : s.local()).append(" -> ").append(s.remote() == null ? "?" : s.remote());
+        }
+        return sb.append(')').toString();
+    }
+}

@@ -1,0 +1,164 @@
+package wsclose.trace.model;
+
+import wsclose.trace.model.SocketEvent.Source;
+
+/**
+ * Calls at the Winsock API boundary (Winsock-Sockets on Windows 11, syscalls on Linux), keyed by
+ * (pid, handle value). This is the only layer that sees calls failing before they reach AFD, such as
+ * closesocket on a dead value (etl-format.md §B.3, §C.5), and the only one that sees SO_LINGER.
+ */
+final class ApiCalls {
+    private ApiCalls() {
+    }
+
+    static void apply(SocketModel m, SocketEvent e) {
+        if (e.phase() == SocketEvent.Phase.ENTER) {
+            // Start of a call (Winsock-Sockets *Start events carry no socket; syscall entries): only the start
+            // time of a close matters, to measure how long closesocket blocked (linger, §C.1).
+            if (e.kind() == SocketEventKind.API_CLOSE && e.tid() >= 0) {
+                m.closeStarted(e.tid(), e.time());
+            }
+            return;
+        }
+        int pid = e.pid();
+        long h = e.handle();
+        SocketTimeline cur = m.handles().get(pid, h);
+        HandleTable.Previous prev = m.handles().previous(pid, h);
+        switch (e.kind()) {
+            case API_CREATE:
+            case API_ACCEPT:
+                created(m, e, cur);
+                return;
+            case API_CLOSE:
+                close(m, e, cur, prev);
+                return;
+            default:
+                break;
+        }
+        if (Codes.deadHandle(e.status())) {
+            SocketTimeline subject = prev != null ? prev.socket() : cur;
+            m.listener().anomaly(new Anomaly(Anomaly.Kind.USE_OF_CLOSED_HANDLE, e.time(), e, subject, null,
+                    apiName(e) + " on handle 0x" + Long.toHexString(h) + " failed with " + Codes.name(e.status())));
+            return;
+        }
+        if (cur == null) {
+            return;
+        }
+        staleCheck(m, e, cur, prev);
+        m.touch(cur, e);
+        switch (e.kind()) {
+            case API_SETOPT: option(cur, e); break;
+            case API_SHUTDOWN:
+                if (cur.shutdownSend < 0) {
+                    cur.shutdownSend = e.time();
+                }
+                cur.state(SocketState.SEND_SHUT_DOWN, e.time());
+                cur.entry(e.time(), "shutdown(send)", pid, e.tid(), "");
+                break;
+            case API_SEND:
+                if (e.bytes() > 0 && e.source() == Source.LINUX) {
+                    cur.bytesSent += e.bytes();
+                }
+                break;
+            case API_RECV:
+                if (e.bytes() > 0 && e.source() == Source.LINUX) {
+                    cur.bytesReceived += e.bytes();
+                }
+                break;
+            default:
+                cur.entry(e.time(), apiName(e), pid, e.tid(), e.status() == 0 ? "" : "failed: " + Codes.name(e.status()));
+        }
+    }
+
+    private static void created(SocketModel m, SocketEvent e, SocketTimeline cur) {
+        if (e.status() != 0 || e.handle() < 0 || cur != null) {
+            return;
+        }
+        SocketTimeline t = m.justCreated(e.tid(), e.time());
+        if (t == null) {
+            t = m.live().get(e.endpoint());
+        }
+        if (t != null) {
+            m.touch(t, e);
+            m.bind(t, e.pid(), e.handle(), e.time(), e.tid(), e.kind() == SocketEventKind.API_ACCEPT ? "accepted" : "created");
+        }
+    }
+
+    private static void close(SocketModel m, SocketEvent e, SocketTimeline cur, HandleTable.Previous prev) {
+        long started = m.closeEnded(e.tid());
+        if (e.status() == Codes.WSAEWOULDBLOCK && cur != null) {
+            cur.closeCallStart = started;
+            cur.closeCallEnd = e.time();
+            cur.closeApiStatus = e.status(); // non-blocking socket with SO_LINGER > 0: not closed (§C.1)
+            cur.entry(e.time(), "closesocket failed", e.pid(), e.tid(), Codes.name(e.status()) + ": the socket stays open");
+            return;
+        }
+        if (Codes.deadHandle(e.status()) || e.status() != 0 && cur == null) {
+            m.listener().anomaly(new Anomaly(Anomaly.Kind.CLOSE_OF_CLOSED_HANDLE, e.time(), e, prev == null ? null : prev.socket(),
+                    null, "close of handle 0x" + Long.toHexString(e.handle()) + " failed with " + Codes.name(e.status())));
+            return;
+        }
+        if (cur != null) {
+            if (prev != null && prev.socket() != cur && prev.socket().threads.contains(e.tid()) && !cur.threads.contains(e.tid())) {
+                m.listener().anomaly(new Anomaly(Anomaly.Kind.CLOSE_OF_REUSED_HANDLE, e.time(), e, prev.socket(), cur,
+                        "the value was reused by a newer socket, which this close destroyed"));
+            }
+            markClosed(cur, e, started);
+            if (!cur.sources.contains(Source.HANDLES)) {
+                m.unbind(cur, e.pid(), e.handle(), e.time(), e.tid(), "handle closed");
+            }
+            return;
+        }
+        // The handle event (NtClose) usually comes before the API's Stop event: the value was just closed.
+        if (prev != null && prev.closerTid() == e.tid() && !prev.socket().apiClosed) {
+            markClosed(prev.socket(), e, started);
+        } else if (prev != null && prev.socket().apiClosed) {
+            m.listener().anomaly(new Anomaly(Anomaly.Kind.CLOSE_OF_CLOSED_HANDLE, e.time(), e, prev.socket(), null,
+                    "handle 0x" + Long.toHexString(e.handle()) + " was closed a second time"));
+        }
+    }
+
+    private static void markClosed(SocketTimeline t, SocketEvent e, long started) {
+        t.apiClosed = true;
+        t.closeCallStart = started;
+        t.closeCallEnd = e.time();
+        t.closeApiStatus = e.status();
+        if (t.closeRequested < 0) {
+            t.closeRequested = e.time();
+            t.state(SocketState.CLOSE_REQUESTED, e.time());
+        }
+        t.entry(e.time(), e.source() == Source.LINUX ? "close()" : "closesocket", e.pid(), e.tid(),
+                "handle 0x" + Long.toHexString(e.handle()));
+    }
+
+    /** A thread that used the old socket behind a value, now using the value that names a new socket. */
+    private static void staleCheck(SocketModel m, SocketEvent e, SocketTimeline cur, HandleTable.Previous prev) {
+        if (prev == null || prev.socket() == cur || e.tid() < 0) {
+            return;
+        }
+        if (prev.socket().threads.contains(e.tid()) && !cur.threads.contains(e.tid())) {
+            m.listener().anomaly(new Anomaly(Anomaly.Kind.STALE_USE_OF_REUSED_HANDLE, e.time(), e, prev.socket(), cur,
+                    apiName(e) + " by a thread that used the old socket behind this value"));
+        }
+    }
+
+    private static void option(SocketTimeline t, SocketEvent e) {
+        if ("SO_LINGER".equals(e.name())) {
+            t.lingerOnOff = (int) (e.value() >>> 16) & 0xFFFF;
+            t.lingerSeconds = (int) e.value() & 0xFFFF;
+            t.lingerSetAt = e.time();
+            t.entry(e.time(), "setsockopt(SO_LINGER)", e.pid(), e.tid(), "{" + t.lingerOnOff + "," + t.lingerSeconds + "}");
+        } else if ("SO_DONTLINGER".equals(e.name())) {
+            t.lingerOnOff = e.value() != 0 ? 0 : 1;
+            t.lingerSetAt = e.time();
+            t.entry(e.time(), "setsockopt(SO_DONTLINGER)", e.pid(), e.tid(), e.value() != 0 ? "TRUE" : "FALSE");
+        } else {
+            t.entry(e.time(), "setsockopt(" + (e.name() == null ? "?" : e.name()) + ")", e.pid(), e.tid(), "");
+        }
+    }
+
+    static String apiName(SocketEvent e) {
+        String n = e.kind().name().substring(4).toLowerCase(java.util.Locale.ROOT);
+        return e.source() == Source.LINUX ? n + "()" : n;
+    }
+}

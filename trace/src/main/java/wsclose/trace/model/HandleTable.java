@@ -1,0 +1,58 @@
+package wsclose.trace.model;
+
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * Which socket each (pid, handle value) names now, and which it named before its last close. Windows
+ * hands a closed value out again at once (closesocket docs; etl-format.md §B.6), so "what did this value
+ * mean to the thread that used it" needs both.
+ */
+final class HandleTable {
+    /** The socket a value named until it was closed. */
+    record Previous(SocketTimeline socket, long closedAt, int closerTid) {
+    }
+
+    private final Map<Long, SocketTimeline> current = new HashMap<>();
+    private final Map<Long, Previous> previous = new HashMap<>();
+
+    static long key(int pid, long handle) {
+        return ((long) pid << 32) | (handle & 0xFFFFFFFFL);
+    }
+
+    SocketTimeline get(int pid, long handle) {
+        return current.get(key(pid, handle));
+    }
+
+    Previous previous(int pid, long handle) {
+        return previous.get(key(pid, handle));
+    }
+
+    /** Binds a value to a socket; returns what the value named before, if it was closed earlier. */
+    Previous bind(int pid, long handle, SocketTimeline socket) {
+        current.put(key(pid, handle), socket);
+        return previous.get(key(pid, handle));
+    }
+
+    SocketTimeline unbind(int pid, long handle, long at, int tid) {
+        SocketTimeline s = current.remove(key(pid, handle));
+        if (s != null) {
+            previous.put(key(pid, handle), new Previous(s, at, tid));
+        }
+        return s;
+    }
+
+    /** Forgets everything about a process whose id may now be reused. */
+    void forgetProcess(int pid) {
+        for (Iterator<Long> it = previous.keySet().iterator(); it.hasNext(); ) {
+            if ((int) (it.next() >>> 32) == pid) {
+                it.remove();
+            }
+        }
+    }
+
+    int size() {
+        return current.size() + previous.size();
+    }
+}

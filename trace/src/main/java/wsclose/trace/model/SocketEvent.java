@@ -1,0 +1,102 @@
+package wsclose.trace.model;
+
+/**
+ * One socket-relevant fact, normalized from whichever source saw it (AFD, TCPIP, Winsock-Sockets,
+ * kernel handle and process events, or a live Linux trace). The flat shape keeps every stage after the
+ * decoders independent of where a fact came from (style-study.md §6, {@code SocketEvent}).
+ *
+ * <p>Identity fields are 0 (or -1 for pid, tid and handle) when the source does not carry them.
+ *
+ * @param time     FILETIME (100 ns since 1601, UTC)
+ * @param process  EPROCESS address (Windows kernel sources), 0 when unknown
+ * @param endpoint AFD endpoint address, or on Linux the socket cookie/inode: the socket's identity
+ * @param handle   SOCKET / handle / fd value, -1 when unknown
+ * @param object   FILE_OBJECT address behind the handle, 0 when unknown
+ * @param tcb      TCP control block (TCPIP Tcb, classic connid), 0 when unknown
+ * @param status   NTSTATUS, Winsock error or errno of the operation; 0 for success
+ * @param bytes    bytes involved, -1 when not applicable
+ * @param value    kind-specific: abort reason, linger setting, TCP state, target pid of a duplicate, ...
+ * @param local    local address "ip:port", or null
+ * @param remote   remote address "ip:port", or null
+ * @param name     kind-specific text: the image name of a process event, the option name, ...
+ */
+public record SocketEvent(long time, SocketEventKind kind, Source source, Phase phase, int pid, int tid, long process,
+                          long endpoint, long handle, long object, long tcb, long status, long bytes, long value,
+                          String local, String remote, String name) {
+
+    /** Where a fact came from; the report lists which were present and which were missing. */
+    public enum Source {
+        AFD("Microsoft-Windows-Winsock-AFD"),
+        TCPIP("Microsoft-Windows-TCPIP"),
+        SOCKETS("Microsoft-Windows-Winsock-Sockets"),
+        HANDLES("kernel handle events (ObTrace)"),
+        PROCESSES("kernel process events"),
+        KERNEL_NETWORK("kernel TcpIp/UdpIp or Microsoft-Windows-Kernel-Network"),
+        LINUX("Linux tracefs"),
+        SNAPSHOT("handle-table snapshot");
+
+        private final String description;
+
+        Source(String description) {
+            this.description = description;
+        }
+
+        public String description() {
+            return description;
+        }
+    }
+
+    /** AFD's EnterExit: a request started, completed, or an internal/transport action (etl-format.md §B.1). */
+    public enum Phase { ENTER, EXIT, AFD_INTERNAL, TRANSPORT, NONE }
+
+    public static Builder at(long time, SocketEventKind kind, Source source) {
+        return new Builder(time, kind, source);
+    }
+
+    /** Fluent construction for decoders and tests: unset identity fields stay "unknown". */
+    public static final class Builder {
+        private final long time;
+        private final SocketEventKind kind;
+        private final Source source;
+        private Phase phase = Phase.NONE;
+        private int pid = -1;
+        private int tid = -1;
+        private long process;
+        private long endpoint;
+        private long handle = -1;
+        private long object;
+        private long tcb;
+        private long status;
+        private long bytes = -1;
+        private long value;
+        private String local;
+        private String remote;
+        private String name;
+
+        Builder(long time, SocketEventKind kind, Source source) {
+            this.time = time;
+            this.kind = kind;
+            this.source = source;
+        }
+
+        public Builder phase(Phase p) { this.phase = p; return this; }
+        public Builder thread(int pid, int tid) { this.pid = pid; this.tid = tid; return this; }
+        public Builder pid(int pid) { this.pid = pid; return this; }
+        public Builder process(long eprocess) { this.process = eprocess; return this; }
+        public Builder endpoint(long e) { this.endpoint = e; return this; }
+        public Builder handle(long h) { this.handle = h; return this; }
+        public Builder object(long o) { this.object = o; return this; }
+        public Builder tcb(long t) { this.tcb = t; return this; }
+        public Builder status(long s) { this.status = s; return this; }
+        public Builder bytes(long b) { this.bytes = b; return this; }
+        public Builder value(long v) { this.value = v; return this; }
+        public Builder local(String l) { this.local = l; return this; }
+        public Builder remote(String r) { this.remote = r; return this; }
+        public Builder name(String n) { this.name = n; return this; }
+
+        public SocketEvent build() {
+            return new SocketEvent(time, kind, source, phase, pid, tid, process, endpoint, handle, object, tcb, status,
+                    bytes, value, local, remote, name);
+        }
+    }
+}

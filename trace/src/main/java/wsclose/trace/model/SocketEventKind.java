@@ -1,0 +1,28 @@
+package wsclose.trace.model;
+
+/**
+ * What happened. Grouped by the layer that reports it: the process table, the handle table, the
+ * Winsock API (Winsock-Sockets, or syscalls on Linux), AFD (the socket itself) and TCP.
+ */
+public enum SocketEventKind {
+    // processes: pid <-> EPROCESS and image name
+    PROCESS_START, PROCESS_RUNDOWN, PROCESS_END,
+
+    // handle table: object references (value = source pid of a duplicate; name = object type)
+    HANDLE_CREATE, HANDLE_DUPLICATE, HANDLE_CLOSE, HANDLE_RUNDOWN,
+
+    // the Winsock API boundary (status = Winsock error or errno)
+    API_CREATE, API_ACCEPT, API_BIND, API_CONNECT, API_LISTEN, API_SETOPT, API_GETOPT, API_SHUTDOWN,
+    API_SEND, API_RECV, API_CLOSE, API_DUP,
+
+    // AFD: the socket endpoint (value of ABORT = reason; value of ACCEPT = accepted endpoint)
+    CREATE, BIND, LISTEN, CONNECT, ACCEPT, SEND, RECV, DATA_ARRIVED, SEND_BACKLOG, OPTION, DISCONNECT,
+    CLOSE, ABORT, FREE,
+
+    // TCP (value of TCP_STATE = new state, MIB_TCP_STATE numbering)
+    TCP_CONNECTED, TCP_STATE, TCP_SEND_POSTED, TCP_ACKED, TCP_RECEIVED, TCP_SHUTDOWN, TCP_CLOSE, TCP_ABORT,
+    TCP_RST_SENT, TCP_RST_RECEIVED, TCP_SUMMARY, TCP_DISCONNECT,
+
+    /** A live snapshot saw this socket (Linux procfs/sock_diag, Windows handle table). */
+    OBSERVED
+}

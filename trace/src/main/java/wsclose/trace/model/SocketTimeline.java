@@ -1,0 +1,192 @@
+package wsclose.trace.model;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Everything known about one socket instance: an AFD endpoint from its creation to its free (endpoint
+ * addresses, handle values and EPROCESS addresses are all reused afterwards, so each instance is its
+ * own timeline). Built by {@link SocketModel} in time order; read by the checks and renderers.
+ *
+ * <p>Data operations are counted, not stored, so a long-lived socket with millions of sends costs the
+ * same memory as a short one; lifecycle steps are kept as {@link TimelineEntry}s (all of them when the
+ * socket was selected with {@code --socket}, else a bounded number).
+ */
+public final class SocketTimeline {
+    private static final int MAX_ENTRIES = 64;
+
+    final long id;
+    final long endpoint;
+    int pid = -1;
+    long eprocess;
+    String process;
+    long created = -1;
+    long closeRequested = -1;
+    long closed = -1;
+    long freed = -1;
+    String local;
+    String remote;
+    long tcb;
+    final List<Long> objects = new ArrayList<>(1);
+    int refs;
+    boolean handleAccounting;
+    final List<HandleRef> handles = new ArrayList<>();
+    final List<long[]> refcounts = new ArrayList<>();
+    final List<StateInterval> states = new ArrayList<>();
+    long bytesSent;
+    long bytesReceived;
+    long bytesArrived;
+    long bytesPosted;
+    long bytesAcked = -1;
+    long sendBacklog = -1;
+    long dataAtDisconnect = -1;
+    final Map<String, PendingOp> pending = new LinkedHashMap<>();
+    final List<PendingOp> aborted = new ArrayList<>();
+    int lingerOnOff = -1;
+    int lingerSeconds;
+    long lingerSetAt = -1;
+    long abortReason = -1;
+    long abortTime = -1;
+    long rstSent = -1;
+    long rstReceived = -1;
+    long shutdownSend = -1;
+    long closeApiStatus = -1;
+    boolean closedByProcessExit;
+    long processExit = -1;
+    boolean apiClosed;
+    long closeCallStart = -1;
+    long closeCallEnd = -1;
+    long lastActivity;
+    boolean openAtEnd;
+    long traceEnd = -1;
+    final Set<SocketEvent.Source> sources = EnumSet.noneOf(SocketEvent.Source.class);
+    final List<TimelineEntry> entries = new ArrayList<>();
+    int droppedEntries;
+    boolean verbose;
+    final java.util.Set<Integer> threads = new java.util.HashSet<>();
+
+    SocketTimeline(long id, long endpoint, long created, boolean existing) {
+        this.id = id;
+        this.endpoint = endpoint;
+        this.created = created;
+        this.lastActivity = created;
+        states.add(new StateInterval(existing ? SocketState.EXISTING : SocketState.CREATED, created, -1));
+    }
+
+    void state(SocketState s, long at) {
+        StateInterval last = states.get(states.size() - 1);
+        if (last.state() == s || last.state().ordinal() > s.ordinal() && s != SocketState.CLOSE_REQUESTED) {
+            return; // never move backwards (a late TCP state for a closing socket, say)
+        }
+        if (last.state().closing() && !s.closing()) {
+            return;
+        }
+        states.set(states.size() - 1, new StateInterval(last.state(), last.from(), at));
+        states.add(new StateInterval(s, at, -1));
+    }
+
+    void entry(long time, String what, int pid, int tid, String detail) {
+        if (!verbose && entries.size() >= MAX_ENTRIES) {
+            droppedEntries++;
+            return;
+        }
+        entries.add(new TimelineEntry(time, what, pid, tid, detail, refcountNow()));
+    }
+
+    void refs(int n, long at) {
+        refs = Math.max(0, n);
+        handleAccounting = true;
+        refcounts.add(new long[] {at, refs});
+    }
+
+    int refcountNow() {
+        if (handleAccounting) {
+            return refs;
+        }
+        return closed >= 0 ? 0 : 1;
+    }
+
+    public long id() { return id; }
+    /** AFD endpoint address (Linux: socket cookie or inode). */
+    public long endpoint() { return endpoint; }
+    public int pid() { return pid; }
+    public long eprocess() { return eprocess; }
+    public String process() { return process; }
+    /** Creation time, or -1 when the socket existed before the trace. */
+    public long created() { return created; }
+    public long closeRequested() { return closeRequested; }
+    /** When the socket was closed (no reference left), or -1. */
+    public long closed() { return closed; }
+    public long freed() { return freed; }
+    public String local() { return local; }
+    public String remote() { return remote; }
+    public long tcb() { return tcb; }
+    public List<HandleRef> handles() { return Collections.unmodifiableList(handles); }
+    public List<StateInterval> states() { return Collections.unmodifiableList(states); }
+    public SocketState state() { return states.get(states.size() - 1).state(); }
+    public long bytesSent() { return bytesSent; }
+    public long bytesReceived() { return bytesReceived; }
+    public long bytesArrived() { return bytesArrived; }
+    public long bytesPosted() { return bytesPosted; }
+    /** Bytes the peer acknowledged, or -1 when the trace does not say. */
+    public long bytesAcked() { return bytesAcked; }
+    public long sendBacklog() { return sendBacklog; }
+    /** TcpDisconnect's DataLength (data outstanding at disconnect), or -1. */
+    public long dataAtDisconnect() { return dataAtDisconnect; }
+    public List<PendingOp> pendingAtEnd() { return List.copyOf(pending.values()); }
+    public List<PendingOp> aborted() { return Collections.unmodifiableList(aborted); }
+    /** SO_LINGER l_onoff as last set, or -1 when never seen. */
+    public int lingerOnOff() { return lingerOnOff; }
+    public int lingerSeconds() { return lingerSeconds; }
+    public long lingerSetAt() { return lingerSetAt; }
+    /** AFD abort reason, or -1. */
+    public long abortReason() { return abortReason; }
+    public long abortTime() { return abortTime; }
+    public long rstSent() { return rstSent; }
+    public long rstReceived() { return rstReceived; }
+    public long shutdownSend() { return shutdownSend; }
+    /** Winsock error of the closesocket call when the trace shows it, else -1. */
+    public long closeApiStatus() { return closeApiStatus; }
+    public boolean closedByProcessExit() { return closedByProcessExit; }
+    public boolean apiClosed() { return apiClosed; }
+    /** When the socket's process exited with the socket open, or -1. */
+    public long processExit() { return processExit; }
+    /** Start of the closesocket / close() call that closed it (API layer), or -1. */
+    public long closeCallStart() { return closeCallStart; }
+    /** Return of that call, or -1. */
+    public long closeCallEnd() { return closeCallEnd; }
+    /** Time of the last event about this socket. */
+    public long lastActivity() { return lastActivity; }
+    /** True when the input ended while the socket was still open. */
+    public boolean openAtEnd() { return openAtEnd; }
+    /** Time of the last event of the input, when {@link #openAtEnd()}; else -1. */
+    public long traceEnd() { return traceEnd; }
+    public Set<SocketEvent.Source> sources() { return Collections.unmodifiableSet(sources); }
+    public List<TimelineEntry> entries() { return Collections.unmodifiableList(entries); }
+    public int droppedEntries() { return droppedEntries; }
+    /** Whether reference counts come from handle events (true) or are inferred from create/close (false). */
+    public boolean handleAccounting() { return handleAccounting; }
+
+    /** Reference count over time: [time, count] pairs. */
+    public List<long[]> refcountTimeline() {
+        if (handleAccounting) {
+            return List.copyOf(refcounts);
+        }
+        List<long[]> out = new ArrayList<>();
+        out.add(new long[] {created, 1});
+        if (closed >= 0) {
+            out.add(new long[] {closed, 0});
+        }
+        return out;
+    }
+
+    /** The reference count at the end of the timeline. */
+    public int refcount() {
+        return refcountNow();
+    }
+}
