@@ -8,9 +8,13 @@ import static wsclose.trace.testing.WmiBufferHeader.TYPE_GENERIC;
 import static wsclose.trace.testing.WmiBufferHeader.TYPE_HEADER;
 
 import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -27,8 +31,10 @@ import wsclose.trace.etw.Guid;
  * files (§A.9); {@link #toBytes()} then writes the partly filled buffers in CPU order.
  * Records are padded to 8 bytes (§A.4), the unused tail is 0xFF (§A.4), Offset = end of the records
  * including the 0x48-byte header (§A.2). Events of one CPU must come in non-decreasing time order.
+ * <p>Streaming mode ({@link #streamTo}) writes every buffer to the file as soon as it is full, so traces
+ * larger than memory can be built; {@link #close()} then writes the open buffers and fills in BuffersWritten.
  */
-public final class EtlWriter {
+public final class EtlWriter implements Closeable {
     /** Where record number {@code index} (0-based, in add order) landed: buffer number in file order, offset from the buffer start (header included, inflated image for compressed buffers). */
     public record Placement(int index, int cpu, long timestamp, int buffer, int offset) {
     }
@@ -56,6 +62,8 @@ public final class EtlWriter {
     private final long[] lastTs;
     private int recordPointerSize;
     private int count;
+    private FileChannel sink; // streaming mode: buffers go here instead of into `flushed`
+    private long streamed;    // data buffers written to the sink so far
 
     EtlWriter(EtlOptions options) {
         this.o = options;
@@ -149,8 +157,65 @@ public final class EtlWriter {
 
     /** Appends arbitrary bytes as the next buffer in file order (for bad-input tests). */
     public EtlWriter rawBuffer(byte[] bytes) {
-        flushed.add(bytes.clone());
+        if (sink != null) {
+            stream(bytes);
+        } else {
+            flushed.add(bytes.clone());
+        }
         return this;
+    }
+
+    /**
+     * Switches to streaming mode before any record is added: the header buffer is written now (BuffersWritten
+     * is filled in by {@link #close()}), every full buffer is written as soon as the next record does not fit,
+     * and nothing but the open buffers stays in memory. {@link #toBytes()} and {@link #placements()} are then
+     * unavailable.
+     */
+    public EtlWriter streamTo(Path path) throws IOException {
+        if (count > 0 || !flushed.isEmpty() || sink != null) {
+            throw new IllegalStateException("streamTo must be called once, before anything is added");
+        }
+        sink = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE);
+        sink.write(ByteBuffer.wrap(headerBuffer(0)));
+        return this;
+    }
+
+    /** Streaming mode: writes the open buffers in CPU order, rewrites the header buffer, closes the file. Otherwise nothing. */
+    @Override
+    public void close() throws IOException {
+        if (sink == null) {
+            return;
+        }
+        try {
+            for (Buf b : open.values()) {
+                stream(dataBuffer(b, streamed + 1));
+            }
+            open.clear();
+            int written = o.buffersWritten() >= 0 ? o.buffersWritten() : (int) (streamed + 1);
+            sink.write(ByteBuffer.wrap(headerBuffer(written)), 0);
+        } finally {
+            sink.close();
+            sink = null;
+        }
+    }
+
+    private void stream(byte[] buffer) {
+        try {
+            ByteBuffer bb = ByteBuffer.wrap(buffer);
+            while (bb.hasRemaining()) {
+                sink.write(bb);
+            }
+            streamed++;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private void requireInMemory() {
+        if (sink != null) {
+            throw new IllegalStateException("not available in streaming mode");
+        }
     }
 
     private EtlWriter add(int cpu, long ts, byte[] record) {
@@ -166,7 +231,11 @@ public final class EtlWriter {
         }
         Buf b = open.get(cpu);
         if (b != null && b.used + aligned > o.bufferSize()) {
-            flushed.add(b);
+            if (sink != null) {
+                stream(dataBuffer(b, streamed + 1));
+            } else {
+                flushed.add(b);
+            }
             b = null;
         }
         if (b == null) {
@@ -191,6 +260,7 @@ public final class EtlWriter {
 
     /** Where each added record lands in the file (in add order). */
     public List<Placement> placements() {
+        requireInMemory();
         Placement[] out = new Placement[count];
         List<Object> all = layout();
         for (int i = 0; i < all.size(); i++) {
@@ -204,6 +274,7 @@ public final class EtlWriter {
     }
 
     public byte[] toBytes() {
+        requireInMemory();
         List<Object> all = layout();
         int written = o.buffersWritten() >= 0 ? o.buffersWritten() : all.size() + 1;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
