@@ -62,6 +62,9 @@ final class LostSendDataCheck implements Check {
         } else if (t.dataAtDisconnect() > 0) {
             lost = t.dataAtDisconnect();
             basis = "TCP reported " + Words.bytes(lost) + " bytes outstanding at disconnect";
+        } else if (t.sendQueue() > 0) {
+            lost = t.sendQueue();
+            basis = "the send queue held " + Words.bytes(lost) + " bytes when last sampled before the close";
         } else if (t.sendBacklog() > 0) {
             lost = t.sendBacklog();
             basis = "AFD reported a send backlog of " + Words.bytes(lost) + " bytes";

@@ -40,7 +40,7 @@ final class UnreadDataResetCheck implements Check {
         if (close < 0) {
             return;
         }
-        long unread = t.bytesArrived() - t.bytesReceived();
+        long unread = Math.max(t.bytesArrived() - t.bytesReceived(), t.recvQueue());
         boolean reason = unreadReason(t.abortReason());
         boolean lingerZero = t.lingerOnOff() == 1 && t.lingerSeconds() == 0;
         boolean rstAtClose = t.rstSent() >= close && t.abortReason() != LostSendDataCheck.REASON_ABORTIVE_DISCONNECT && !lingerZero;

@@ -32,6 +32,9 @@ final class ApiCalls {
             case API_CLOSE:
                 close(m, e, cur, prev);
                 return;
+            case API_DUP:
+                dup(m, e, cur);
+                return;
             default:
                 break;
         }
@@ -49,6 +52,10 @@ final class ApiCalls {
         switch (e.kind()) {
             case API_SETOPT: option(cur, e); break;
             case API_SHUTDOWN:
+                if (e.value() == 0) {
+                    cur.entry(e.time(), "shutdown(receive)", pid, e.tid(), "");
+                    break; // SD_RECEIVE / SHUT_RD: the send side stays open
+                }
                 if (cur.shutdownSend < 0) {
                     cur.shutdownSend = e.time();
                 }
@@ -68,6 +75,30 @@ final class ApiCalls {
             default:
                 cur.entry(e.time(), apiName(e), pid, e.tid(), e.status() == 0 ? "" : "failed: " + Codes.name(e.status()));
         }
+    }
+
+    /**
+     * A new reference to an open socket in {@code pid}: dup/dup2/dup3/F_DUPFD, inheritance by fork, an fd
+     * received with SCM_RIGHTS, WSADuplicateSocket. {@code handle} is the new value, {@code value} the value it
+     * was copied from (in the source process), {@code endpoint} the socket when the source knows it, and
+     * {@code name} how ("dup2", "fork", "SCM_RIGHTS").
+     */
+    private static void dup(SocketModel m, SocketEvent e, SocketTimeline cur) {
+        if (e.status() != 0 || e.handle() < 0) {
+            return;
+        }
+        SocketTimeline t = e.endpoint() != 0 ? m.live().get(e.endpoint()) : null;
+        if (t == null && e.value() >= 0) {
+            t = m.handles().get(e.pid(), e.value());
+        }
+        if (t == null || t == cur) {
+            return;
+        }
+        if (cur != null) {
+            m.unbind(cur, e.pid(), e.handle(), e.time(), e.tid(), "handle closed by " + (e.name() == null ? "dup" : e.name()));
+        }
+        m.touch(t, e);
+        m.bind(t, e.pid(), e.handle(), e.time(), e.tid(), e.name() == null ? "duplicated" : e.name());
     }
 
     private static void created(SocketModel m, SocketEvent e, SocketTimeline cur) {

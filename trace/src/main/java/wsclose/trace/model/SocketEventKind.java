@@ -24,5 +24,7 @@ public enum SocketEventKind {
     TCP_RST_SENT, TCP_RST_RECEIVED, TCP_SUMMARY, TCP_DISCONNECT,
 
     /** A live snapshot saw this socket (Linux procfs/sock_diag, Windows handle table). */
-    OBSERVED
+    OBSERVED,
+    /** Queue sizes of a live socket: bytes = unread receive queue, value = send queue (unsent + unacked). */
+    QUEUE_SAMPLE
 }

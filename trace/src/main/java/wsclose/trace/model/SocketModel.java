@@ -71,6 +71,7 @@ public final class SocketModel {
             case HANDLE_CLOSE: handleClose(e); break;
             case CREATE: create(e); break;
             case OBSERVED: observed(e); break;
+            case QUEUE_SAMPLE: queues(e); break;
             case FREE: free(e); break;
             default:
                 if (e.kind().name().startsWith("API_")) {
@@ -236,6 +237,29 @@ public final class SocketModel {
         }
     }
 
+    /**
+     * Queue sizes sampled from a live socket (Linux sock_diag, Windows TCP_INFO): {@code bytes} = received
+     * and unread, {@code value} = queued to send (unsent + unacknowledged). The last sample before a close is
+     * what the close discards when it is abortive.
+     */
+    private void queues(SocketEvent e) {
+        SocketTimeline t = e.endpoint() != 0 ? live.get(e.endpoint()) : null;
+        if (t == null && e.pid() >= 0 && e.handle() >= 0) {
+            t = handles.get(e.pid(), e.handle());
+        }
+        if (t == null || t.closed >= 0) {
+            return;
+        }
+        t.sources.add(e.source());
+        if (e.bytes() >= 0) {
+            t.recvQueue = e.bytes();
+        }
+        if (e.value() >= 0) {
+            t.sendQueue = e.value();
+        }
+        t.queuesAt = e.time();
+    }
+
     /** A socket created on this thread moments ago, waiting for its first handle. */
     SocketTimeline justCreated(int tid, long time) {
         SocketTimeline t = createdOnThread.get(tid);
@@ -311,6 +335,12 @@ public final class SocketModel {
             t.closeRequested = time;
             t.state(SocketState.CLOSE_REQUESTED, time);
         }
+        if (t.refs == 0 && !t.sources.contains(Source.AFD) && t.closed < 0) {
+            // Without AFD events the last reference going is the close itself (Linux: the last fd of the
+            // struct file; Windows: the last handle of the FILE_OBJECT).
+            t.closed = time;
+            t.state(SocketState.CLOSED, time);
+        }
     }
 
     private void free(SocketEvent e) {
@@ -327,6 +357,18 @@ public final class SocketModel {
 
     private void processEnd(SocketEvent e) {
         int pid = e.pid();
+        // Exit closes every handle (fd) the process still held: each is a reference the program never closed.
+        for (SocketTimeline t : new ArrayList<>(live.values())) {
+            for (HandleRef h : new ArrayList<>(t.handles)) {
+                if (h.pid() == pid && h.open() && handles.get(pid, h.handle()) == t) {
+                    if (!t.apiClosed || t.refs > 1) {
+                        t.closedByProcessExit = true;
+                        t.processExit = e.time();
+                    }
+                    unbind(t, pid, h.handle(), e.time(), e.tid(), "closed by process exit");
+                }
+            }
+        }
         for (SocketTimeline t : live.values()) {
             if (t.pid == pid && t.created >= 0 && !t.apiClosed) {
                 t.closedByProcessExit = true;

@@ -45,6 +45,9 @@ public final class SocketTimeline {
     long bytesAcked = -1;
     long sendBacklog = -1;
     long dataAtDisconnect = -1;
+    long recvQueue = -1;
+    long sendQueue = -1;
+    long queuesAt = -1;
     final Map<String, PendingOp> pending = new LinkedHashMap<>();
     final List<PendingOp> aborted = new ArrayList<>();
     int lingerOnOff = -1;
@@ -138,6 +141,11 @@ public final class SocketTimeline {
     public long sendBacklog() { return sendBacklog; }
     /** TcpDisconnect's DataLength (data outstanding at disconnect), or -1. */
     public long dataAtDisconnect() { return dataAtDisconnect; }
+    /** Last sampled unread receive queue (live sources), or -1. */
+    public long recvQueue() { return recvQueue; }
+    /** Last sampled send queue, unsent + unacknowledged (live sources), or -1. */
+    public long sendQueue() { return sendQueue; }
+    public long queuesAt() { return queuesAt; }
     public List<PendingOp> pendingAtEnd() { return List.copyOf(pending.values()); }
     public List<PendingOp> aborted() { return Collections.unmodifiableList(aborted); }
     /** SO_LINGER l_onoff as last set, or -1 when never seen. */
