@@ -7,6 +7,26 @@ package wsclose.trace.model;
  *
  * <p>Identity fields are 0 (or -1 for pid, tid and handle) when the source does not carry them.
  *
+ * <p>How a live source speaks to the model (Linux tracefs; the same kinds serve Windows snapshots):
+ * <ul>
+ * <li>{@code endpoint} is the socket's identity: the AFD endpoint on Windows, the inode on Linux.</li>
+ * <li>OBSERVED (snapshot, one per holder): endpoint, pid, handle = fd, local, remote, value = TCP state in
+ *     MIB_TCP_STATE numbering (1 CLOSED, 2 LISTEN, 5 ESTABLISHED ... 12 DELETE_TCB), name = process image name;
+ *     handle -1 for a socket no process holds (Linux: SCM_RIGHTS in flight).</li>
+ * <li>API_SETOPT with name "SO_LINGER", value = l_onoff &lt;&lt; 16 | l_linger (a snapshot reports the current setting
+ *     this way too).</li>
+ * <li>socket()/accept(): CREATE (endpoint, pid, tid, addresses) then API_CREATE / API_ACCEPT (handle = fd).</li>
+ * <li>dup/dup2/dup3/F_DUPFD, fork inheritance, SCM_RIGHTS receipt: API_DUP with pid = the new holder,
+ *     handle = the new value, value = the value copied, endpoint when known, name = "dup2", "fork", ...</li>
+ * <li>close: API_CLOSE phase ENTER at the call (handle), then API_CLOSE (phase EXIT or NONE) with status = errno
+ *     (0 ok, 9 EBADF). send/recv/read/write on sockets: API_SEND / API_RECV completions with bytes and status;
+ *     shutdown: API_SHUTDOWN, value = how (0 receive, 1 send, 2 both).</li>
+ * <li>TCP: TCP_STATE (value = new MIB state, name = "ESTABLISHED->FIN_WAIT1"), TCP_RST_SENT, TCP_RST_RECEIVED,
+ *     FREE when the kernel destroys the socket; endpoint set when the source can map it, else tcb + addresses.</li>
+ * <li>QUEUE_SAMPLE: bytes = unread receive queue, value = send queue (unsent + unacked), as last sampled.</li>
+ * <li>PROCESS_START / PROCESS_END with pid and name: exit closes every handle the process still held.</li>
+ * </ul>
+ *
  * @param time     FILETIME (100 ns since 1601, UTC)
  * @param process  EPROCESS address (Windows kernel sources), 0 when unknown
  * @param endpoint AFD endpoint address, or on Linux the socket cookie/inode: the socket's identity
