@@ -155,7 +155,10 @@ final class DataFlow {
     }
 
     void tcp(SocketEvent e) {
-        SocketTimeline t = e.tcb() != 0 ? m.byTcb().get(e.tcb()) : null;
+        if (e.tcb() == 0) {
+            return; // no connection identity (classic kernel events with connid 0): nothing to join on
+        }
+        SocketTimeline t = m.byTcb().get(e.tcb());
         if (e.kind() == SocketEventKind.TCP_CONNECTED && t == null) {
             t = join(e);
         }

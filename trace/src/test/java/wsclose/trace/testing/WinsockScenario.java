@@ -1,0 +1,106 @@
+package wsclose.trace.testing;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Consumer;
+import wsclose.trace.etw.Guid;
+import wsclose.trace.etw.Providers;
+
+/**
+ * Writes Winsock scenario traces with the documented layouts, for tests and the bundled examples: no public
+ * .etl has Winsock-AFD events. Events come from the providers a real capture enables (etl-format.md §B):
+ * Microsoft-Windows-Winsock-AFD (1000+ ids, common prefix EnterExit/Location/Process/Endpoint),
+ * Microsoft-Windows-TCPIP, Microsoft-Windows-Winsock-Sockets, kernel Process and ObTrace handle events.
+ * Each thread logs on its own processor (so a scenario spreads over several per-CPU buffer streams), and
+ * the events are sorted by time before they are written, so scenario code may add them in any order.
+ *
+ * <p>Times are milliseconds after the start of the trace (QPC at 10 MHz).
+ */
+public final class WinsockScenario {
+    /** The ObTrace object type index of "File" in these traces, named by a TypeDCStart rundown (§B.5.1). */
+    public static final int FILE_TYPE = 37;
+    private static final long T0 = 1_000_000_000L;
+
+    private record Ev(long ts, int seq, int cpu, Consumer<EtlWriter> write) {
+    }
+
+    private final int pointerSize;
+    private final int processors;
+    private final List<Ev> events = new ArrayList<>();
+    private int seq;
+
+    public WinsockScenario(int pointerSize, int processors) {
+        this.pointerSize = pointerSize;
+        this.processors = processors;
+        kernel(0, 0, 0x11, 36, 2, 4, 8, new PayloadBuilder(pointerSize).u16(FILE_TYPE).u16(0).utf16z("File").build());
+        kernel(0, 0, 0x11, 36, 2, 4, 8, new PayloadBuilder(pointerSize).u16(FILE_TYPE + 1).u16(0).utf16z("Event").build());
+    }
+
+    public int pointerSize() {
+        return pointerSize;
+    }
+
+    /** Raw timestamp of a time in ms after the start. */
+    static long ts(double ms) {
+        return T0 + Math.round(ms * 10_000);
+    }
+
+    int cpu(int tid) {
+        return Math.floorMod(tid / 4, processors);
+    }
+
+    void event(double ms, Guid provider, int id, int opcode, int level, int pid, int tid, byte[] payload) {
+        long ts = ts(ms);
+        int cpu = cpu(tid);
+        events.add(new Ev(ts, seq++, cpu, w -> w.event(cpu, ts, provider, id, 0, opcode, level, id, 0x8000000000000000L,
+                pid, tid, payload)));
+    }
+
+    void kernel(double ms, int cpu, int group, int opcode, int version, int pid, int tid, byte[] payload) {
+        long ts = ts(ms);
+        events.add(new Ev(ts, seq++, cpu, w -> w.kernel(cpu, ts, group, opcode, version, pid, tid, payload)));
+    }
+
+    PayloadBuilder payload() {
+        return new PayloadBuilder(pointerSize);
+    }
+
+    /** A process that exists when the trace starts (Process DCStart rundown, §B.5.4). */
+    public WinsockProcess process(int pid, String image, long eprocess) {
+        processEvent(0, 3, pid, image, eprocess);
+        return new WinsockProcess(this, pid, image, eprocess);
+    }
+
+    /** A process started during the trace (Process Start). */
+    public WinsockProcess startProcess(double ms, int pid, String image, long eprocess) {
+        processEvent(ms, 1, pid, image, eprocess);
+        return new WinsockProcess(this, pid, image, eprocess);
+    }
+
+    void processEvent(double ms, int opcode, int pid, String image, long eprocess) {
+        // Process_V4_TypeGroup1: UniqueProcessKey, ProcessId, ParentId, SessionId, ExitStatus,
+        // DirectoryTableBase, Flags, UserSID (4 zero bytes: none), ImageFileName, CommandLine, PackageFullName, ApplicationId.
+        byte[] p = payload().ptr(eprocess).u32(pid).u32(4).u32(1).i32(opcode == 2 ? 0 : 259).ptr(0x1aa000).u32(0).u32(0)
+                .ansiz(image).utf16z(image).utf16z("").utf16z("").build();
+        kernel(ms, 0, 0x03, opcode, 4, opcode == 3 ? 0 : pid, 0, p);
+    }
+
+    /** Writes the trace. */
+    public void writeTo(Path file) throws IOException {
+        EtlWriter w = EtlWriter.builder().pointerSize(pointerSize).processors(processors).bufferSize(8192).t0(T0).build();
+        w.recordPointerSize(pointerSize);
+        List<Ev> sorted = new ArrayList<>(events);
+        sorted.sort(Comparator.comparingLong(Ev::ts).thenComparingInt(Ev::seq));
+        for (Ev e : sorted) {
+            e.write().accept(w);
+        }
+        w.writeTo(file);
+    }
+
+    public int size() {
+        return events.size();
+    }
+}
