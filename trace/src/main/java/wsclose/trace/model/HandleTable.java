@@ -10,8 +10,22 @@ import java.util.Map;
  * mean to the thread that used it" needs both.
  */
 final class HandleTable {
-    /** The socket a value named until it was closed. */
-    record Previous(SocketTimeline socket, long closedAt, int closerTid) {
+    /** The socket a value named until it was closed; {@code apiClosed} once closesocket/close() reported it. */
+    static final class Previous {
+        private final SocketTimeline socket;
+        private final long closedAt;
+        private final int closerTid;
+        boolean apiClosed;
+
+        Previous(SocketTimeline socket, long closedAt, int closerTid) {
+            this.socket = socket;
+            this.closedAt = closedAt;
+            this.closerTid = closerTid;
+        }
+
+        SocketTimeline socket() { return socket; }
+        long closedAt() { return closedAt; }
+        int closerTid() { return closerTid; }
     }
 
     private final Map<Long, SocketTimeline> current = new HashMap<>();
@@ -35,12 +49,14 @@ final class HandleTable {
         return previous.get(key(pid, handle));
     }
 
-    SocketTimeline unbind(int pid, long handle, long at, int tid) {
+    Previous unbind(int pid, long handle, long at, int tid) {
         SocketTimeline s = current.remove(key(pid, handle));
-        if (s != null) {
-            previous.put(key(pid, handle), new Previous(s, at, tid));
+        if (s == null) {
+            return null;
         }
-        return s;
+        Previous p = new Previous(s, at, tid);
+        previous.put(key(pid, handle), p);
+        return p;
     }
 
     /** Forgets everything about a process whose id may now be reused. */

@@ -318,10 +318,15 @@ public final class SocketModel {
     }
 
     void unbind(SocketTimeline t, int pid, long handle, long time, int tid, String what) {
+        unbindRef(t, pid, handle, time, tid, what);
+    }
+
+    /** Drops the reference (pid, handle) of {@code t}; returns what the handle table now remembers of it. */
+    HandleTable.Previous unbindRef(SocketTimeline t, int pid, long handle, long time, int tid, String what) {
         if (handles.get(pid, handle) != t) {
-            return;
+            return null;
         }
-        handles.unbind(pid, handle, time, tid);
+        HandleTable.Previous prev = handles.unbind(pid, handle, time, tid);
         for (int i = 0; i < t.handles.size(); i++) {
             HandleRef h = t.handles.get(i);
             if (h.pid() == pid && h.handle() == handle && h.open()) {
@@ -341,6 +346,7 @@ public final class SocketModel {
             t.closed = time;
             t.state(SocketState.CLOSED, time);
         }
+        return prev;
     }
 
     private void free(SocketEvent e) {

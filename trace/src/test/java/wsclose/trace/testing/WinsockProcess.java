@@ -35,7 +35,7 @@ public final class WinsockProcess {
     /** A socket created before the trace: only its handle rundown (HandleDCStart) names it. */
     public WinsockSocket existingSocket(long endpoint, long fileObject, long handle) {
         WinsockSocket k = new WinsockSocket(this, endpoint, fileObject, handle);
-        byte[] p = s.payload().ptr(fileObject).u32(pid).u32(handle).u16(WinsockScenario.FILE_TYPE).utf16z("\\Device\\Afd").build();
+        byte[] p = s.payload().ptr(k.fileObject()).u32(pid).u32(handle).u16(WinsockScenario.FILE_TYPE).utf16z("\\Device\\Afd").build();
         s.kernel(0, 0, 0x11, 38, 2, 4, 8, p);
         return k;
     }

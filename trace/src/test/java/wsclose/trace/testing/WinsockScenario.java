@@ -43,6 +43,11 @@ public final class WinsockScenario {
         return pointerSize;
     }
 
+    /** A kernel address as this trace's OS would have it: x86 kernel addresses are 32-bit, above 0x80000000. */
+    public long p(long address) {
+        return pointerSize == 8 || address == 0 ? address : (address & 0xFFFFFFFFL) | 0x80000000L;
+    }
+
     /** Raw timestamp of a time in ms after the start. */
     static long ts(double ms) {
         return T0 + Math.round(ms * 10_000);
@@ -71,19 +76,19 @@ public final class WinsockScenario {
     /** A process that exists when the trace starts (Process DCStart rundown, §B.5.4). */
     public WinsockProcess process(int pid, String image, long eprocess) {
         processEvent(0, 3, pid, image, eprocess);
-        return new WinsockProcess(this, pid, image, eprocess);
+        return new WinsockProcess(this, pid, image, p(eprocess));
     }
 
     /** A process started during the trace (Process Start). */
     public WinsockProcess startProcess(double ms, int pid, String image, long eprocess) {
         processEvent(ms, 1, pid, image, eprocess);
-        return new WinsockProcess(this, pid, image, eprocess);
+        return new WinsockProcess(this, pid, image, p(eprocess));
     }
 
     void processEvent(double ms, int opcode, int pid, String image, long eprocess) {
         // Process_V4_TypeGroup1: UniqueProcessKey, ProcessId, ParentId, SessionId, ExitStatus,
         // DirectoryTableBase, Flags, UserSID (4 zero bytes: none), ImageFileName, CommandLine, PackageFullName, ApplicationId.
-        byte[] p = payload().ptr(eprocess).u32(pid).u32(4).u32(1).i32(opcode == 2 ? 0 : 259).ptr(0x1aa000).u32(0).u32(0)
+        byte[] p = payload().ptr(p(eprocess)).u32(pid).u32(4).u32(1).i32(opcode == 2 ? 0 : 259).ptr(0x1aa000).u32(0).u32(0)
                 .ansiz(image).utf16z(image).utf16z("").utf16z("").build();
         kernel(ms, 0, 0x03, opcode, 4, opcode == 3 ? 0 : pid, 0, p);
     }

@@ -21,8 +21,8 @@ public final class WinsockSocket {
     WinsockSocket(WinsockProcess p, long endpoint, long fileObject, long handle) {
         this.p = p;
         this.s = p.s;
-        this.endpoint = endpoint;
-        this.fileObject = fileObject;
+        this.endpoint = s.p(endpoint);
+        this.fileObject = s.p(fileObject);
         this.handle = handle;
     }
 
@@ -32,6 +32,10 @@ public final class WinsockSocket {
 
     public long handle() {
         return handle;
+    }
+
+    long fileObject() {
+        return fileObject;
     }
 
     /** AFD event with the common prefix (§B.1) then {@code rest}; level 4, opcode as given. */
@@ -74,10 +78,10 @@ public final class WinsockSocket {
      */
     public WinsockSocket connect(double ms, int tid, String remoteAddr, long tcbAddr) {
         this.remote = remoteAddr;
-        this.tcb = tcbAddr;
+        this.tcb = s.p(tcbAddr);
         sockets(ms, tid, 9, b -> b);
         afd(ms + 0.01, tid, 1021, 12, 0, b -> addr(b.ptr(0).u32(0).u32(0).u32(16), remoteAddr));
-        tcpip(ms + 0.5, 1033, b -> addr(addr(b.u32(16), local).u32(16), remoteAddr).u32(0).u32(p.pid).u32(1).ptr(tcbAddr));
+        tcpip(ms + 0.5, 1033, b -> addr(addr(b.u32(16), local).u32(16), remoteAddr).u32(0).u32(p.pid).u32(1).ptr(tcb));
         afd(ms + 0.6, tid, 1021, 12, 1, b -> addr(b.ptr(0).u32(0).u32(0).u32(16), remoteAddr));
         sockets(ms + 0.61, tid, 10, b -> addr(b.u32(0).ptr(handle).u32(16), remoteAddr).u32(0));
         return this;
@@ -165,6 +169,13 @@ public final class WinsockSocket {
         }
         afd(end - 0.01, tid, 1001, 15, 1, b -> b.u32(0));
         sockets(end, tid, 4, b -> b.u32(0).ptr(handle).u32(1).u32(0));
+        return this;
+    }
+
+    /** AFD's close of the endpoint (1001 Enter and Exit) on thread {@code tid}, when the last handle went. */
+    public WinsockSocket afdClose(double ms, int tid) {
+        afd(ms, tid, 1001, 15, 0, b -> b.u32(0));
+        afd(ms + 0.01, tid, 1001, 15, 1, b -> b.u32(0));
         return this;
     }
 
