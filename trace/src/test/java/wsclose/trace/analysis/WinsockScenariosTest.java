@@ -170,6 +170,25 @@ class WinsockScenariosTest {
         assertThat(r.sockets()).allMatch(s -> s.freed() >= 0);
     }
 
+    @Test
+    void theTourHasEveryKindEachInItsOwnProcess() throws IOException {
+        WinsockScenario s = new WinsockScenario(8, 4);
+        Scenarios.tour(s);
+        Path f = dir.resolve("tour.etl");
+        s.writeTo(f);
+        Analyzer a = new Analyzer("tour", AnalysisOptions.all(), new ReportListener() { });
+        try (EtlFile e = EtlFile.open(f)) {
+            Pipeline.feed(List.of(e), a, null);
+        }
+        Report r = a.finish();
+        assertThat(r.findings()).extracting(Finding::kind).containsAll(Kinds.ALL);
+        Map<String, String> processOf = Map.of("linger-timeout", "uploader.exe", "unread-data-reset", "client.exe",
+                "aborted-pending-op", "server.exe", "leak", "leaky.exe", "double-close", "twice.exe", "handle-reuse", "pool.exe");
+        processOf.forEach((kind, image) -> assertThat(r.findings()).filteredOn(x -> x.kind().equals(kind))
+                .allMatch(x -> image.equals(x.socket().process()), kind + " in " + image));
+        assertThat(r.stats().sockets()).as("noise + 11 stories, handle-reuse has two sockets").isEqualTo(12);
+    }
+
     static Map<String, Consumer<WinsockScenario>> all() {
         return Scenarios.all();
     }

@@ -41,11 +41,11 @@ public final class WinsockSocket {
     /** AFD event with the common prefix (§B.1) then {@code rest}; level 4, opcode as given. */
     void afd(double ms, int tid, int id, int opcode, int enterExit, UnaryOperator<PayloadBuilder> rest) {
         PayloadBuilder b = s.payload().u32(enterExit).u32(4000 + id).ptr(p.eprocess).ptr(endpoint);
-        s.event(ms, Providers.WINSOCK_AFD, id, opcode, id == 1032 ? 2 : 4, p.pid, tid, rest.apply(b).build());
+        s.event(ms, Providers.WINSOCK_AFD, id, opcode, id == 1032 ? 2 : 4, p.pid, p.tid(tid), rest.apply(b).build());
     }
 
     void sockets(double ms, int tid, int id, UnaryOperator<PayloadBuilder> rest) {
-        s.event(ms, Providers.WINSOCK_SOCKETS, id, id % 2 == 1 ? 1 : 2, id % 2 == 1 ? 5 : 4, p.pid, tid, rest.apply(s.payload()).build());
+        s.event(ms, Providers.WINSOCK_SOCKETS, id, id % 2 == 1 ? 1 : 2, id % 2 == 1 ? 5 : 4, p.pid, p.tid(tid), rest.apply(s.payload()).build());
     }
 
     void tcpip(double ms, int id, UnaryOperator<PayloadBuilder> rest) {
@@ -55,7 +55,7 @@ public final class WinsockSocket {
 
     /** ObTrace CreateHandle (32) / CloseHandle (33): Object, Handle, ObjectType, empty ObjectName (§B.5.1). */
     void handleEvent(double ms, int tid, int opcode, int pid) {
-        s.kernel(ms, s.cpu(tid), 0x11, opcode, 2, pid, tid,
+        s.kernel(ms, s.cpu(p.tid(tid)), 0x11, opcode, 2, pid, p.tid(tid),
                 s.payload().ptr(fileObject).u32(handle).u16(WinsockScenario.FILE_TYPE).utf16z("").build());
     }
 
@@ -219,16 +219,16 @@ public final class WinsockSocket {
     public WinsockSocket duplicateTo(double ms, int tid, WinsockProcess target, long targetHandle) {
         byte[] b = s.payload().ptr(fileObject).u32(handle).u32(targetHandle).u32(target.pid).u16(WinsockScenario.FILE_TYPE)
                 .u32(p.pid).build();
-        s.kernel(ms, 0, 0x11, 34, 3, p.pid, tid, b);
+        s.kernel(ms, 0, 0x11, 34, 3, p.pid, p.tid(tid), b);
         return this;
     }
 
     /** The target process's copy (pid, handle) closed: SockCloseStart/Stop around ObTrace CloseHandle. */
     public WinsockSocket closeCopy(double ms, WinsockProcess owner, int tid, long copyHandle) {
-        s.event(ms, Providers.WINSOCK_SOCKETS, 3, 1, 5, owner.pid, tid, new byte[0]);
-        s.kernel(ms + 0.01, 0, 0x11, 33, 2, owner.pid, tid,
+        s.event(ms, Providers.WINSOCK_SOCKETS, 3, 1, 5, owner.pid, owner.tid(tid), new byte[0]);
+        s.kernel(ms + 0.01, 0, 0x11, 33, 2, owner.pid, owner.tid(tid),
                 s.payload().ptr(fileObject).u32(copyHandle).u16(WinsockScenario.FILE_TYPE).utf16z("").build());
-        s.event(ms + 0.02, Providers.WINSOCK_SOCKETS, 4, 2, 4, owner.pid, tid, s.payload().u32(0).ptr(copyHandle).u32(1).u32(0).build());
+        s.event(ms + 0.02, Providers.WINSOCK_SOCKETS, 4, 2, 4, owner.pid, owner.tid(tid), s.payload().u32(0).ptr(copyHandle).u32(1).u32(0).build());
         return this;
     }
 }
