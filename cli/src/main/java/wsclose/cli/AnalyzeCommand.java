@@ -56,8 +56,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     Terminal.width());
             Analyzer a = new Analyzer(in.source(), filters.options(in.start(), w.wantsAllSockets()), w);
             w.begin(in.source());
-            in.feed(a, null);
-            Report r = a.finish();
+            Report r;
+            try (Progress p = Progress.start(spec.commandLine().getErr(), global.quiet(), in.bytes(),
+                    format != ReportWriter.Format.table)) {
+                in.feed(a, p.tap(in.files(), null));
+                r = a.finish();
+            }
             w.end(r);
             out.flush();
             if (format != ReportWriter.Format.table) {

@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import wsclose.cli.render.EventPrinter;
+import wsclose.cli.render.TimeFormat;
 import wsclose.trace.decode.Decoded;
 import wsclose.trace.decode.Layouts;
 import wsclose.trace.etl.EtlFile;
@@ -51,6 +52,10 @@ public final class EventsCommand implements Callable<Integer> {
 
     @Option(names = "--until", converter = TimeArg.Converter.class, paramLabel = "TIME", description = "Up to this time (same forms).")
     TimeArg until;
+
+    @Option(names = "--time", defaultValue = "utc",
+            description = "Times in text lines: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; JSON is always UTC).")
+    TimeFormat.Mode time;
 
     @Option(names = "--limit", paramLabel = "N", description = "Stop after N events.")
     long limit = Long.MAX_VALUE;
@@ -91,10 +96,11 @@ public final class EventsCommand implements Callable<Integer> {
                 EventFilter filter = new EventFilter(providers, ids, pids,
                         since == null ? Long.MIN_VALUE : since.resolve(start),
                         until == null ? Long.MAX_VALUE : until.resolve(start), names);
-                EventPrinter printer = new EventPrinter(out, format == Format.jsonl, files.size() > 1 ? p.toString() : null, names);
-                try {
+                EventPrinter printer = new EventPrinter(out, format == Format.jsonl, files.size() > 1 ? p.toString() : null, names,
+                        time == TimeFormat.Mode.utc ? null : new TimeFormat(time).origin(start));
+                try (Progress bar = Progress.start(spec.commandLine().getErr(), global.quiet(), f.size(), !count)) {
                     bytes += f.size();
-                    f.forEach(ev -> {
+                    f.forEach(bar.tap(List.of(f), ev -> {
                         walked[0]++;
                         if (!filter.test(ev)) {
                             return;
@@ -108,7 +114,7 @@ public final class EventsCommand implements Callable<Integer> {
                         if (++printed[0] >= limit) {
                             throw new Stop();
                         }
-                    });
+                    }));
                 } catch (Stop stop) {
                     // --limit reached
                 }

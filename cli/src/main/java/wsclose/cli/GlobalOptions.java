@@ -23,7 +23,7 @@ public final class GlobalOptions {
 
     /** Colour only on a terminal, never with --no-color or a non-empty NO_COLOR (no-color.org). */
     public boolean color(boolean terminal) {
-        String env = System.getenv("NO_COLOR");
+        String env = Terminal.facts().noColor();
         return terminal && !noColor && (env == null || env.isEmpty());
     }
 }

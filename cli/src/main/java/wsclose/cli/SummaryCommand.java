@@ -15,8 +15,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import wsclose.cli.render.Json;
 import wsclose.cli.render.SummaryRenderer;
+import wsclose.cli.render.TimeFormat;
 import wsclose.trace.etl.EtlFile;
 import wsclose.trace.etl.EtlSummary;
+import wsclose.trace.etl.SummaryBuilder;
 
 /** {@code wsclose summary FILE...}: what a trace holds, from one pass over its record headers. */
 @Command(name = "summary", mixinStandardHelpOptions = true,
@@ -32,6 +34,9 @@ public final class SummaryCommand implements Callable<Integer> {
 
     @Option(names = "--format", defaultValue = "table", description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
+
+    @Option(names = "--time", defaultValue = "utc", description = "Times in tables: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    TimeFormat.Mode time;
 
     @Option(names = "--stats", description = "Print read statistics on stderr: MB/s, events/s, time.")
     boolean stats;
@@ -50,7 +55,11 @@ public final class SummaryCommand implements Callable<Integer> {
         for (Path p : files) {
             EtlSummary s;
             try (EtlFile f = Inputs.openEtl(p)) {
-                s = f.summary();
+                SummaryBuilder b = new SummaryBuilder();
+                try (Progress bar = Progress.start(spec.commandLine().getErr(), global.quiet(), f.size(), false)) {
+                    f.forEachInFileOrder(bar.tap(List.of(f), b));
+                }
+                s = b.build(f);
                 bytes += f.size();
                 events += s.events();
             } catch (IOException e) {
@@ -63,7 +72,7 @@ public final class SummaryCommand implements Callable<Integer> {
                 if (!first) {
                     out.println();
                 }
-                SummaryRenderer.table(out, s, Terminal.width());
+                SummaryRenderer.table(out, s, Terminal.width(), new TimeFormat(time).origin(s.header().startTime()));
             }
             first = false;
         }

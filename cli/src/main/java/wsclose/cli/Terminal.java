@@ -1,25 +1,126 @@
 package wsclose.cli;
 
-/** Facts about the terminal, for layout only. */
-final class Terminal {
+import java.util.List;
+import java.util.function.Supplier;
+import org.jline.terminal.spi.SystemStream;
+import org.jline.terminal.spi.TerminalProvider;
+
+/**
+ * Facts about the terminal, for layout, colour and progress: whether stdout and stderr are terminals, how
+ * wide the terminal is, and NO_COLOR. Detection asks jline's terminal providers (isatty on the real file
+ * descriptors; GetConsoleMode on Windows) because {@code System.console()} cannot tell stderr apart. It runs
+ * once, lazily. Tests replace every fact with {@link #override}: the one seam between commands and the OS.
+ */
+public final class Terminal {
+    /** Reads shorter than this show no progress bar. */
+    static final long PROGRESS_AFTER_MILLIS = 1000;
+
+    /**
+     * @param stdout              stdout is a terminal (colour, table width)
+     * @param stderr              stderr is a terminal (progress bar)
+     * @param width               columns to fit tables to; 0 means no limit
+     * @param noColor             the NO_COLOR environment variable, or null
+     * @param progressAfterMillis how long a read runs before its progress bar appears
+     */
+    public record Facts(boolean stdout, boolean stderr, int width, String noColor, long progressAfterMillis) {
+        /** Facts for a test: both streams terminals (or not), this width, NO_COLOR unset, progress at once. */
+        public static Facts of(boolean terminal, int width) {
+            return new Facts(terminal, terminal, width, null, 0);
+        }
+
+        public Facts withNoColor(String value) {
+            return new Facts(stdout, stderr, width, value, progressAfterMillis);
+        }
+    }
+
+    private static volatile Facts detected;
+    private static volatile Facts forced;
+
     private Terminal() {
     }
 
-    /** True when stdout is a terminal (System.console() is null when either stream is redirected). */
-    static boolean isTerminal() {
-        return System.console() != null;
+    public static Facts facts() {
+        Facts f = forced;
+        if (f != null) {
+            return f;
+        }
+        f = detected;
+        if (f == null) {
+            f = detect();
+            detected = f;
+        }
+        return f;
     }
 
-    /** Width to fit tables to: COLUMNS when set, 0 (no limit) when output is not a terminal. */
+    /** True when stdout is a terminal. */
+    static boolean isTerminal() {
+        return facts().stdout();
+    }
+
+    /** Width to fit tables to: COLUMNS when set, the terminal's width, 0 (no limit) when output is not a terminal. */
     static int width() {
+        return facts().width();
+    }
+
+    /** Replaces the detected facts until the returned handle is closed (tests). */
+    public static AutoCloseable override(Facts facts) {
+        Facts before = forced;
+        forced = facts;
+        return () -> forced = before;
+    }
+
+    private static Facts detect() {
+        TerminalProvider p = provider();
+        boolean out = p != null ? isSystem(p, SystemStream.Output) : System.console() != null;
+        boolean err = p != null ? isSystem(p, SystemStream.Error) : System.console() != null;
+        int width = 0;
         String cols = System.getenv("COLUMNS");
-        if (cols != null) {
+        if (cols != null && !cols.isBlank()) {
             try {
-                return Integer.parseInt(cols.trim());
+                width = Integer.parseInt(cols.trim());
             } catch (NumberFormatException e) {
-                return 0;
+                width = 0;
+            }
+        } else if (out) {
+            width = p != null ? systemWidth(p) : 0;
+            width = width > 0 ? width : 120;
+        }
+        return new Facts(out, err, width, System.getenv("NO_COLOR"), PROGRESS_AFTER_MILLIS);
+    }
+
+    /** The first jline provider that loads here: JNI (bundled natives), JNA, then exec (runs test -t / stty). */
+    private static TerminalProvider provider() {
+        for (String name : List.of("jni", "jna", "exec")) {
+            TerminalProvider p = quietly(() -> {
+                try {
+                    return TerminalProvider.load(name);
+                } catch (java.io.IOException e) {
+                    return null;
+                }
+            });
+            if (p != null) {
+                return p;
             }
         }
-        return isTerminal() ? 120 : 0;
+        return null;
+    }
+
+    private static boolean isSystem(TerminalProvider p, SystemStream s) {
+        Boolean b = quietly(() -> p.isSystemStream(s));
+        return b != null && b;
+    }
+
+    private static int systemWidth(TerminalProvider p) {
+        Integer w = quietly(() -> p.systemStreamWidth(SystemStream.Output));
+        return w == null ? 0 : w;
+    }
+
+    /** Providers fail with linkage errors where their natives are missing; that only means "ask the next one". */
+    private static <T> T quietly(Supplier<T> s) {
+        try {
+            return s.get();
+        } catch (RuntimeException | LinkageError e) {
+            return null;
+        }
     }
 }

@@ -74,7 +74,9 @@ public final class TimelineCommand implements Callable<Integer> {
                         endpoints.add(s.endpoint());
                     }
                 });
-                in.feed(find, null);
+                try (Progress p = progress(in)) {
+                    in.feed(find, p.tap(in.files(), null));
+                }
                 find.finish();
             }
         } else {
@@ -100,7 +102,9 @@ public final class TimelineCommand implements Callable<Integer> {
                     }
                 }
             }).keepAllEntries(endpoints);
-            in.feed(a, null);
+            try (Progress p = progress(in)) {
+                in.feed(a, p.tap(in.files(), null));
+            }
             a.finish();
         }
         if (found.isEmpty()) {
@@ -134,5 +138,9 @@ public final class TimelineCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    private Progress progress(TraceInput in) {
+        return Progress.start(spec.commandLine().getErr(), global.quiet(), in.bytes(), false);
     }
 }

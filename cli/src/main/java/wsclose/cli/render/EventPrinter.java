@@ -21,14 +21,18 @@ public final class EventPrinter {
     private final String file;
     private final Map<Guid, String> names;
     private final JsonGenerator gen;
+    /** Text times when not UTC ISO-8601 (the fast default path); null for UTC. */
+    private final TimeFormat time;
     private final StringBuilder sb = new StringBuilder(256);
 
     /**
      * @param file  the file name to add to each line, or null (single input)
      * @param names provider names to print beside GUIDs
+     * @param time  how text lines print times ({@code --time}); null for UTC ISO-8601. JSON is always UTC.
      */
-    public EventPrinter(PrintWriter out, boolean json, String file, Map<Guid, String> names) {
+    public EventPrinter(PrintWriter out, boolean json, String file, Map<Guid, String> names, TimeFormat time) {
         this.out = out;
+        this.time = time;
         this.json = json;
         this.file = file;
         this.names = names;
@@ -131,7 +135,12 @@ public final class EventPrinter {
         if (file != null) {
             sb.append(file).append("  ");
         }
-        Times.appendIso(sb, ev.fileTime()).append("  ");
+        if (time == null) {
+            Times.appendIso(sb, ev.fileTime());
+        } else {
+            sb.append(time.format(ev.fileTime()));
+        }
+        sb.append("  ");
         String name = ev.provider() == null ? null : names.get(ev.provider());
         sb.append(name != null ? name : ev.provider() == null ? "-" : ev.provider().toString()).append(' ');
         sb.append(ev.key()).append(" v").append(ev.version());

@@ -83,14 +83,14 @@ public final class SummaryRenderer {
         return totals;
     }
 
-    public static void table(PrintWriter out, EtlSummary s, int width) {
+    public static void table(PrintWriter out, EtlSummary s, int width, TimeFormat time) {
         LogfileHeader h = s.header();
         out.println("file        " + s.path() + " (" + Human.bytes(s.fileSize()) + ")");
         out.println("recorded    Windows " + h.osVersion() + " build " + h.build() + ", pointer size " + h.pointerSize()
                 + ", " + h.processors() + " processors; logger \"" + h.loggerName() + "\"");
         out.println("clock       " + h.clockName() + (h.clockType() == 1 ? " at " + Human.count(h.perfFreq()) + " Hz" : ""));
         if (s.events() > 0) {
-            out.println("time        " + Times.iso(s.firstEvent()) + " .. " + Times.iso(s.lastEvent())
+            out.println("time        " + time.format(s.firstEvent()) + " .. " + time.format(s.lastEvent())
                     + " (" + Human.duration(s.lastEvent() - s.firstEvent()) + ")");
         }
         out.println("buffers     " + Human.count(s.buffers()) + (s.compressed() ? " (" + Human.count(s.compressedBuffers())
@@ -101,12 +101,12 @@ public final class SummaryRenderer {
         }
         out.println();
         Map<Guid, Long> totals = providerTotals(s);
-        Table providers = new Table("PROVIDER", "NAME", "EVENTS").numeric(2).shrinkable(1);
+        Table providers = new Table("PROVIDER", "NAME", "EVENTS").numeric(2).shrinkable(1).droppable(1);
         totals.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
                 .forEach(e -> providers.row(e.getKey(), s.providerNames().getOrDefault(e.getKey(), ""), Human.count(e.getValue())));
         providers.print(out, "", width);
         out.println();
-        Table counts = new Table("PROVIDER", "KEY", "VERSIONS", "COUNT").numeric(3).shrinkable(0);
+        Table counts = new Table("PROVIDER", "KEY", "VERSIONS", "COUNT").numeric(3).shrinkable(0, 1, 2);
         for (EtlSummary.Count c : s.counts()) {
             String name = s.providerNames().get(c.provider());
             counts.row(name != null ? name : c.provider().toString(), c.key(),

@@ -5,14 +5,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Aligned text columns. Columns marked numeric are right-aligned. When a width limit is given, the
- * widest column marked shrinkable is cut with "…" so the table fits the terminal.
+ * Aligned text columns. Columns marked numeric are right-aligned. When a width limit is given (the terminal's
+ * width), the table is fitted by a plan of steps taken in the order they were declared until it fits: a
+ * shrinkable column is cut with "…" down to its header's width (at least 8), a droppable column is left out.
  */
 public final class Table {
+    /** A cut column keeps at least this many characters (or its header's width), or it tells nothing. */
+    private static final int MIN_CUT = 8;
     private final String[] headers;
     private final boolean[] numeric;
     private final List<String[]> rows = new ArrayList<>();
-    private int shrinkable = -1;
+    /** The fitting plan: column c to cut is c, column c to leave out is ~c. */
+    private final List<Integer> plan = new ArrayList<>();
 
     public Table(String... headers) {
         this.headers = headers;
@@ -26,9 +30,19 @@ public final class Table {
         return this;
     }
 
-    /** The column to cut first when the table is wider than the terminal. */
-    public Table shrinkable(int column) {
-        this.shrinkable = column;
+    /** Next steps of the plan: cut these columns, first one first, while the table is wider than the terminal. */
+    public Table shrinkable(int... columns) {
+        for (int c : columns) {
+            plan.add(c);
+        }
+        return this;
+    }
+
+    /** Next steps of the plan: leave these columns out, first one first, while the table is still too wide. */
+    public Table droppable(int... columns) {
+        for (int c : columns) {
+            plan.add(~c);
+        }
         return this;
     }
 
@@ -53,29 +67,53 @@ public final class Table {
                 w[i] = Math.max(w[i], r[i].length());
             }
         }
-        if (maxWidth > 0 && shrinkable >= 0) {
-            int total = indent.length() + 2 * (w.length - 1);
-            for (int x : w) {
-                total += x;
-            }
-            if (total > maxWidth) {
-                w[shrinkable] = Math.max(headers[shrinkable].length(), w[shrinkable] - (total - maxWidth));
-            }
+        boolean[] hidden = new boolean[headers.length];
+        if (maxWidth > 0) {
+            fit(w, hidden, maxWidth - indent.length());
         }
-        line(out, indent, headers, w);
+        line(out, indent, headers, w, hidden);
         for (String[] r : rows) {
-            line(out, indent, r, w);
+            line(out, indent, r, w, hidden);
         }
     }
 
-    private void line(PrintWriter out, String indent, String[] cells, int[] w) {
+    private void fit(int[] w, boolean[] hidden, int max) {
+        int total = 2 * (w.length - 1);
+        for (int x : w) {
+            total += x;
+        }
+        for (int step : plan) {
+            if (total <= max) {
+                return;
+            }
+            if (step < 0) {
+                hidden[~step] = true;
+                total -= w[~step] + 2;
+                continue;
+            }
+            int cut = Math.min(total - max, w[step] - Math.max(headers[step].length(), MIN_CUT));
+            if (cut > 0) {
+                w[step] -= cut;
+                total -= cut;
+            }
+        }
+    }
+
+    private void line(PrintWriter out, String indent, String[] cells, int[] w, boolean[] hidden) {
         StringBuilder sb = new StringBuilder(indent);
-        for (int i = 0; i < cells.length; i++) {
+        int lastShown = cells.length - 1;
+        while (lastShown > 0 && hidden[lastShown]) {
+            lastShown--;
+        }
+        for (int i = 0; i <= lastShown; i++) {
+            if (hidden[i]) {
+                continue;
+            }
             String c = cells[i];
             if (c.length() > w[i]) {
                 c = c.substring(0, Math.max(0, w[i] - 1)) + "…";
             }
-            boolean last = i == cells.length - 1;
+            boolean last = i == lastShown;
             if (numeric[i]) {
                 sb.append(" ".repeat(w[i] - c.length())).append(c);
             } else {

@@ -55,7 +55,7 @@ final class TableReportWriter implements ReportWriter {
             out.println();
             out.println(colors.bold("SOCKETS WITH FINDINGS"));
             Table t = new Table("ENDPOINT", "PID", "PROCESS", "HANDLES", "LOCAL", "REMOTE", "CREATED", "CLOSED", "REFS", "STATE")
-                    .numeric(1, 8).shrinkable(3);
+                    .numeric(1, 8).droppable(6, 3, 4).shrinkable(2).droppable(8, 9).shrinkable(5).droppable(5);
             for (SocketSummary s : r.sockets()) {
                 t.row(Json.hex(s.endpoint()), s.pid(), s.process(), s.handleList(), s.local(), s.remote(),
                         time.format(s.created()), time.format(s.closed()), s.refcount(), s.state().label());
@@ -71,13 +71,18 @@ final class TableReportWriter implements ReportWriter {
         Report.Stats st = r.stats();
         Map<String, Long> sev = st.bySeverity();
         String span = st.firstEvent() < 0 ? "no events"
-                : "from " + ReportJson.time(st.firstEvent()) + " to " + ReportJson.time(st.lastEvent())
+                : "from " + span(st.firstEvent()) + " to " + span(st.lastEvent())
                 + " (" + Human.duration(st.lastEvent() - st.firstEvent()) + ")";
         String counts = r.findings().isEmpty() ? "no findings"
                 : plural(sev.getOrDefault("error", 0L), "error") + ", " + plural(sev.getOrDefault("warning", 0L), "warning")
                 + ", " + sev.getOrDefault("info", 0L) + " info";
         return Human.count(st.events()) + " events, " + plural(st.sockets(), "socket") + " ("
                 + Human.count(r.sockets().size()) + " with findings): " + counts + "; " + span;
+    }
+
+    /** The span of the input in the --time zone; relative times need an absolute anchor, so UTC for them. */
+    private String span(long t) {
+        return time.mode() == TimeFormat.Mode.relative ? ReportJson.time(t) : time.format(t);
     }
 
     private static String plural(long n, String word) {
@@ -88,12 +93,21 @@ final class TableReportWriter implements ReportWriter {
         String who = f.socket() != null ? "socket " + Json.hex(f.socket().endpoint()) + " pid " + f.socket().pid()
                 + (f.socket().process() == null ? "" : " " + f.socket().process())
                 : "pid " + f.pid() + (f.handle() >= 0 ? " handle " + Json.hex(f.handle()) : "");
-        out.println("  " + colors.severity(f.severity(), f.kind()) + "  " + time.format(f.time()) + "  " + who);
+        String head = f.kind() + "  " + time.format(f.time());
+        if (4 + head.length() + who.length() <= width) {
+            out.println("  " + colors.severity(f.severity(), f.kind()) + "  " + time.format(f.time()) + "  " + who);
+        } else {
+            out.println("  " + colors.severity(f.severity(), f.kind()) + "  " + time.format(f.time()));
+            out.println("      " + who);
+        }
         for (String line : wrap(f.message(), width - 6)) {
             out.println("      " + line);
         }
         for (Finding.Evidence e : f.evidence()) {
-            out.println("      " + colors.dim(time.format(e.time()) + "  " + e.what()));
+            List<String> lines = wrap(time.format(e.time()) + "  " + e.what(), width - 6);
+            for (int i = 0; i < lines.size(); i++) {
+                out.println((i == 0 ? "      " : "        ") + colors.dim(lines.get(i)));
+            }
         }
     }
 

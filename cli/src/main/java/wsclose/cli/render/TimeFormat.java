@@ -26,6 +26,10 @@ public final class TimeFormat {
         this.zone = zone;
     }
 
+    public Mode mode() {
+        return mode;
+    }
+
     public static TimeFormat utc() {
         return new TimeFormat(Mode.utc);
     }

@@ -22,6 +22,18 @@ public final class TimelineRenderer {
         this.width = width;
     }
 
+    /** Prints a long line wrapped at the terminal width (when there is one), continuation lines indented. */
+    private void wrapped(String text, String indent) {
+        if (width <= 0) {
+            out.println(indent + text);
+            return;
+        }
+        List<String> lines = TableReportWriter.wrap(text, width - indent.length() - 2);
+        for (int i = 0; i < lines.size(); i++) {
+            out.println(indent + (i == 0 ? "" : "  ") + lines.get(i));
+        }
+    }
+
     public void print(SocketSummary s, List<Finding> findings) {
         out.println(colors.bold("socket " + Json.hex(s.endpoint())) + "  pid " + s.pid()
                 + (s.process() == null ? "" : " " + s.process())
@@ -34,7 +46,7 @@ public final class TimelineRenderer {
             out.println("  handle " + h.pid() + ":" + Json.hex(h.handle()) + " " + h.how() + " " + time.format(h.opened())
                     + (h.open() ? ", still open" : ", closed " + time.format(h.closed())));
         }
-        Table t = new Table("TIME", "REFS", "WHAT", "PID", "TID", "DETAIL").numeric(1, 3, 4).shrinkable(5);
+        Table t = new Table("TIME", "REFS", "WHAT", "PID", "TID", "DETAIL").numeric(1, 3, 4).droppable(4, 3).shrinkable(5, 2);
         for (TimelineEntry e : s.entries()) {
             t.row(time.format(e.time()), e.refcount() < 0 ? "?" : e.refcount(), e.what(), e.pid() < 0 ? "" : e.pid(),
                     e.tid() < 0 ? "" : e.tid(), e.detail());
@@ -47,9 +59,15 @@ public final class TimelineRenderer {
         for (StateInterval i : s.states()) {
             states.append(' ').append(i.state().label()).append(" @").append(time.format(i.from()));
         }
-        out.println(states);
+        wrapped(states.toString(), "");
         for (Finding f : findings) {
-            out.println(colors.severity(f.severity(), f.severity().label() + " " + f.kind()) + ": " + f.message());
+            String head = f.severity().label() + " " + f.kind();
+            List<String> lines = width > 0 ? TableReportWriter.wrap(head + ": " + f.message(), width - 2)
+                    : List.of(head + ": " + f.message());
+            out.println(colors.severity(f.severity(), head) + lines.get(0).substring(head.length()));
+            for (String l : lines.subList(1, lines.size())) {
+                out.println("  " + l);
+            }
         }
     }
 }

@@ -11,8 +11,12 @@ import wsclose.trace.etw.Guid;
 import wsclose.trace.etw.HeaderKind;
 import wsclose.trace.etw.Providers;
 
-/** Accumulates an {@link EtlSummary} from a walk over the records, without allocating per record. */
-final class SummaryBuilder implements Consumer<EtwEvent> {
+/**
+ * Accumulates an {@link EtlSummary} from a walk over the records, without allocating per record. Public so a
+ * reader that walks a file for another purpose (an interactive session's analysis) can build the summary in
+ * the same pass; the walk may be in file or time order.
+ */
+public final class SummaryBuilder implements Consumer<EtwEvent> {
     /** EVENT_HEADER extended item PROV_TRAITS: u16 size, NUL-terminated UTF-8 provider name (§A.5.3). */
     private static final int EXT_PROV_TRAITS = 0x0C;
 
@@ -73,7 +77,8 @@ final class SummaryBuilder implements Consumer<EtwEvent> {
         return null;
     }
 
-    EtlSummary build(EtlFile file) {
+    /** The summary of {@code file}, whose events this builder has seen; call after the walk. */
+    public EtlSummary build(EtlFile file) {
         Map<String, Long> byKind = new LinkedHashMap<>();
         for (HeaderKind k : HeaderKind.values()) {
             if (kinds[k.ordinal()] > 0) {

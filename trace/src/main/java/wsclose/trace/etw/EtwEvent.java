@@ -71,6 +71,8 @@ public final class EtwEvent {
     }
 
     public EtwEvent timeBase(TimeBase tb) { this.timeBase = tb; return this; }
+    /** The clock of the file this event came from; one object per file, so it also tells files apart in a merge. */
+    public TimeBase timeBase() { return timeBase; }
     public EtwEvent process(int pid, int tid) { this.pid = pid; this.tid = tid; this.hasIds = true; return this; }
     public EtwEvent processor(int cpu) { this.processor = cpu; return this; }
     public EtwEvent descriptor(int opcode, int level, int task, int channel) {

@@ -1,0 +1,159 @@
+package wsclose.cli;
+
+import java.io.PrintWriter;
+import java.util.BitSet;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import wsclose.cli.render.ProgressLine;
+import wsclose.trace.etl.EtlFile;
+import wsclose.trace.etw.EtwEvent;
+import wsclose.trace.etw.TimeBase;
+
+/**
+ * A progress bar on stderr for reads that take longer than a second (landscape.md §4.1: progress goes to
+ * stderr, only on a terminal, and is silent with --quiet): bytes read, throughput and time left, redrawn at
+ * most ten times a second on one line and erased when the read ends. Whether stderr is a terminal is asked
+ * only once the second has passed, so short reads never pay for the question.
+ */
+public final class Progress implements AutoCloseable {
+    private static final long REDRAW_NANOS = 100_000_000L;
+    private static final Progress OFF = new Progress(null, 0, false, System::nanoTime);
+
+    private final PrintWriter err;
+    private final long total;
+    private final boolean stdoutStreams;
+    private final LongSupplier clock;
+    private final long started;
+    private boolean enabled;
+    private boolean asked;
+    private long lastDraw;
+    private int shown;
+
+    Progress(PrintWriter err, long total, boolean stdoutStreams, LongSupplier clock) {
+        this.err = err;
+        this.total = total;
+        this.stdoutStreams = stdoutStreams;
+        this.clock = clock;
+        this.started = clock.getAsLong();
+        this.enabled = err != null && total > 0;
+    }
+
+    /**
+     * A bar for a read of {@code totalBytes} bytes.
+     *
+     * @param stdoutStreams the command writes data while it reads: then no bar when stdout is the same terminal,
+     *                      or the data and the bar would be drawn over each other
+     */
+    public static Progress start(PrintWriter err, boolean quiet, long totalBytes, boolean stdoutStreams) {
+        return quiet ? OFF : new Progress(err, totalBytes, stdoutStreams, System::nanoTime);
+    }
+
+    public static Progress off() {
+        return OFF;
+    }
+
+    /** Reports {@code done} bytes read; draws when due. Cheap when not. */
+    public void update(long done) {
+        if (!enabled) {
+            return;
+        }
+        long now = clock.getAsLong();
+        if (shown == 0) {
+            if (!asked) {
+                Terminal.Facts f = Terminal.facts();
+                if (now - started < f.progressAfterMillis() * 1_000_000L) {
+                    return;
+                }
+                asked = true;
+                if (!f.stderr() || (stdoutStreams && f.stdout())) {
+                    enabled = false;
+                    return;
+                }
+            }
+        } else if (now - lastDraw < REDRAW_NANOS) {
+            return;
+        }
+        lastDraw = now;
+        int width = Terminal.facts().width();
+        String line = ProgressLine.of(done, total, now - started, width > 0 ? width : 80);
+        err.print("\r" + line + " ".repeat(Math.max(0, shown - line.length())));
+        err.flush();
+        shown = Math.max(line.length(), 1);
+    }
+
+    /** Erases the bar (spaces, not an escape sequence: every console understands a carriage return). */
+    @Override
+    public void close() {
+        if (shown > 0) {
+            err.print("\r" + " ".repeat(shown) + "\r");
+            err.flush();
+            shown = 0;
+        }
+        enabled = false;
+    }
+
+    /**
+     * A tap for {@link TraceInput#feed} or a file walk that counts the buffers read so far, then passes each
+     * event on to {@code next} (may be null). Each buffer belongs to one per-processor stream and is read once
+     * (etl-format.md §A.9), so buffers seen times the average buffer size is the bytes read, in any walk order.
+     */
+    public Consumer<EtwEvent> tap(List<EtlFile> files, Consumer<EtwEvent> next) {
+        if (!enabled || files.isEmpty()) {
+            return next;
+        }
+        return new Tap(files, next);
+    }
+
+    private final class Tap implements Consumer<EtwEvent> {
+        private final TimeBase[] bases;
+        private final BitSet[] seen;
+        private final double[] perBuffer;
+        private final Consumer<EtwEvent> next;
+        private TimeBase lastBase;
+        private long lastOffset = -1;
+        private double bytes;
+        private long events;
+
+        Tap(List<EtlFile> files, Consumer<EtwEvent> next) {
+            int n = files.size();
+            bases = new TimeBase[n];
+            seen = new BitSet[n];
+            perBuffer = new double[n];
+            for (int i = 0; i < n; i++) {
+                EtlFile f = files.get(i);
+                bases[i] = f.timeBase();
+                seen[i] = new BitSet();
+                perBuffer[i] = f.buffers() == 0 ? 0 : (double) f.size() / f.buffers();
+            }
+            this.next = next;
+        }
+
+        @Override
+        public void accept(EtwEvent ev) {
+            if (ev.bufferFileOffset() != lastOffset || ev.timeBase() != lastBase) {
+                lastOffset = ev.bufferFileOffset();
+                lastBase = ev.timeBase();
+                mark(ev);
+            }
+            if ((++events & 1023) == 0) {
+                update((long) bytes);
+            }
+            if (next != null) {
+                next.accept(ev);
+            }
+        }
+
+        private void mark(EtwEvent ev) {
+            int f = 0;
+            while (f < bases.length - 1 && bases[f] != ev.timeBase()) {
+                f++;
+            }
+            long idx = ev.bufferIndex();
+            if (idx >= 0 && idx < Integer.MAX_VALUE && !seen[f].get((int) idx)) {
+                seen[f].set((int) idx);
+                bytes += perBuffer[f];
+            }
+        }
+    }
+}
