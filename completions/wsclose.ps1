@@ -1,0 +1,209 @@
+# wsclose completion for PowerShell, generated from the command model by `wsclose completion powershell`;
+# do not edit (completions/README.md says how to regenerate it). Install: add this line to your
+# profile (notepad $PROFILE), with the path of this file:   . C:\path\to\wsclose.ps1
+
+Register-ArgumentCompleter -Native -CommandName 'wsclose', 'wsclose.cmd' -ScriptBlock {
+    param($wordToComplete, $commandAst, $cursorPosition)
+
+    # Each command path: its subcommands, its options, and what its positional arguments complete to.
+    $tree = @{
+        '' = @{
+            Commands = @(
+                @{ Name = 'analyze'; Help = 'Rebuilds every socket''s close timeline and reports close problems' },
+                @{ Name = 'timeline'; Help = 'Prints one socket''s close timeline with its reference count at each step.' },
+                @{ Name = 'summary'; Help = 'Header facts, providers and event counts of .etl files (no payload decoding).' },
+                @{ Name = 'events'; Help = 'Prints events in time order, one per line, with fields decoded where wsclose knows the layout.' },
+                @{ Name = 'explain'; Help = 'Explains a finding kind' },
+                @{ Name = 'completion'; Help = 'Prints a shell completion script for wsclose' }
+            )
+            Options = @(
+                @{ Names = @('--verbose'); Value = $false; Values = @(); Files = $false; Help = 'Print stack traces and read statistics on stderr.' },
+                @{ Names = @('-q', '--quiet'); Value = $false; Values = @(); Files = $false; Help = 'No progress or warnings on stderr.' },
+                @{ Names = @('--no-color'); Value = $false; Values = @(); Files = $false; Help = 'No colours (also when NO_COLOR is set).' },
+                @{ Names = @('-h', '--help'); Value = $false; Values = @(); Files = $false; Help = 'Show this help message and exit.' },
+                @{ Names = @('-V', '--version'); Value = $false; Values = @(); Files = $false; Help = 'Print version information and exit.' }
+            )
+            Values = @()
+            Files = $false
+        }
+        'analyze' = @{
+            Commands = @()
+            Options = @(
+                @{ Names = @('--verbose'); Value = $false; Values = @(); Files = $false; Help = 'Print stack traces and read statistics on stderr.' },
+                @{ Names = @('-q', '--quiet'); Value = $false; Values = @(); Files = $false; Help = 'No progress or warnings on stderr.' },
+                @{ Names = @('--no-color'); Value = $false; Values = @(); Files = $false; Help = 'No colours (also when NO_COLOR is set).' },
+                @{ Names = @('--pid'); Value = $true; Values = @(); Files = $false; Help = 'Only sockets of these processes.' },
+                @{ Names = @('--process'); Value = $true; Values = @(); Files = $false; Help = 'Only sockets of processes with this image name (app.exe).' },
+                @{ Names = @('--port'); Value = $true; Values = @(); Files = $false; Help = 'Only sockets with this local or remote port.' },
+                @{ Names = @('--socket'); Value = $true; Values = @(); Files = $false; Help = 'Only this socket: an endpoint (0xffffa50c3e5f2010) or PID:HANDLE (1234:0x1a4).' },
+                @{ Names = @('--since'); Value = $true; Values = @(); Files = $false; Help = 'Only what happened from this time: ISO-8601 UTC, or an offset from the start (90s, 250ms, 2m).' },
+                @{ Names = @('--until'); Value = $true; Values = @(); Files = $false; Help = 'Only what happened up to this time (same forms).' },
+                @{ Names = @('--format'); Value = $true; Values = @('table', 'json', 'jsonl', 'csv'); Files = $false; Help = 'Output: table, json, jsonl, csv (default: table).' },
+                @{ Names = @('--time'); Value = $true; Values = @('utc', 'local', 'relative'); Files = $false; Help = 'Times in tables: utc, local, relative (default: utc).' },
+                @{ Names = @('--fail-on'); Value = $true; Values = @('error', 'warning', 'info', 'never'); Files = $false; Help = 'Exit 1 when a finding is at least this severe: error, warning, info, never (default: error).' },
+                @{ Names = @('--stats'); Value = $false; Values = @(); Files = $false; Help = 'Print read statistics on stderr: MB/s, events/s, time, heap.' },
+                @{ Names = @('-h', '--help'); Value = $false; Values = @(); Files = $false; Help = 'Show this help message and exit.' },
+                @{ Names = @('-V', '--version'); Value = $false; Values = @(); Files = $false; Help = 'Print version information and exit.' }
+            )
+            Values = @()
+            Files = $true
+        }
+        'timeline' = @{
+            Commands = @()
+            Options = @(
+                @{ Names = @('--verbose'); Value = $false; Values = @(); Files = $false; Help = 'Print stack traces and read statistics on stderr.' },
+                @{ Names = @('-q', '--quiet'); Value = $false; Values = @(); Files = $false; Help = 'No progress or warnings on stderr.' },
+                @{ Names = @('--no-color'); Value = $false; Values = @(); Files = $false; Help = 'No colours (also when NO_COLOR is set).' },
+                @{ Names = @('--socket'); Value = $true; Values = @(); Files = $false; Help = 'The socket: an endpoint (0xffffa50c3e5f2010) or PID:HANDLE (1234:0x1a4).' },
+                @{ Names = @('--format'); Value = $true; Values = @('text', 'json'); Files = $false; Help = 'Output: text, json (default: text).' },
+                @{ Names = @('--time'); Value = $true; Values = @('utc', 'local', 'relative'); Files = $false; Help = 'Times: utc, local, relative (default: utc).' },
+                @{ Names = @('-h', '--help'); Value = $false; Values = @(); Files = $false; Help = 'Show this help message and exit.' },
+                @{ Names = @('-V', '--version'); Value = $false; Values = @(); Files = $false; Help = 'Print version information and exit.' }
+            )
+            Values = @()
+            Files = $true
+        }
+        'summary' = @{
+            Commands = @()
+            Options = @(
+                @{ Names = @('--verbose'); Value = $false; Values = @(); Files = $false; Help = 'Print stack traces and read statistics on stderr.' },
+                @{ Names = @('-q', '--quiet'); Value = $false; Values = @(); Files = $false; Help = 'No progress or warnings on stderr.' },
+                @{ Names = @('--no-color'); Value = $false; Values = @(); Files = $false; Help = 'No colours (also when NO_COLOR is set).' },
+                @{ Names = @('--format'); Value = $true; Values = @('table', 'json'); Files = $false; Help = 'Output: table, json (default: table).' },
+                @{ Names = @('--time'); Value = $true; Values = @('utc', 'local', 'relative'); Files = $false; Help = 'Times in tables: utc, local, relative (default: utc).' },
+                @{ Names = @('--stats'); Value = $false; Values = @(); Files = $false; Help = 'Print read statistics on stderr: MB/s, events/s, time.' },
+                @{ Names = @('-h', '--help'); Value = $false; Values = @(); Files = $false; Help = 'Show this help message and exit.' },
+                @{ Names = @('-V', '--version'); Value = $false; Values = @(); Files = $false; Help = 'Print version information and exit.' }
+            )
+            Values = @()
+            Files = $true
+        }
+        'events' = @{
+            Commands = @()
+            Options = @(
+                @{ Names = @('--verbose'); Value = $false; Values = @(); Files = $false; Help = 'Print stack traces and read statistics on stderr.' },
+                @{ Names = @('-q', '--quiet'); Value = $false; Values = @(); Files = $false; Help = 'No progress or warnings on stderr.' },
+                @{ Names = @('--no-color'); Value = $false; Values = @(); Files = $false; Help = 'No colours (also when NO_COLOR is set).' },
+                @{ Names = @('--format'); Value = $true; Values = @('text', 'jsonl'); Files = $false; Help = 'Output: text, jsonl (default: text).' },
+                @{ Names = @('--provider'); Value = $true; Values = @(); Files = $false; Help = 'Only these providers (repeatable).' },
+                @{ Names = @('--id'); Value = $true; Values = @(); Files = $false; Help = 'Only these event ids (opcodes for classic events).' },
+                @{ Names = @('--pid'); Value = $true; Values = @(); Files = $false; Help = 'Only events whose header has these process ids.' },
+                @{ Names = @('--since'); Value = $true; Values = @(); Files = $false; Help = 'From this time: ISO-8601 UTC, or an offset from the trace start (90s, 250ms, 2m).' },
+                @{ Names = @('--until'); Value = $true; Values = @(); Files = $false; Help = 'Up to this time (same forms).' },
+                @{ Names = @('--time'); Value = $true; Values = @('utc', 'local', 'relative'); Files = $false; Help = 'Times in text lines: utc, local, relative (default: utc; JSON is always UTC).' },
+                @{ Names = @('--limit'); Value = $true; Values = @(); Files = $false; Help = 'Stop after N events.' },
+                @{ Names = @('--count'); Value = $false; Values = @(); Files = $false; Help = 'Print only the number of matching events (a full time-ordered walk).' },
+                @{ Names = @('--stats'); Value = $false; Values = @(); Files = $false; Help = 'Print read statistics on stderr: MB/s, events/s, time.' },
+                @{ Names = @('-h', '--help'); Value = $false; Values = @(); Files = $false; Help = 'Show this help message and exit.' },
+                @{ Names = @('-V', '--version'); Value = $false; Values = @(); Files = $false; Help = 'Print version information and exit.' }
+            )
+            Values = @()
+            Files = $true
+        }
+        'explain' = @{
+            Commands = @()
+            Options = @(
+                @{ Names = @('--verbose'); Value = $false; Values = @(); Files = $false; Help = 'Print stack traces and read statistics on stderr.' },
+                @{ Names = @('-q', '--quiet'); Value = $false; Values = @(); Files = $false; Help = 'No progress or warnings on stderr.' },
+                @{ Names = @('--no-color'); Value = $false; Values = @(); Files = $false; Help = 'No colours (also when NO_COLOR is set).' },
+                @{ Names = @('--format'); Value = $true; Values = @('text', 'json'); Files = $false; Help = 'Output: text, json (default: text).' },
+                @{ Names = @('-h', '--help'); Value = $false; Values = @(); Files = $false; Help = 'Show this help message and exit.' },
+                @{ Names = @('-V', '--version'); Value = $false; Values = @(); Files = $false; Help = 'Print version information and exit.' }
+            )
+            Values = @('use-after-close', 'aborted-pending-op', 'lost-send-data', 'unread-data-reset', 'linger-timeout', 'leak', 'double-close', 'handle-reuse')
+            Files = $false
+        }
+        'completion' = @{
+            Commands = @()
+            Options = @(
+                @{ Names = @('--verbose'); Value = $false; Values = @(); Files = $false; Help = 'Print stack traces and read statistics on stderr.' },
+                @{ Names = @('-q', '--quiet'); Value = $false; Values = @(); Files = $false; Help = 'No progress or warnings on stderr.' },
+                @{ Names = @('--no-color'); Value = $false; Values = @(); Files = $false; Help = 'No colours (also when NO_COLOR is set).' },
+                @{ Names = @('-h', '--help'); Value = $false; Values = @(); Files = $false; Help = 'Show this help message and exit.' },
+                @{ Names = @('-V', '--version'); Value = $false; Values = @(); Files = $false; Help = 'Print version information and exit.' }
+            )
+            Values = @('bash', 'zsh', 'fish', 'powershell')
+            Files = $false
+        }
+    }
+    $extensions = @('.etl', '.jsonl')
+
+    # The words before the one being completed; the first is the command name.
+    $words = @()
+    foreach ($element in $commandAst.CommandElements) {
+        if ($element.Extent.EndOffset -lt $cursorPosition) {
+            $words += $element.Extent.Text
+        }
+    }
+    $path = ''
+    for ($i = 1; $i -lt $words.Count; $i++) {
+        $next = if ($path -eq '') { $words[$i] } else { $path + ' ' + $words[$i] }
+        if ($tree.ContainsKey($next)) {
+            $path = $next
+        }
+    }
+    $node = $tree[$path]
+    $previous = if ($words.Count -gt 1) { $words[$words.Count - 1] } else { '' }
+
+    $valueOf = $null
+    foreach ($option in $node.Options) {
+        if ($option.Value -and ($option.Names -contains $previous)) {
+            $valueOf = $option
+        }
+    }
+    $values = @()
+    $files = $false
+    if ($null -ne $valueOf) {
+        $values = $valueOf.Values
+        $files = $valueOf.Files
+    } elseif ($wordToComplete.StartsWith('-')) {
+        foreach ($option in $node.Options) {
+            foreach ($name in $option.Names) {
+                if ($name.StartsWith($wordToComplete)) {
+                    [System.Management.Automation.CompletionResult]::new($name, $name, 'ParameterName', $option.Help)
+                }
+            }
+        }
+        return
+    } else {
+        foreach ($command in $node.Commands) {
+            if ($command.Name.StartsWith($wordToComplete)) {
+                [System.Management.Automation.CompletionResult]::new($command.Name, $command.Name, 'Command', $command.Help)
+            }
+        }
+        $values = $node.Values
+        $files = $node.Files
+    }
+    foreach ($value in $values) {
+        if ($value.StartsWith($wordToComplete)) {
+            [System.Management.Automation.CompletionResult]::new($value, $value, 'ParameterValue', $value)
+        }
+    }
+    if ($files) {
+        # Directories (to walk into) and trace files, relative to the directory typed so far.
+        $parent = ''
+        $leaf = $wordToComplete.Trim('''', '"')
+        $cut = $leaf.LastIndexOfAny([char[]]@('/', '\'))
+        if ($cut -ge 0) {
+            $parent = $leaf.Substring(0, $cut + 1)
+            $leaf = $leaf.Substring($cut + 1)
+        }
+        $where = if ($parent -eq '') { '.' } else { $parent }
+        Get-ChildItem -Path $where -Force -ErrorAction SilentlyContinue | Where-Object {
+            $_.Name.StartsWith($leaf, [System.StringComparison]::OrdinalIgnoreCase) -and
+                ($_.PSIsContainer -or ($extensions -contains $_.Extension.ToLowerInvariant()))
+        } | ForEach-Object {
+            $shown = $parent + $_.Name
+            $type = 'ProviderItem'
+            if ($_.PSIsContainer) {
+                $shown += [System.IO.Path]::DirectorySeparatorChar
+                $type = 'ProviderContainer'
+            }
+            $text = $shown
+            if ($text -match '[\s''`$&(){}@;,]') {
+                $text = "'" + ($text -replace "'", "''") + "'"
+            }
+            [System.Management.Automation.CompletionResult]::new($text, $shown, $type, $shown)
+        }
+    }
+}
