@@ -5,6 +5,7 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import wsclose.cli.render.ProgressLine;
 import wsclose.trace.etl.EtlFile;
 import wsclose.trace.etw.EtwEvent;
@@ -18,23 +19,25 @@ import wsclose.trace.etw.TimeBase;
  */
 public final class Progress implements AutoCloseable {
     private static final long REDRAW_NANOS = 100_000_000L;
-    private static final Progress OFF = new Progress(null, 0, false, System::nanoTime);
+    private static final Progress OFF = new Progress(null, 0, false, System::nanoTime, Terminal::facts);
 
     private final PrintWriter err;
     private final long total;
     private final boolean stdoutStreams;
     private final LongSupplier clock;
+    private final Supplier<Terminal.Facts> facts;
     private final long started;
     private boolean enabled;
     private boolean asked;
     private long lastDraw;
     private int shown;
 
-    Progress(PrintWriter err, long total, boolean stdoutStreams, LongSupplier clock) {
+    Progress(PrintWriter err, long total, boolean stdoutStreams, LongSupplier clock, Supplier<Terminal.Facts> facts) {
         this.err = err;
         this.total = total;
         this.stdoutStreams = stdoutStreams;
         this.clock = clock;
+        this.facts = facts;
         this.started = clock.getAsLong();
         this.enabled = err != null && total > 0;
     }
@@ -46,7 +49,12 @@ public final class Progress implements AutoCloseable {
      *                      or the data and the bar would be drawn over each other
      */
     public static Progress start(PrintWriter err, boolean quiet, long totalBytes, boolean stdoutStreams) {
-        return quiet ? OFF : new Progress(err, totalBytes, stdoutStreams, System::nanoTime);
+        return quiet ? OFF : new Progress(err, totalBytes, stdoutStreams, System::nanoTime, Terminal::facts);
+    }
+
+    /** A bar drawn on a terminal that is not stderr (the interactive shell's), described by {@code facts}. */
+    public static Progress on(PrintWriter terminal, long totalBytes, Supplier<Terminal.Facts> facts) {
+        return new Progress(terminal, totalBytes, false, System::nanoTime, facts);
     }
 
     public static Progress off() {
@@ -61,7 +69,7 @@ public final class Progress implements AutoCloseable {
         long now = clock.getAsLong();
         if (shown == 0) {
             if (!asked) {
-                Terminal.Facts f = Terminal.facts();
+                Terminal.Facts f = facts.get();
                 if (now - started < f.progressAfterMillis() * 1_000_000L) {
                     return;
                 }
@@ -75,7 +83,7 @@ public final class Progress implements AutoCloseable {
             return;
         }
         lastDraw = now;
-        int width = Terminal.facts().width();
+        int width = facts.get().width();
         String line = ProgressLine.of(done, total, now - started, width > 0 ? width : 80);
         err.print("\r" + line + " ".repeat(Math.max(0, shown - line.length())));
         err.flush();
@@ -153,6 +161,7 @@ public final class Progress implements AutoCloseable {
             if (idx >= 0 && idx < Integer.MAX_VALUE && !seen[f].get((int) idx)) {
                 seen[f].set((int) idx);
                 bytes += perBuffer[f];
+                update((long) bytes); // a new buffer: the count moved, so it may be time to draw
             }
         }
     }

@@ -16,8 +16,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import wsclose.cli.render.Colors;
-import wsclose.cli.render.Json;
-import wsclose.cli.render.ReportJson;
 import wsclose.cli.render.TimeFormat;
 import wsclose.cli.render.TimelineRenderer;
 import wsclose.trace.analysis.AnalysisOptions;
@@ -113,17 +111,7 @@ public final class TimelineCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.json) {
-            List<Map<String, Object>> docs = new ArrayList<>();
-            for (SocketSummary s : found.values()) {
-                List<Finding> fs = findings.getOrDefault(s.id(), List.of());
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("format", Json.FORMAT);
-                m.put("socket", ReportJson.socket(s, fs));
-                m.put("timeline", s.entries().stream().map(ReportJson::entry).toList());
-                m.put("findings", fs.stream().map(ReportJson::finding).toList());
-                docs.add(m);
-            }
-            Json.pretty(out, docs.size() == 1 ? docs.get(0) : docs);
+            TimelineRenderer.json(out, found.values(), findings);
         } else {
             TimelineRenderer r = new TimelineRenderer(out, new TimeFormat(time).origin(first),
                     new Colors(global.color(Terminal.isTerminal())), Terminal.width());

@@ -14,9 +14,9 @@ import wsclose.trace.etw.EtwEvent;
 /**
  * The input of an analysis: one or more .etl files (merged into one time order), or one event log
  * (.jsonl, written by {@code wsclose trace --save}). Opening checks every file, so a bad one fails before
- * any output is written.
+ * any output is written. Public for the interactive shell, which loads a trace through it once.
  */
-final class TraceInput implements AutoCloseable {
+public final class TraceInput implements AutoCloseable {
     private final List<Path> paths;
     private final List<EtlFile> etl = new ArrayList<>();
     private final Path log;
@@ -27,7 +27,7 @@ final class TraceInput implements AutoCloseable {
         this.log = log;
     }
 
-    static TraceInput open(List<Path> paths) {
+    public static TraceInput open(List<Path> paths) {
         for (Path p : paths) {
             Inputs.check(p);
         }
@@ -81,16 +81,16 @@ final class TraceInput implements AutoCloseable {
         }
     }
 
-    String source() {
+    public String source() {
         return String.join(", ", paths.stream().map(Path::toString).toList());
     }
 
     /** FILETIME that relative --since/--until count from: the session start, or the first event of a log. */
-    long start() {
+    public long start() {
         return start;
     }
 
-    long bytes() {
+    public long bytes() {
         long n = 0;
         for (EtlFile f : etl) {
             n += f.size();
@@ -98,12 +98,12 @@ final class TraceInput implements AutoCloseable {
         return n;
     }
 
-    List<EtlFile> files() {
+    public List<EtlFile> files() {
         return etl;
     }
 
     /** Feeds every event to the analyzer; {@code tap} sees every raw ETW event first (may be null). */
-    void feed(Analyzer a, Consumer<EtwEvent> tap) {
+    public void feed(Analyzer a, Consumer<EtwEvent> tap) {
         try {
             if (log != null) {
                 EventLog.read(log, e -> {

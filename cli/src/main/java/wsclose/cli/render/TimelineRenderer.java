@@ -1,7 +1,11 @@
 package wsclose.cli.render;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import wsclose.trace.analysis.Finding;
 import wsclose.trace.analysis.SocketSummary;
 import wsclose.trace.model.HandleRef;
@@ -20,6 +24,24 @@ public final class TimelineRenderer {
         this.time = time;
         this.colors = colors;
         this.width = width;
+    }
+
+    /**
+     * The JSON of {@code timeline --format json}: one document per socket (a list when there are several), each with
+     * the socket, every step of its timeline and its findings.
+     */
+    public static void json(PrintWriter out, Collection<SocketSummary> sockets, Map<Long, List<Finding>> findings) {
+        List<Map<String, Object>> docs = new ArrayList<>();
+        for (SocketSummary s : sockets) {
+            List<Finding> fs = findings.getOrDefault(s.id(), List.of());
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("format", Json.FORMAT);
+            m.put("socket", ReportJson.socket(s, fs));
+            m.put("timeline", s.entries().stream().map(ReportJson::entry).toList());
+            m.put("findings", fs.stream().map(ReportJson::finding).toList());
+            docs.add(m);
+        }
+        Json.pretty(out, docs.size() == 1 ? docs.get(0) : docs);
     }
 
     /** Prints a long line wrapped at the terminal width (when there is one), continuation lines indented. */
