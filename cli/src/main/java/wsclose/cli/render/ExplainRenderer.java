@@ -27,7 +27,7 @@ public final class ExplainRenderer {
         }
         t.print(out, "", tableWidth);
         out.println();
-        out.println("Run 'wsclose explain KIND' for the rule behind a kind, how it shows in a trace and how to fix it.");
+        paragraph("Run 'wsclose explain KIND' for the rule behind a kind, how it shows in a trace and how to fix it.", "");
     }
 
     public void print(Explanation e) {

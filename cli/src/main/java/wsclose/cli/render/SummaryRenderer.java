@@ -83,21 +83,30 @@ public final class SummaryRenderer {
         return totals;
     }
 
+    /** "label       text", the text wrapped under itself when the terminal is narrower than the line. */
+    private static void fact(PrintWriter out, String label, String text, int width) {
+        String pad = " ".repeat(12);
+        List<String> lines = width > 0 ? TableReportWriter.wrap(text, width - pad.length()) : List.of(text);
+        for (int i = 0; i < lines.size(); i++) {
+            out.println((i == 0 ? (label + pad).substring(0, pad.length()) : pad) + lines.get(i));
+        }
+    }
+
     public static void table(PrintWriter out, EtlSummary s, int width, TimeFormat time) {
         LogfileHeader h = s.header();
-        out.println("file        " + s.path() + " (" + Human.bytes(s.fileSize()) + ")");
-        out.println("recorded    Windows " + h.osVersion() + " build " + h.build() + ", pointer size " + h.pointerSize()
-                + ", " + h.processors() + " processors; logger \"" + h.loggerName() + "\"");
-        out.println("clock       " + h.clockName() + (h.clockType() == 1 ? " at " + Human.count(h.perfFreq()) + " Hz" : ""));
+        fact(out, "file", s.path() + " (" + Human.bytes(s.fileSize()) + ")", width);
+        fact(out, "recorded", "Windows " + h.osVersion() + " build " + h.build() + ", pointer size " + h.pointerSize()
+                + ", " + h.processors() + " processors; logger \"" + h.loggerName() + "\"", width);
+        fact(out, "clock", h.clockName() + (h.clockType() == 1 ? " at " + Human.count(h.perfFreq()) + " Hz" : ""), width);
         if (s.events() > 0) {
-            out.println("time        " + time.format(s.firstEvent()) + " .. " + time.format(s.lastEvent())
-                    + " (" + Human.duration(s.lastEvent() - s.firstEvent()) + ")");
+            fact(out, "time", time.format(s.firstEvent()) + " .. " + time.format(s.lastEvent())
+                    + " (" + Human.duration(s.lastEvent() - s.firstEvent()) + ")", width);
         }
-        out.println("buffers     " + Human.count(s.buffers()) + (s.compressed() ? " (" + Human.count(s.compressedBuffers())
-                + " compressed)" : " (not compressed)") + ", " + Human.count(h.buffersLost()) + " lost");
-        out.println("events      " + Human.count(s.events()) + ", " + Human.count(h.eventsLost()) + " lost");
+        fact(out, "buffers", Human.count(s.buffers()) + (s.compressed() ? " (" + Human.count(s.compressedBuffers())
+                + " compressed)" : " (not compressed)") + ", " + Human.count(h.buffersLost()) + " lost", width);
+        fact(out, "events", Human.count(s.events()) + ", " + Human.count(h.eventsLost()) + " lost", width);
         if (s.incomplete()) {
-            out.println("status      INCOMPLETE: part of the file could not be read (see warnings)");
+            fact(out, "status", "INCOMPLETE: part of the file could not be read (see warnings)", width);
         }
         out.println();
         Map<Guid, Long> totals = providerTotals(s);

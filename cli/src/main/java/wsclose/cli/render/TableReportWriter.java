@@ -39,7 +39,9 @@ final class TableReportWriter implements ReportWriter {
         Report.Stats st = r.stats();
         time.origin(st.firstEvent());
         out.println(colors.bold("wsclose analyze: " + r.source()));
-        out.println(summary(r));
+        for (String line : tableWidth > 0 ? wrap(summary(r), tableWidth) : List.of(summary(r))) {
+            out.println(line);
+        }
         for (Severity sev : List.of(Severity.ERROR, Severity.WARNING, Severity.INFO)) {
             List<Finding> fs = r.findings().stream().filter(f -> f.severity() == sev).toList();
             if (fs.isEmpty()) {
@@ -55,7 +57,7 @@ final class TableReportWriter implements ReportWriter {
             out.println();
             out.println(colors.bold("SOCKETS WITH FINDINGS"));
             Table t = new Table("ENDPOINT", "PID", "PROCESS", "HANDLES", "LOCAL", "REMOTE", "CREATED", "CLOSED", "REFS", "STATE")
-                    .numeric(1, 8).droppable(6, 3, 4).shrinkable(2).droppable(8, 9).shrinkable(5).droppable(5);
+                    .numeric(1, 8).droppable(6, 3, 4).shrinkable(2).droppable(8, 9).shrinkable(5).droppable(5, 7);
             for (SocketSummary s : r.sockets()) {
                 t.row(Json.hex(s.endpoint()), s.pid(), s.process(), s.handleList(), s.local(), s.remote(),
                         time.format(s.created()), time.format(s.closed()), s.refcount(), s.state().label());

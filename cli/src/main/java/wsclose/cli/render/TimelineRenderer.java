@@ -57,16 +57,22 @@ public final class TimelineRenderer {
     }
 
     public void print(SocketSummary s, List<Finding> findings) {
-        out.println(colors.bold("socket " + Json.hex(s.endpoint())) + "  pid " + s.pid()
-                + (s.process() == null ? "" : " " + s.process())
-                + "  " + (s.local() == null ? "?" : s.local()) + " -> " + (s.remote() == null ? "?" : s.remote()));
-        out.println("state " + s.state().label() + ", refcount " + s.refcount()
+        String title = "socket " + Json.hex(s.endpoint());
+        String rest = "  pid " + s.pid() + (s.process() == null ? "" : " " + s.process())
+                + "  " + (s.local() == null ? "?" : s.local()) + " -> " + (s.remote() == null ? "?" : s.remote());
+        if (width <= 0 || title.length() + rest.length() <= width) {
+            out.println(colors.bold(title) + rest);
+        } else {
+            out.println(colors.bold(title));
+            wrapped(rest.strip(), "  ");
+        }
+        wrapped("state " + s.state().label() + ", refcount " + s.refcount()
                 + (s.refcountFromHandles() ? " (from handle events)" : " (inferred: no handle events)")
-                + ", sent " + Human.count(s.bytesSent()) + " B, received " + Human.count(s.bytesReceived()) + " B"
-                + (s.bytesAcked() >= 0 ? ", acknowledged " + Human.count(s.bytesAcked()) + " B" : ""));
+                + ", sent " + Human.bytes(s.bytesSent()) + ", received " + Human.bytes(s.bytesReceived())
+                + (s.bytesAcked() >= 0 ? ", acknowledged " + Human.bytes(s.bytesAcked()) : ""), "");
         for (HandleRef h : s.handles()) {
-            out.println("  handle " + h.pid() + ":" + Json.hex(h.handle()) + " " + h.how() + " " + time.format(h.opened())
-                    + (h.open() ? ", still open" : ", closed " + time.format(h.closed())));
+            wrapped("handle " + h.pid() + ":" + Json.hex(h.handle()) + " " + h.how() + " " + time.format(h.opened())
+                    + (h.open() ? ", still open" : ", closed " + time.format(h.closed())), "  ");
         }
         Table t = new Table("TIME", "REFS", "WHAT", "PID", "TID", "DETAIL").numeric(1, 3, 4).droppable(4, 3).shrinkable(5, 2);
         for (TimelineEntry e : s.entries()) {

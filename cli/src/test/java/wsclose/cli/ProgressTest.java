@@ -1,0 +1,112 @@
+package wsclose.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import wsclose.trace.etl.EtlFile;
+
+/**
+ * The progress bar, on a virtual screen: it appears only after the delay and only on a terminal, shows bytes,
+ * throughput and time left, redraws at most every 100 ms, and leaves the screen clean when the read ends.
+ */
+class ProgressTest {
+    private final AtomicLong now = new AtomicLong();
+    private final StringWriter err = new StringWriter();
+    private AutoCloseable facts;
+
+    @AfterEach
+    void restore() throws Exception {
+        if (facts != null) {
+            facts.close();
+        }
+    }
+
+    private Progress bar(Terminal.Facts f, boolean stdoutStreams, long total) {
+        return new Progress(new PrintWriter(err), total, stdoutStreams, now::get, () -> f);
+    }
+
+    private static Terminal.Facts terminal(long afterMillis) {
+        return new Terminal.Facts(false, true, 80, null, afterMillis);
+    }
+
+    private String screen() {
+        return VirtualTerminal.render(err.toString(), 80, 5);
+    }
+
+    @Test
+    void appearsAfterTheDelayAndIsClearedAtTheEnd() {
+        Progress p = bar(terminal(1000), false, 100L << 20);
+        now.set(500_000_000L);
+        p.update(10L << 20);
+        assertThat(err.toString()).as("nothing in the first second").isEmpty();
+        now.set(2_000_000_000L);
+        p.update(50L << 20);
+        assertThat(screen()).contains("[===========>            ]  50%  50.0 MiB of 100 MiB  25.0 MiB/s  2 s left");
+        p.close();
+        assertThat(screen().strip()).as("the screen after the read").isEmpty();
+    }
+
+    @Test
+    void redrawsAtMostTenTimesASecond() {
+        Progress p = bar(terminal(0), false, 1000);
+        now.set(1_000_000_000L);
+        p.update(100);
+        String first = err.toString();
+        now.addAndGet(50_000_000L);
+        p.update(200);
+        assertThat(err.toString()).isEqualTo(first);
+        now.addAndGet(60_000_000L);
+        p.update(300);
+        assertThat(screen()).contains(" 30%");
+        p.close();
+    }
+
+    @Test
+    void nothingWhenStderrIsNotATerminal() {
+        Progress p = bar(new Terminal.Facts(true, false, 80, null, 0), false, 1000);
+        now.set(5_000_000_000L);
+        p.update(500);
+        p.close();
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void nothingWhenTheDataGoesToTheSameTerminal() {
+        Progress p = bar(new Terminal.Facts(true, true, 80, null, 0), true, 1000);
+        now.set(5_000_000_000L);
+        p.update(500);
+        p.close();
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void quietMeansNoBar() throws Exception {
+        facts = Terminal.override(terminal(0));
+        Progress p = Progress.start(new PrintWriter(err), true, 1000, false);
+        p.update(500);
+        p.close();
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void theTapCountsEveryBufferOnce() throws Exception {
+        facts = Terminal.override(terminal(0));
+        try (EtlFile f = EtlFile.open(ShellTest.EXAMPLE)) {
+            Progress p = Progress.start(new PrintWriter(err), false, f.size(), false);
+            long[] events = {0};
+            f.forEach(p.tap(List.of(f), ev -> events[0]++));
+            assertThat(events[0]).isEqualTo(307);
+            String drawn = err.toString();
+            assertThat(drawn).contains("of 64.0 KiB");
+            // the last bar drawn before the end (redraws are throttled, so at least the first buffer's)
+            assertThat(drawn).containsPattern("\\[[=> ]{24}] +\\d+%  \\d+\\.\\d KiB of 64\\.0 KiB");
+            p.close();
+        }
+        assertThat(screen().strip()).isEmpty();
+    }
+}
