@@ -163,6 +163,7 @@ function _complete_wsclose() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} summary" ];    then _picocli_wsclose; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} events" ];    then _picocli_wsclose; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} explain" ];    then _picocli_wsclose; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} shell" ];    then _picocli_wsclose; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} completion" ];    then _picocli_wsclose; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
@@ -171,9 +172,11 @@ function _complete_wsclose() {
   local cmds2=(summary)
   local cmds3=(events)
   local cmds4=(explain)
-  local cmds5=(completion)
+  local cmds5=(shell)
+  local cmds6=(completion)
 
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_wsclose_completion; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_wsclose_completion; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_wsclose_shell; return $?; fi
   if CompWordsContainsArray "${cmds4[@]}"; then _picocli_wsclose_explain; return $?; fi
   if CompWordsContainsArray "${cmds3[@]}"; then _picocli_wsclose_events; return $?; fi
   if CompWordsContainsArray "${cmds2[@]}"; then _picocli_wsclose_summary; return $?; fi
@@ -189,7 +192,7 @@ function _picocli_wsclose() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="analyze timeline summary events explain completion"
+  local commands="analyze timeline summary events explain shell completion"
   local flag_opts="'--verbose' '-q' '--quiet' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -449,6 +452,40 @@ function _picocli_wsclose_explain() {
     currIndex=$(currentPositionalIndex "explain" "${arg_opts}" "${flag_opts}")
     if (( currIndex >= 0 && currIndex <= 0 )); then
       positionals=$( compReplyArray "${KIND_pos_param_args[@]}" )
+    fi
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `shell` subcommand.
+function _picocli_wsclose_shell() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--verbose' '-q' '--quiet' '--no-color' '--no-history' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--history'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--history')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "shell" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 2147483647 )); then
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      positionals=$( _wsclose_trace_files "${curr_word}" ) # directories and trace files
     fi
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )

@@ -3,7 +3,7 @@
 #   copy this file to ~/.config/fish/completions/wsclose.fish
 
 # The command paths wsclose knows, to tell subcommands from argument values.
-set -g __wsclose_commands 'analyze' 'timeline' 'summary' 'events' 'explain' 'completion'
+set -g __wsclose_commands 'analyze' 'timeline' 'summary' 'events' 'explain' 'shell' 'completion'
 
 # True when the subcommand path typed so far is exactly $argv[1] ('' for the top command).
 function __wsclose_using
@@ -38,7 +38,8 @@ complete -c wsclose -n '__wsclose_using \'\'' -a 'timeline' -d 'Prints one socke
 complete -c wsclose -n '__wsclose_using \'\'' -a 'summary' -d 'Header facts, providers and event counts of .etl files (no payload decoding).'
 complete -c wsclose -n '__wsclose_using \'\'' -a 'events' -d 'Prints events in time order, one per line, with fields decoded where wsclose knows the layout.'
 complete -c wsclose -n '__wsclose_using \'\'' -a 'explain' -d 'Explains a finding kind'
-complete -c wsclose -n '__wsclose_using \'\'' -a 'completion' -d 'Prints a shell completion script for wsclose'
+complete -c wsclose -n '__wsclose_using \'\'' -a 'shell' -d 'Interactive shell'
+complete -c wsclose -n '__wsclose_using \'\'' -a 'completion' -d 'Prints a shell completion script for wsclose (commands, options, option values, trace files).'
 complete -c wsclose -n '__wsclose_using \'\'' -l verbose -d 'Print stack traces and read statistics on stderr.'
 complete -c wsclose -n '__wsclose_using \'\'' -s q -l quiet -d 'No progress or warnings on stderr.'
 complete -c wsclose -n '__wsclose_using \'\'' -l no-color -d 'No colours (also when NO_COLOR is set).'
@@ -111,6 +112,16 @@ complete -c wsclose -n '__wsclose_using \'explain\'' -l format -x -a 'text json'
 complete -c wsclose -n '__wsclose_using \'explain\'' -s h -l help -d 'Show this help message and exit.'
 complete -c wsclose -n '__wsclose_using \'explain\'' -s V -l version -d 'Print version information and exit.'
 complete -c wsclose -n '__wsclose_using \'explain\'' -a 'use-after-close aborted-pending-op lost-send-data unread-data-reset linger-timeout leak double-close handle-reuse' -d 'KIND'
+
+# wsclose shell
+complete -c wsclose -n '__wsclose_using \'shell\'' -l verbose -d 'Print stack traces and read statistics on stderr.'
+complete -c wsclose -n '__wsclose_using \'shell\'' -s q -l quiet -d 'No progress or warnings on stderr.'
+complete -c wsclose -n '__wsclose_using \'shell\'' -l no-color -d 'No colours (also when NO_COLOR is set).'
+complete -c wsclose -n '__wsclose_using \'shell\'' -l history -x -d 'History file (default: .wsclose_history in the home directory).'
+complete -c wsclose -n '__wsclose_using \'shell\'' -l no-history -d 'Keep no history file.'
+complete -c wsclose -n '__wsclose_using \'shell\'' -s h -l help -d 'Show this help message and exit.'
+complete -c wsclose -n '__wsclose_using \'shell\'' -s V -l version -d 'Print version information and exit.'
+complete -c wsclose -n '__wsclose_using \'shell\'' -a '(__wsclose_trace_files)'
 
 # wsclose completion
 complete -c wsclose -n '__wsclose_using \'completion\'' -l verbose -d 'Print stack traces and read statistics on stderr.'

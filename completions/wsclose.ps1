@@ -14,7 +14,8 @@ Register-ArgumentCompleter -Native -CommandName 'wsclose', 'wsclose.cmd' -Script
                 @{ Name = 'summary'; Help = 'Header facts, providers and event counts of .etl files (no payload decoding).' },
                 @{ Name = 'events'; Help = 'Prints events in time order, one per line, with fields decoded where wsclose knows the layout.' },
                 @{ Name = 'explain'; Help = 'Explains a finding kind' },
-                @{ Name = 'completion'; Help = 'Prints a shell completion script for wsclose' }
+                @{ Name = 'shell'; Help = 'Interactive shell' },
+                @{ Name = 'completion'; Help = 'Prints a shell completion script for wsclose (commands, options, option values, trace files).' }
             )
             Options = @(
                 @{ Names = @('--verbose'); Value = $false; Values = @(); Files = $false; Help = 'Print stack traces and read statistics on stderr.' },
@@ -112,6 +113,20 @@ Register-ArgumentCompleter -Native -CommandName 'wsclose', 'wsclose.cmd' -Script
             )
             Values = @('use-after-close', 'aborted-pending-op', 'lost-send-data', 'unread-data-reset', 'linger-timeout', 'leak', 'double-close', 'handle-reuse')
             Files = $false
+        }
+        'shell' = @{
+            Commands = @()
+            Options = @(
+                @{ Names = @('--verbose'); Value = $false; Values = @(); Files = $false; Help = 'Print stack traces and read statistics on stderr.' },
+                @{ Names = @('-q', '--quiet'); Value = $false; Values = @(); Files = $false; Help = 'No progress or warnings on stderr.' },
+                @{ Names = @('--no-color'); Value = $false; Values = @(); Files = $false; Help = 'No colours (also when NO_COLOR is set).' },
+                @{ Names = @('--history'); Value = $true; Values = @(); Files = $false; Help = 'History file (default: .wsclose_history in the home directory).' },
+                @{ Names = @('--no-history'); Value = $false; Values = @(); Files = $false; Help = 'Keep no history file.' },
+                @{ Names = @('-h', '--help'); Value = $false; Values = @(); Files = $false; Help = 'Show this help message and exit.' },
+                @{ Names = @('-V', '--version'); Value = $false; Values = @(); Files = $false; Help = 'Print version information and exit.' }
+            )
+            Values = @()
+            Files = $true
         }
         'completion' = @{
             Commands = @()

@@ -14,7 +14,7 @@ import wsclose.cli.complete.Shell;
  * tree of {@link Main#commandLine()}, so it always matches the commands of this build.
  */
 @Command(name = "completion", mixinStandardHelpOptions = true,
-        description = {"Prints a shell completion script for wsclose: subcommands, options, option values and trace files.",
+        description = {"Prints a shell completion script for wsclose (commands, options, option values, trace files).",
             "bash: source it from ~/.bashrc; zsh: source it from ~/.zshrc; fish: save it as ~/.config/fish/completions/wsclose.fish;",
             "PowerShell: save it and dot-source it from $PROFILE. The same scripts are in completions/."})
 public final class CompletionCommand implements Callable<Integer> {

@@ -16,8 +16,8 @@ import wsclose.trace.analysis.Kinds;
 
 /** {@code wsclose explain [KIND]}: what a finding kind means and how to fix it; without KIND, the list of kinds. */
 @Command(name = "explain", mixinStandardHelpOptions = true,
-        description = {"Explains a finding kind: the Winsock rule behind it (with the documents that state it),",
-            "how it shows in a trace, and how to fix the code. Without KIND, lists the kinds."})
+        description = {"Explains a finding kind: the Winsock rule behind it, how it shows in a trace, how to fix the code.",
+            "Names the documents that state the rule. Without KIND, lists the kinds."})
 public final class ExplainCommand implements Callable<Integer> {
     enum Format { text, json }
 

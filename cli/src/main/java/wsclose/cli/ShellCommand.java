@@ -16,8 +16,9 @@ import wsclose.cli.shell.Repl;
  * from memory. Without a terminal (input piped in) it reads commands line by line, so it can also be scripted.
  */
 @Command(name = "shell", mixinStandardHelpOptions = true,
-        description = {"Interactive: loads a trace once, then answers analyze, timeline, sockets and summary from memory,",
-            "with history and Tab completion of commands, options and the sockets, pids and processes of the trace."})
+        description = {"Interactive shell: loads a trace once and answers many questions about it from memory.",
+            "Commands: load, analyze, timeline, sockets, summary, events, explain, help, exit. History, and Tab",
+            "completion of commands, options, and the sockets, pids and processes of the loaded trace."})
 public final class ShellCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global;

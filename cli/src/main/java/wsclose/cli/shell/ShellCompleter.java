@@ -103,8 +103,10 @@ final class ShellCompleter implements Completer {
                 default -> List.of();
             };
         }
+        int order = 0;
         for (String value : fixed) {
-            candidates.add(new Candidate(value, value, null, null, null, null, true));
+            // keep the sorted order the values come in (pids numerically), not jline's alphabetical one
+            candidates.add(new Candidate(value, value, null, null, null, null, true, order++));
         }
     }
 }

@@ -1,0 +1,134 @@
+package wsclose.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import wsclose.cli.complete.CommandTree;
+import wsclose.cli.complete.Shell;
+
+/** The distribution zip that {@code mvn package} builds: its layout, and that its launcher runs wsclose. */
+class DistributionIT {
+    private static final Path ZIP = Path.of(System.getProperty("wsclose.dist", "target/wsclose.zip"));
+    private static final String VERSION = System.getProperty("wsclose.version", "?");
+    private static final String BASE = "wsclose-" + VERSION + "/";
+
+    @Test
+    void holdsLaunchersJarCompletionsAndManPages() throws IOException {
+        assertThat(ZIP).exists();
+        try (ZipFile z = new ZipFile(ZIP.toFile())) {
+            for (String name : List.of("bin/wsclose", "bin/wsclose.cmd", "lib/wsclose.jar", "README.md", "docs/install.md",
+                    "completions/README.md", "man/wsclose.adoc")) {
+                assertThat(z.getEntry(BASE + name)).as(name).isNotNull();
+            }
+            for (Shell s : Shell.values()) {
+                assertThat(z.getEntry(BASE + "completions/" + s.fileName())).as(s.fileName()).isNotNull();
+            }
+            for (CommandTree c : CommandTree.of(Main.commandLine()).subcommands()) {
+                assertThat(z.getEntry(BASE + "man/wsclose-" + c.name() + ".adoc")).as("man page of %s", c.name()).isNotNull();
+            }
+            assertThat(text(z, "bin/wsclose.cmd")).contains("\r\n").contains("lib\\wsclose.jar");
+            assertThat(text(z, "bin/wsclose")).startsWith("#!/bin/sh\n").doesNotContain("\r");
+            assertThat(text(z, "completions/wsclose.bash")).doesNotContain("\r");
+        }
+        assertThat(unixModes(ZIP).get(BASE + "bin/wsclose") & 0111).as("bin/wsclose is executable").isEqualTo(0111);
+    }
+
+    @Test
+    void theLauncherRunsWscloseWithTheVersionFromTheManifest(@TempDir Path dir) throws Exception {
+        Assumptions.assumeFalse(System.getProperty("os.name").startsWith("Windows"), "the POSIX launcher needs sh");
+        Path home = unzip(dir);
+        String version = run(home, "--version");
+        assertThat(version).startsWith("wsclose " + VERSION + "\n").doesNotContain("development build");
+        Path example = Path.of("..", "examples", "close-bugs.etl").toAbsolutePath();
+        assertThat(run(home, "analyze", "--format", "csv", example.toString())).startsWith("kind,severity,time");
+        assertThat(run(home, "completion", "bash")).isEqualTo(Files.readString(home.resolve("completions/wsclose.bash")));
+    }
+
+    private static String run(Path home, String... args) throws Exception {
+        List<String> cmd = new java.util.ArrayList<>(List.of("sh", home.resolve("bin/wsclose").toString()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process p = pb.start();
+        byte[] out = p.getInputStream().readAllBytes();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(new String(out, StandardCharsets.UTF_8)).isLessThanOrEqualTo(1);
+        return new String(out, StandardCharsets.UTF_8);
+    }
+
+    private static Path unzip(Path dir) throws IOException {
+        Map<String, Integer> modes = unixModes(ZIP);
+        try (ZipFile z = new ZipFile(ZIP.toFile())) {
+            Enumeration<? extends ZipEntry> e = z.entries();
+            while (e.hasMoreElements()) {
+                ZipEntry entry = e.nextElement();
+                Path to = dir.resolve(entry.getName()).normalize();
+                assertThat(to).startsWithRaw(dir);
+                if (entry.isDirectory()) {
+                    Files.createDirectories(to);
+                    continue;
+                }
+                Files.createDirectories(to.getParent());
+                try (InputStream in = z.getInputStream(entry)) {
+                    Files.copy(in, to);
+                }
+                if ((modes.getOrDefault(entry.getName(), 0) & 0100) != 0) {
+                    Files.setPosixFilePermissions(to, PosixFilePermissions.fromString("rwxr-xr-x"));
+                }
+            }
+        }
+        return dir.resolve(BASE);
+    }
+
+    private static String text(ZipFile z, String name) throws IOException {
+        try (InputStream in = z.getInputStream(z.getEntry(BASE + name))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * Unix permission bits of each entry, from the zip's central directory (APPNOTE.TXT §4.3.12: external file
+     * attributes at offset 38, the high 16 bits holding st_mode when "version made by" is Unix), which
+     * java.util.zip does not expose.
+     */
+    private static Map<String, Integer> unixModes(Path zip) throws IOException {
+        ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(zip)).order(ByteOrder.LITTLE_ENDIAN);
+        int eocd = b.limit() - 22;
+        while (eocd >= 0 && b.getInt(eocd) != 0x06054b50) {
+            eocd--;
+        }
+        assertThat(eocd).as("end of central directory").isNotNegative();
+        int count = Short.toUnsignedInt(b.getShort(eocd + 10));
+        int p = b.getInt(eocd + 16);
+        Map<String, Integer> modes = new HashMap<>();
+        for (int i = 0; i < count; i++) {
+            assertThat(b.getInt(p)).isEqualTo(0x02014b50);
+            int nameLength = Short.toUnsignedInt(b.getShort(p + 28));
+            int extra = Short.toUnsignedInt(b.getShort(p + 30));
+            int comment = Short.toUnsignedInt(b.getShort(p + 32));
+            int external = b.getInt(p + 38);
+            byte[] name = new byte[nameLength];
+            b.get(p + 46, name);
+            modes.put(new String(name, StandardCharsets.UTF_8), (external >>> 16) & 07777);
+            p += 46 + nameLength + extra + comment;
+        }
+        return modes;
+    }
+}

@@ -1,0 +1,14 @@
+@echo off
+rem wsclose launcher of the distribution: runs lib\wsclose.jar with the bundled Java runtime when there is one
+rem (the jlink image from packaging/jlink.sh), else %JAVA_HOME%\bin\java.exe, else java on PATH (Java 17 or newer).
+rem JAVA_OPTS passes options to the JVM. No parenthesised blocks: a JAVA_HOME under "Program Files (x86)" breaks them.
+setlocal
+set "APP_HOME=%~dp0.."
+set "JAVA_EXE=%APP_HOME%\runtime\bin\java.exe"
+if exist "%JAVA_EXE%" goto run
+set "JAVA_EXE=java"
+if not defined JAVA_HOME goto run
+if exist "%JAVA_HOME%\bin\java.exe" set "JAVA_EXE=%JAVA_HOME%\bin\java.exe"
+:run
+"%JAVA_EXE%" %JAVA_OPTS% -jar "%APP_HOME%\lib\wsclose.jar" %*
+exit /b %ERRORLEVEL%
