@@ -34,6 +34,8 @@ final class WinConst {
     static final int PROCESS_DUP_HANDLE = 0x40;
 
     // AFD (§A.2.3): _AFD_CONTROL_CODE(req, method) = 0x12 << 12 | req << 2 | method
+    static final int IOCTL_AFD_GET_ADDRESS = 0x1202F;
+    static final int IOCTL_AFD_GET_REMOTE_ADDRESS = 0x1203F;
     static final int IOCTL_AFD_GET_CONTEXT = 0x12043;
     static final int IOCTL_AFD_TRANSPORT_IOCTL = 0x120BF;
     static final int TL_SOCKET_IOCONTROL_TYPE = 3;
