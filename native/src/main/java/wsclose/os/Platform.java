@@ -1,5 +1,6 @@
 package wsclose.os;
 
+import java.nio.file.Path;
 import java.util.Locale;
 
 /**
@@ -20,7 +21,26 @@ public final class Platform {
 
     /** The handle-table snapshotter of this OS. */
     public static HandleSource handles() throws LiveException {
+        if (isWindows()) {
+            return wsclose.os.windows.WindowsLive.handles();
+        }
         throw unsupported("wsclose handles");
+    }
+
+    /**
+     * The live event source of this OS.
+     *
+     * @param saveEtl Windows only: also write the ETW session to this .etl file; null for none
+     */
+    public static LiveTrace trace(ProcessSelector which, Path saveEtl) throws LiveException {
+        if (isWindows()) {
+            return wsclose.os.windows.WindowsLive.trace(which, saveEtl);
+        }
+        if (saveEtl != null) {
+            throw new LiveException(LiveException.Reason.UNSUPPORTED_PLATFORM, "--save FILE.etl needs Windows (an ETW"
+                    + " session writes it); save the event log as FILE.jsonl instead");
+        }
+        throw unsupported("wsclose trace");
     }
 
     static LiveException unsupported(String what) {
