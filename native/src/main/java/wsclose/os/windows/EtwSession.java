@@ -9,8 +9,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.IntPredicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import wsclose.os.LiveException;
 import wsclose.trace.etw.EtwEvent;
 import wsclose.trace.etw.EtwSource;
@@ -23,8 +21,6 @@ import wsclose.trace.etw.EtwSource;
  * {@link EtwApi}.
  */
 final class EtwSession implements EtwSource {
-    private static final Pattern OURS = Pattern.compile("wsclose-(\\d+)");
-
     private final EtwApi api;
     private final EtwPlan plan;
     private final IntPredicate processAlive;
@@ -34,6 +30,8 @@ final class EtwSession implements EtwSource {
     private final AtomicBoolean traceClosed = new AtomicBoolean();
     private final AtomicLong read = new AtomicLong();
     private final AtomicLong kept = new AtomicLong();
+    /** Orders start, open and close: a close that races a start (Ctrl-C) still stops what the start created. */
+    private final Object lock = new Object();
     private SessionSpec spec;
     private volatile long session;
     private volatile long trace = -1L;
@@ -69,88 +67,37 @@ final class EtwSession implements EtwSource {
     }
 
     void start() throws LiveException {
-        removeLeftovers();
-        long[] h = new long[1];
-        int st = api.startTrace(spec, h);
-        if (st == WinConst.ERROR_ALREADY_EXISTS) {
-            api.controlTrace(0, spec.name(), WinConst.EVENT_TRACE_CONTROL_STOP);
-            notes.add("stopped an ETW session named " + spec.name() + " that an earlier run left behind");
-            st = api.startTrace(spec, h);
+        synchronized (lock) {
+            if (closed) {
+                throw new LiveException(LiveException.Reason.FACILITY, "the session was stopped before it started");
+            }
+            startLocked();
         }
-        if (st == WinConst.ERROR_NO_SYSTEM_RESOURCES && spec.systemLogger()) {
-            spec = spec.withoutSystemLogger();
-            notes.add("kernel process events are off: every system logger slot is in use (8 at most), so AFD's"
-                    + " process pointers may stay unresolved");
-            st = api.startTrace(spec, h);
-        }
-        if (st == WinConst.ERROR_ACCESS_DENIED) {
-            throw new LiveException(LiveException.Reason.PRIVILEGE, "wsclose trace needs administrator rights to"
-                    + " start an ETW session: run it from an elevated prompt (or as a member of Performance Log Users)");
-        }
-        if (st != WinConst.ERROR_SUCCESS) {
-            throw new LiveException(LiveException.Reason.FACILITY, "StartTrace(" + spec.name() + ") failed: "
-                    + WinConst.win32(st));
-        }
-        session = h[0];
+    }
+
+    private void startLocked() throws LiveException {
+        SessionStarter starter = new SessionStarter(api, plan, processAlive, notes);
+        session = starter.start();
+        spec = starter.spec();
         try {
-            for (ProviderPlan p : plan.providers()) {
-                enable(p);
-            }
+            starter.enableProviders(session);
         } catch (LiveException e) {
-            close();
+            stop();
             throw e;
-        }
-    }
-
-    /** Stops sessions named wsclose-PID whose process is gone: left behind by a crash or a kill (§A.3.3 step 1). */
-    private void removeLeftovers() {
-        for (String name : api.sessionNames()) {
-            Matcher m = OURS.matcher(name);
-            if (!m.matches() || name.equals(spec.name())) {
-                continue;
-            }
-            long pid = Long.parseLong(m.group(1));
-            if (pid > Integer.MAX_VALUE || !processAlive.test((int) pid)) {
-                int st = api.controlTrace(0, name, WinConst.EVENT_TRACE_CONTROL_STOP).status();
-                notes.add(st == WinConst.ERROR_SUCCESS ? "stopped ETW session " + name + ", left behind by a wsclose"
-                        + " run that did not exit cleanly" : "could not stop the leftover ETW session " + name + ": "
-                        + WinConst.win32(st));
-            }
-        }
-    }
-
-    private void enable(ProviderPlan p) throws LiveException {
-        int[] pids = p.pidFilter() ? plan.filterPids() : new int[0];
-        int st = api.enableTrace(session, p.guid(), WinConst.EVENT_CONTROL_CODE_ENABLE_PROVIDER, p.level(), p.keywords(),
-                0, pids);
-        if (st == WinConst.ERROR_INVALID_PARAMETER && pids.length > 0) {
-            notes.add(p.name() + " refused the PID filter (" + WinConst.win32(st) + "); wsclose filters its events");
-            st = api.enableTrace(session, p.guid(), WinConst.EVENT_CONTROL_CODE_ENABLE_PROVIDER, p.level(),
-                    p.keywords(), 0, new int[0]);
-        }
-        if (st != WinConst.ERROR_SUCCESS) {
-            String msg = "EnableTraceEx2(" + p.name() + ") failed: " + WinConst.win32(st);
-            if (p.required()) {
-                throw new LiveException(st == WinConst.ERROR_ACCESS_DENIED ? LiveException.Reason.PRIVILEGE
-                        : LiveException.Reason.FACILITY, msg);
-            }
-            notes.add(msg + "; continuing without it");
-            return;
-        }
-        if (p.captureState()) {
-            int cs = api.enableTrace(session, p.guid(), WinConst.EVENT_CONTROL_CODE_CAPTURE_STATE, p.level(),
-                    p.keywords(), 0, new int[0]);
-            if (cs != WinConst.ERROR_SUCCESS) {
-                notes.add("no rundown of existing " + p.name() + " state: " + WinConst.win32(cs));
-            }
         }
     }
 
     /** Opens the real-time consumer; events go to {@code consumer} once {@link #run()} runs. */
     void open(Consumer<EtwEvent> consumer) throws LiveException {
-        if (session == 0) {
-            throw new IllegalStateException("start() the session first");
+        synchronized (lock) {
+            if (session == 0 || closed) {
+                throw new IllegalStateException(closed ? "the session is stopped" : "start() the session first");
+            }
+            openLocked(consumer);
         }
+    }
+
+    private void openLocked(Consumer<EtwEvent> consumer) throws LiveException {
         EventRecordReader reader = new EventRecordReader(api.pointerSize(), api.memory());
         CallbackFilter filter = new CallbackFilter(plan.selectedPids());
         EtwEvent ev = new EtwEvent();
@@ -211,9 +158,23 @@ final class EtwSession implements EtwSource {
     /** Stops and deletes the session, lets ProcessTrace drain, and closes the consumer. Idempotent. */
     @Override
     public void close() {
-        if (closed) {
-            return;
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            stop();
         }
+        if (!EtwApi.invalid(trace)) {
+            // STOP makes ProcessTrace drain and return; if it does not, CloseTrace ends it (§A.3.3 step 5).
+            if (!await()) {
+                closeTrace();
+                await();
+            }
+        }
+    }
+
+    /** ControlTrace(STOP) on the session, keeping the final counters; marks the session closed. */
+    private void stop() {
         closed = true;
         if (session != 0) {
             EtwApi.Control c = api.controlTrace(session, spec.name(), WinConst.EVENT_TRACE_CONTROL_STOP);
@@ -222,13 +183,6 @@ final class EtwSession implements EtwSource {
             } else {
                 notes.add("stopping " + spec.name() + " failed: " + WinConst.win32(c.status())
                         + "; stop it with: logman stop " + spec.name() + " -ets");
-            }
-        }
-        if (!EtwApi.invalid(trace)) {
-            // STOP makes ProcessTrace drain and return; if it does not, CloseTrace ends it (§A.3.3 step 5).
-            if (!await()) {
-                closeTrace();
-                await();
             }
         }
     }

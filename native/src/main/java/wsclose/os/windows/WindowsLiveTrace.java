@@ -60,8 +60,8 @@ public final class WindowsLiveTrace implements LiveTrace {
 
     @Override
     public synchronized void start(Consumer<SocketEvent> sink) throws IOException {
-        if (consumer != null) {
-            throw new IllegalStateException("already started");
+        if (consumer != null || closed) {
+            throw new IllegalStateException(closed ? "closed" : "already started");
         }
         hook = new Thread(this::closeQuietly, "wsclose-etw-stop");
         hooks.add(hook); // before StartTrace: from here on, no exit leaves the session behind

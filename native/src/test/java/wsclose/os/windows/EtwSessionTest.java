@@ -47,10 +47,13 @@ class EtwSessionTest {
             }
         });
         t.start();
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!api.log.contains("process 5151") && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
         for (EventRecordImage i : images) {
             api.deliver(i);
         }
-        long deadline = System.nanoTime() + 10_000_000_000L;
         while (s.eventsRead() < images.length && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
@@ -226,6 +229,16 @@ class EtwSessionTest {
         })).hasMessageContaining("decoding live events failed").hasMessageContaining("boom");
         assertThat(api.log).contains("close 5151");
         s.close();
+    }
+
+    @Test
+    void aCloseThatWinsTheRaceAgainstStartLeavesNoSession() throws Exception {
+        EtwSession s = session(Set.of(), 22631);
+        s.close();
+        assertThatThrownBy(s::start).isInstanceOf(LiveException.class).hasMessageContaining("stopped before it started");
+        assertThatThrownBy(() -> s.open(e -> { })).isInstanceOf(IllegalStateException.class);
+        assertThat(api.running).isEmpty();
+        assertThat(api.log).doesNotContain("start wsclose-4321");
     }
 
     @Test
