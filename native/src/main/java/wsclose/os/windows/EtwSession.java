@@ -38,6 +38,7 @@ final class EtwSession implements EtwSource {
     private volatile boolean closed;
     private volatile EtwApi.Counters finalCounters;
     private volatile Throwable callbackFailure;
+    private volatile EtwApi.RecordSink tap;
 
     EtwSession(EtwApi api, EtwPlan plan, IntPredicate processAlive, long joinMillis) {
         this.api = api;
@@ -107,6 +108,10 @@ final class EtwSession implements EtwSource {
             }
             try {
                 read.incrementAndGet();
+                EtwApi.RecordSink raw = tap;
+                if (raw != null) {
+                    raw.record(address);
+                }
                 if (filter.keep(reader.read(address, ev))) {
                     kept.incrementAndGet();
                     consumer.accept(ev);
@@ -122,6 +127,11 @@ final class EtwSession implements EtwSource {
                     : LiveException.Reason.FACILITY, "OpenTrace(" + spec.name() + ") failed: " + WinConst.win32(err));
         }
         trace = t;
+    }
+
+    /** Also hands every raw EVENT_RECORD address to {@code sink} before decoding ({@code native-dump}). */
+    void tap(EtwApi.RecordSink sink) {
+        this.tap = sink;
     }
 
     /** ProcessTrace on the calling thread until the session stops; then closes the consumer handle. */

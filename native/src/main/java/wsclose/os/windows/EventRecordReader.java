@@ -59,6 +59,44 @@ final class EventRecordReader {
         return EXTENDED_DATA;
     }
 
+    /**
+     * The EVENT_RECORD at {@code address} as one relocatable blob, for fixtures recorded on Windows: u32 record
+     * size, the record bytes as they are in memory, then per extended item its 16-byte
+     * EVENT_HEADER_EXTENDED_DATA_ITEM and DataSize bytes of data, then UserDataLength bytes of user data. The
+     * pointers inside keep their recorded values; a loader points them at wherever it places the parts.
+     */
+    static byte[] raw(NativeMemory memory, int pointerSize, long address) {
+        byte[] rec = new byte[recordSize(pointerSize)];
+        memory.read(address, rec, 0, rec.length);
+        int extCount = Bytes.u16(rec, 84);
+        int userLength = Bytes.u16(rec, 86);
+        long extPtr = pointerSize == 8 ? Bytes.i64(rec, EXTENDED_DATA) : Bytes.u32(rec, EXTENDED_DATA);
+        int userOff = userDataOffset(pointerSize);
+        long userPtr = pointerSize == 8 ? Bytes.i64(rec, userOff) : Bytes.u32(rec, userOff);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(256);
+        byte[] len = new byte[4];
+        Bytes.put32(len, 0, rec.length);
+        out.writeBytes(len);
+        out.writeBytes(rec);
+        byte[] item = new byte[ITEM];
+        for (int i = 0; extPtr != 0 && i < extCount; i++) {
+            memory.read(extPtr + (long) ITEM * i, item, 0, ITEM);
+            out.writeBytes(item);
+            byte[] d = new byte[Bytes.u16(item, 6)];
+            long p = Bytes.i64(item, 8);
+            if (d.length > 0 && p != 0) {
+                memory.read(p, d, 0, d.length);
+            }
+            out.writeBytes(d);
+        }
+        byte[] user = new byte[userPtr == 0 ? 0 : userLength];
+        if (user.length > 0) {
+            memory.read(userPtr, user, 0, user.length);
+        }
+        out.writeBytes(user);
+        return out.toByteArray();
+    }
+
     /** Fills {@code ev} from the EVENT_RECORD at {@code address}; the event stays valid until the next call. */
     EtwEvent read(long address, EtwEvent ev) {
         memory.read(address, header, 0, header.length);
