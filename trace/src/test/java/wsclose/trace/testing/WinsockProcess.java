@@ -23,7 +23,7 @@ public final class WinsockProcess {
      * own: ids below 100 (system threads) stay, the others move with the pid (identity for pid 1234).
      */
     int tid(int t) {
-        return t < 100 ? t : t + (pid - 1234) * 8;
+        return t < 100 ? t : t + Math.floorMod(pid - 1234, 1000) * 8;
     }
 
     /**
