@@ -159,7 +159,10 @@ final class DataFlow {
             return; // no connection identity (classic kernel events with connid 0): nothing to join on
         }
         SocketTimeline t = m.byTcb().get(e.tcb());
-        if (e.kind() == SocketEventKind.TCP_CONNECTED && t == null) {
+        if (e.kind() == SocketEventKind.TCP_CONNECTED && (t == null || t.closed >= 0)) {
+            if (t != null) {
+                m.byTcb().remove(e.tcb(), t); // a reused TCB address: a new connection
+            }
             t = join(e);
         }
         if (t == null) {

@@ -23,7 +23,9 @@ import wsclose.trace.model.SocketEvent.Source;
  */
 public final class SocketModel {
     /** Late events (cancelled completions, handle closes) still attach to a socket this long after its free. */
-    static final long GRACE = 20_000_000L; // 2 s in 100-ns units
+    static final long GRACE = 2_000_000L; // 200 ms in 100-ns units
+    /** Freed sockets waiting out their grace period; beyond this many the oldest retire early (bounded memory). */
+    static final int MAX_RETIRING = 10_000;
     /** A handle created on a thread this soon after AFD created an endpoint there belongs to it. */
     static final long CREATE_LINK = 10_000_000L;
 
@@ -272,6 +274,10 @@ public final class SocketModel {
 
     private void handleCreate(SocketEvent e) {
         SocketTimeline t = e.object() != 0 ? byObject.get(e.object()) : null;
+        if (t != null && t.closed >= 0) {
+            byObject.remove(e.object(), t); // a reused FILE_OBJECT address: the old socket is gone
+            t = null;
+        }
         if (t == null && e.kind() == SocketEventKind.HANDLE_CREATE) {
             t = justCreated(e.tid(), e.time());
             if (t != null && t.handles.stream().anyMatch(h -> h.pid() == e.pid())) {
@@ -358,6 +364,12 @@ public final class SocketModel {
         t.state(SocketState.FREED, e.time());
         t.entry(e.time(), "freed", e.pid(), e.tid(), "AFD released the endpoint; its address may be reused");
         live.remove(t.endpoint);
+        if (t.tcb != 0) {
+            byTcb.remove(t.tcb, t); // the connection died with the endpoint; its TCB address may be reused at once
+        }
+        for (long o : t.objects) {
+            byObject.remove(o, t); // so was the FILE_OBJECT (its handles closed before AFD's cleanup)
+        }
         retiring.add(t);
     }
 
@@ -393,7 +405,8 @@ public final class SocketModel {
     }
 
     private void retireUpTo(long time) {
-        while (!retiring.isEmpty() && (time == Long.MAX_VALUE || time - retiring.peekFirst().freed > GRACE)) {
+        while (!retiring.isEmpty() && (time == Long.MAX_VALUE || time - retiring.peekFirst().freed > GRACE
+                || retiring.size() > MAX_RETIRING)) {
             retire(retiring.pollFirst());
         }
     }
