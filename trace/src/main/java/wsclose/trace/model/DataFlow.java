@@ -42,6 +42,7 @@ final class DataFlow {
             case CONNECT:
                 if (e.remote() != null) {
                     t.remote = e.remote();
+                    m.awaitTcb(t);
                 }
                 if (enter) {
                     t.state(SocketState.CONNECTING, e.time());
@@ -105,6 +106,7 @@ final class DataFlow {
             a = m.create(e, e.value(), e.tid());
         }
         a.remote = e.remote();
+        m.awaitTcb(a);
         a.local = listener.local;
         a.state(SocketState.CONNECTED, e.time());
         a.entry(e.time(), "accepted", e.pid(), e.tid(), "from " + e.remote() + " on listener 0x" + Long.toHexString(listener.endpoint));
@@ -206,7 +208,7 @@ final class DataFlow {
     /** Joins a new TCB to the live socket with the same addresses (NETBLAME's 4-tuple match). */
     private SocketTimeline join(SocketEvent e) {
         SocketTimeline best = null;
-        for (SocketTimeline t : m.live().values()) {
+        for (SocketTimeline t : m.awaitingTcb(e.remote())) {
             if (t.tcb != 0 || t.closed >= 0) {
                 continue;
             }
@@ -220,6 +222,7 @@ final class DataFlow {
             }
         }
         if (best != null) {
+            m.stopAwaitingTcb(best);
             best.tcb = e.tcb();
             if (e.local() != null) {
                 best.local = e.local();

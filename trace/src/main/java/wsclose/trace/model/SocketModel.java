@@ -33,13 +33,15 @@ public final class SocketModel {
     private final Predicate<SocketTimeline> verbose;
     private final Processes processes = new Processes();
     private final HandleTable handles = new HandleTable();
-    private final Map<Long, SocketTimeline> live = new HashMap<>();
-    private final Map<Long, SocketTimeline> byObject = new HashMap<>();
-    private final Map<Long, SocketTimeline> byTcb = new HashMap<>();
+    private final LongMap<SocketTimeline> live = new LongMap<>();
+    private final LongMap<SocketTimeline> byObject = new LongMap<>();
+    private final LongMap<SocketTimeline> byTcb = new LongMap<>();
     private final Map<Integer, SocketTimeline> createdOnThread = new HashMap<>();
     private final Map<Integer, long[]> createdAt = new HashMap<>();
     private final ArrayDeque<SocketTimeline> retiring = new ArrayDeque<>();
     private final Set<Source> sources = EnumSet.noneOf(Source.class);
+    /** Sockets that know their remote address but not yet their TCB, by remote address (NETBLAME's join, §B.6). */
+    private final Map<String, List<SocketTimeline>> awaitingTcb = new HashMap<>();
     /** Threads inside a close call: tid -> start time. */
     private final Map<Integer, Long> closeStarts = new HashMap<>();
     private final DataFlow data;
@@ -132,8 +134,8 @@ public final class SocketModel {
     ModelListener listener() { return listener; }
     HandleTable handles() { return handles; }
     Processes processes() { return processes; }
-    Map<Long, SocketTimeline> byTcb() { return byTcb; }
-    Map<Long, SocketTimeline> live() { return live; }
+    LongMap<SocketTimeline> byTcb() { return byTcb; }
+    LongMap<SocketTimeline> live() { return live; }
 
     /** The socket an AFD event refers to; unknown endpoints existed before the trace started. */
     SocketTimeline endpoint(SocketEvent e) {
@@ -149,7 +151,7 @@ public final class SocketModel {
     void touch(SocketTimeline t, SocketEvent e) {
         t.sources.add(e.source());
         t.lastActivity = Math.max(t.lastActivity, e.time());
-        if (e.tid() >= 0 && t.threads.size() < 64) {
+        if (e.tid() >= 0) {
             t.threads.add(e.tid());
         }
     }
@@ -198,6 +200,29 @@ public final class SocketModel {
         return e.name() != null ? e.name() : "socket()";
     }
 
+    void awaitTcb(SocketTimeline t) {
+        if (t.tcb == 0 && t.remote != null) {
+            List<SocketTimeline> l = awaitingTcb.computeIfAbsent(t.remote, k -> new ArrayList<>(1));
+            if (!l.contains(t)) {
+                l.add(t);
+            }
+        }
+    }
+
+    void stopAwaitingTcb(SocketTimeline t) {
+        if (t.remote != null) {
+            List<SocketTimeline> l = awaitingTcb.get(t.remote);
+            if (l != null && l.remove(t) && l.isEmpty()) {
+                awaitingTcb.remove(t.remote);
+            }
+        }
+    }
+
+    List<SocketTimeline> awaitingTcb(String remote) {
+        List<SocketTimeline> l = remote == null ? null : awaitingTcb.get(remote);
+        return l == null ? List.of() : new ArrayList<>(l);
+    }
+
     void closeStarted(int tid, long time) {
         closeStarts.put(tid, time);
     }
@@ -228,6 +253,7 @@ public final class SocketModel {
         }
         if (e.remote() != null) {
             t.remote = e.remote();
+            awaitTcb(t);
         }
         if (e.value() == 2) {
             t.state(SocketState.LISTENING, e.time());
@@ -364,6 +390,7 @@ public final class SocketModel {
         t.state(SocketState.FREED, e.time());
         t.entry(e.time(), "freed", e.pid(), e.tid(), "AFD released the endpoint; its address may be reused");
         live.remove(t.endpoint);
+        stopAwaitingTcb(t);
         if (t.tcb != 0) {
             byTcb.remove(t.tcb, t); // the connection died with the endpoint; its TCB address may be reused at once
         }
@@ -412,6 +439,7 @@ public final class SocketModel {
     }
 
     private void retire(SocketTimeline t) {
+        stopAwaitingTcb(t);
         if (t.tcb != 0) {
             byTcb.remove(t.tcb, t);
         }
