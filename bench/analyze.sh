@@ -2,7 +2,7 @@
 # Benchmark of `wsclose analyze` on generated Winsock-heavy traces (README "Speed and memory").
 #
 # Generates, with the test-only writer (trace/src/test/.../BigWinsockTrace.java), streamed to disk:
-#   heavy: SOCKETS (default 220,000) sockets with SENDS (4) sends each: about 1.1 GiB, hundreds of thousands
+#   heavy: SOCKETS (default 230,000) sockets with SENDS (4) sends each: a little over 1 GiB, hundreds of thousands
 #          of sockets, about 1,000 open at once, endpoint and handle values reused as on a busy server;
 #   many:  MANY (default 1,000,000) short-lived sockets without sends, analysed with HEAP_MANY (512m) of heap.
 # For each it prints MB/s, events/s, seconds, peak RSS, sockets, most sockets alive at once and findings.
@@ -13,7 +13,7 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
-SOCKETS="${SOCKETS:-220000}"
+SOCKETS="${SOCKETS:-230000}"
 SENDS="${SENDS:-4}"
 MANY="${MANY:-1000000}"
 HEAP="${HEAP:-512m}"

@@ -61,7 +61,7 @@ class AnalyzeCommandTest {
     void tableSaysWhatWasFoundAndWhere() throws IOException {
         Cli r = Cli.run("analyze", "--no-color", tour.toString());
         assertThat(r.code()).isEqualTo(1);
-        assertThat(r.out()).contains("12 sockets (8 with findings): 7 errors, 3 warnings, 0 info")
+        assertThat(r.out()).contains("15 sockets (8 with findings): 7 errors, 3 warnings, 0 info")
                 .contains("ERROR (7)").contains("WARNING (3)").contains("SOCKETS WITH FINDINGS")
                 .contains("lost-send-data").contains("pid 2000 app.exe").contains("discarded 49,152 unacknowledged bytes")
                 .doesNotContain("\u001b[");
@@ -73,7 +73,7 @@ class AnalyzeCommandTest {
     void jsonHasTheDocumentedShape() throws IOException {
         JsonNode d = json(tour.toString());
         assertThat(d.get("format").asInt()).isEqualTo(1);
-        assertThat(d.get("sockets")).hasSize(12);
+        assertThat(d.get("sockets")).hasSize(15);
         JsonNode s = d.get("sockets").get(0);
         for (String field : List.of("endpoint", "pid", "process", "handles", "created", "closed", "refcount", "refcountTimeline")) {
             assertThat(s.has(field)).as(field).isTrue();
@@ -123,7 +123,7 @@ class AnalyzeCommandTest {
         }
         assertThat(types.get(0)).isEqualTo("report");
         assertThat(types.get(types.size() - 1)).isEqualTo("stats");
-        assertThat(types.stream().filter("socket"::equals).count()).isEqualTo(12);
+        assertThat(types.stream().filter("socket"::equals).count()).isEqualTo(15);
         assertThat(types.stream().filter("finding"::equals).count()).isEqualTo(10);
     }
 

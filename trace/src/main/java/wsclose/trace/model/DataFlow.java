@@ -166,6 +166,9 @@ final class DataFlow {
                 m.byTcb().remove(e.tcb(), t); // a reused TCB address: a new connection
             }
             t = join(e);
+            if (t == null) {
+                m.unjoinedTcb(e); // AFD may name the socket a moment later (accept)
+            }
         }
         if (t == null) {
             return; // a connection of a socket we do not know (or a TCB without AFD events)

@@ -200,7 +200,35 @@ public final class SocketModel {
         return e.name() != null ? e.name() : "socket()";
     }
 
+    /**
+     * TCP connections that completed before AFD told which socket they belong to (an accept's TCB is logged
+     * before AFD's accept completes), by remote address; a socket that learns that address joins them.
+     */
+    private final Map<String, SocketEvent> unjoinedTcbs = new HashMap<>();
+    private static final int MAX_UNJOINED = 10_000;
+
+    void unjoinedTcb(SocketEvent e) {
+        if (e.remote() == null) {
+            return;
+        }
+        if (unjoinedTcbs.size() >= MAX_UNJOINED) {
+            unjoinedTcbs.clear(); // connections of sockets the trace never shows: forget them
+        }
+        unjoinedTcbs.put(e.remote(), e);
+    }
+
     void awaitTcb(SocketTimeline t) {
+        SocketEvent pending = t.tcb == 0 && t.remote != null ? unjoinedTcbs.get(t.remote) : null;
+        if (pending != null && (pending.pid() < 0 || t.pid < 0 || pending.pid() == t.pid)
+                && Math.abs(pending.time() - now) <= CREATE_LINK) {
+            unjoinedTcbs.remove(t.remote);
+            t.tcb = pending.tcb();
+            if (pending.local() != null && t.local == null) {
+                t.local = pending.local();
+            }
+            byTcb.put(t.tcb, t);
+            return;
+        }
         if (t.tcb == 0 && t.remote != null) {
             List<SocketTimeline> l = awaitingTcb.computeIfAbsent(t.remote, k -> new ArrayList<>(1));
             if (!l.contains(t)) {

@@ -71,6 +71,11 @@ public final class WinsockScenario {
         events.add(new Ev(ts, seq++, cpu, w -> w.kernel(cpu, ts, group, opcode, version, pid, tid, payload)));
     }
 
+    /** A Winsock-AFD event with exactly the given payload bytes (to test damaged payloads). */
+    public void afdRaw(double ms, int pid, int tid, int id, byte[] payload) {
+        event(ms, Providers.WINSOCK_AFD, id, 12, 4, pid, tid, payload);
+    }
+
     PayloadBuilder payload() {
         return new PayloadBuilder(pointerSize);
     }
