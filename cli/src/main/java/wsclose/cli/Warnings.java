@@ -16,7 +16,7 @@ final class Warnings {
         }
         PrintWriter err = spec.commandLine().getErr();
         for (String w : warnings) {
-            err.println("wsclose " + spec.name() + ": " + file + ": warning: " + w);
+            err.println("wsclose " + spec.name() + ": " + (file == null ? "" : file + ": ") + "warning: " + w);
         }
         err.flush();
     }

@@ -38,6 +38,9 @@ public final class Analyzer implements ModelListener {
     private final List<String> warnings = new ArrayList<>();
     /** Sockets (by model id) that a finding from an anomaly named before they retired. */
     private final Set<Long> flagged = new java.util.HashSet<>();
+    /** Endpoints whose timelines keep every entry (the sockets {@code wsclose timeline} prints). */
+    private final Set<Long> verbose = new java.util.HashSet<>();
+    private boolean everyEntry;
     private final Map<String, Long> bySeverity = new LinkedHashMap<>();
     private long inputEvents;
     private long socketEvents;
@@ -54,10 +57,25 @@ public final class Analyzer implements ModelListener {
         this.listener = listener;
         String sel = options.socket();
         SocketSelector selector = sel == null ? null : SocketSelector.parse(sel);
-        this.model = new SocketModel(this, t -> selector != null && selector.endpoint() == t.endpoint());
+        if (selector != null && selector.pid() < 0) {
+            verbose.add(selector.endpoint());
+        }
+        this.model = new SocketModel(this, t -> everyEntry || verbose.contains(t.endpoint()));
         for (Severity s : Severity.values()) {
             bySeverity.put(s.label(), 0L);
         }
+    }
+
+    /** Keeps every timeline entry of sockets with these endpoints; call before the first event. */
+    public Analyzer keepAllEntries(java.util.Collection<Long> endpoints) {
+        verbose.addAll(endpoints);
+        return this;
+    }
+
+    /** Keeps every timeline entry of every socket (an interactive session that prints any timeline later). */
+    public Analyzer keepEveryEntry() {
+        everyEntry = true;
+        return this;
     }
 
     /** One normalized event, in time order. */

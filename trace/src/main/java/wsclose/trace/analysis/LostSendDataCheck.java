@@ -68,16 +68,20 @@ final class LostSendDataCheck implements Check {
         } else if (t.sendBacklog() > 0) {
             lost = t.sendBacklog();
             basis = "AFD reported a send backlog of " + Words.bytes(lost) + " bytes";
+        } else if (sent > 0) {
+            lost = sent; // the trace shows what was sent but not what was acknowledged: an upper bound
+            basis = "acknowledgements were not traced, so up to " + Words.bytes(sent) + " bytes";
         } else {
             return; // nothing shows unsent or unacknowledged data
         }
         if (lost <= 0) {
             return;
         }
+        boolean exact = t.bytesAcked() >= 0 || t.dataAtDisconnect() > 0 || t.sendQueue() > 0 || t.sendBacklog() > 0;
         String how = t.lingerOnOff() == 1 && t.lingerSeconds() == 0 ? "closesocket with SO_LINGER {1,0}"
                 : t.lingerOnOff() == 1 ? "closesocket after the SO_LINGER timeout of " + t.lingerSeconds() + " s"
                 : "an abortive close";
-        String message = how + " discarded " + Words.bytes(lost) + " unacknowledged bytes on " + Words.socket(s)
+        String message = how + " discarded " + (exact ? "" : "up to ") + Words.bytes(lost) + " unacknowledged bytes on " + Words.socket(s)
                 + " and reset the connection; call shutdown(SD_SEND) and drain receives before closing ("
                 + basis + ").";
         List<Finding.Evidence> ev = new ArrayList<>();
@@ -91,7 +95,7 @@ final class LostSendDataCheck implements Check {
         if (t.rstSent() >= 0) {
             ev.add(new Finding.Evidence(t.rstSent(), "RST sent"));
         }
-        out.accept(new Finding(kind(), Severity.ERROR, t.closeRequested(), message, s, s.pid(), -1, ev,
-                Map.of("bytesLost", lost, "bytesSent", sent, "bytesAcked", t.bytesAcked())));
+        out.accept(new Finding(kind(), exact ? Severity.ERROR : Severity.WARNING, t.closeRequested(), message, s, s.pid(), -1, ev,
+                Map.of("bytesLost", lost, "bytesSent", sent, "bytesAcked", t.bytesAcked(), "exact", exact)));
     }
 }

@@ -25,7 +25,7 @@ public final class LayoutDecoder {
     }
 
     public static Decoded decode(Layout layout, byte[] b, int off, int len, int pointerSize) {
-        Decoded out = new Decoded(layout.name());
+        Decoded out = new Decoded(layout.name(), layout.fields().size());
         int[] pos = {off};
         int end = off + len;
         for (Field f : layout.fields()) {

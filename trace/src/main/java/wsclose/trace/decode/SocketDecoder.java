@@ -1,18 +1,52 @@
 package wsclose.trace.decode;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Consumer;
 import wsclose.trace.etw.EtwEvent;
+import wsclose.trace.etw.Guid;
+import wsclose.trace.etw.HeaderKind;
 import wsclose.trace.model.SocketEvent;
 
 /**
  * Raw ETW events → normalized {@link SocketEvent}s: the decode stage between a source (an .etl file or a
- * live ETW session) and the socket model. Dispatch is a lookup table keyed by (provider, event id); events
- * it does not know are counted, never fatal, and payloads shorter than their layout are counted as decode
- * problems.
+ * live ETW session) and the socket model. Dispatch is a lookup table keyed by (provider, event id or
+ * opcode) to small mapping functions, one class per provider ({@link AfdEvents}, {@link TcpipEvents},
+ * {@link SocketsEvents}, {@link KernelEvents}); the payload itself is decoded by the {@link Layouts} table.
+ * Events it does not know are skipped, and payloads shorter than their layout are counted as decode
+ * problems, never thrown.
  */
 public final class SocketDecoder {
+    /** Maps one decoded payload to socket events. */
+    @FunctionalInterface
+    interface Mapping {
+        void map(EtwEvent ev, Decoded d, Consumer<SocketEvent> out);
+    }
+
+    /** One provider's mappings, indexed by event id (manifest) or opcode (classic), with layouts cached per version. */
+    private static final class ProviderTable {
+        Mapping[] byId = new Mapping[0];
+        Layout[][] layouts = new Layout[0][];
+
+        void put(int id, Mapping m) {
+            if (id >= byId.length) {
+                byId = java.util.Arrays.copyOf(byId, id + 1);
+                layouts = java.util.Arrays.copyOf(layouts, id + 1);
+            }
+            byId[id] = m;
+        }
+
+        Mapping get(int id) {
+            return id >= 0 && id < byId.length ? byId[id] : null;
+        }
+    }
+
     private final Layouts layouts;
+    private final Map<Guid, ProviderTable> manifest = new HashMap<>();
+    private final Map<Guid, ProviderTable> classic = new HashMap<>();
+    private final KernelEvents kernel = new KernelEvents();
     private long problems;
+    private String firstProblem;
     private long decoded;
 
     public SocketDecoder() {
@@ -21,23 +55,87 @@ public final class SocketDecoder {
 
     public SocketDecoder(Layouts layouts) {
         this.layouts = layouts;
+        AfdEvents.register(this);
+        TcpipEvents.register(this);
+        SocketsEvents.register(this);
+        kernel.register(this);
+    }
+
+    void on(Guid provider, int id, Mapping m) {
+        manifest.computeIfAbsent(provider, k -> new ProviderTable()).put(id, m);
+    }
+
+    void onKernel(Guid group, int opcode, Mapping m) {
+        classic.computeIfAbsent(group, k -> new ProviderTable()).put(opcode, m);
     }
 
     /** Decodes one event (a flyweight, valid only during the call) into zero or more socket events. */
     public void decode(EtwEvent ev, Consumer<SocketEvent> out) {
-        // filled in by the Winsock mapping tables
+        Guid p = ev.provider();
+        if (p == null || ev.kind() == HeaderKind.WPP) {
+            return;
+        }
+        ProviderTable table = (ev.kind().isKernel() ? classic : manifest).get(p);
+        if (table == null) {
+            return; // the common case in a mixed trace: one hash lookup, no allocation
+        }
+        int id = ev.id();
+        Mapping m = table.get(id);
+        if (m == null) {
+            return;
+        }
+        Layout layout = layout(table, ev);
+        if (layout == null) {
+            return;
+        }
+        Decoded d = LayoutDecoder.decode(layout, ev);
+        if (d.problem() != null) {
+            problems++;
+            if (firstProblem == null) {
+                firstProblem = d.problem() + " (" + ev + ")";
+            }
+            return; // a short payload: its fields cannot be trusted
+        }
+        decoded++;
+        m.map(ev, d, out);
     }
+
+    /** The layout for (id, version, header namespace), looked up once and cached. */
+    private Layout layout(ProviderTable table, EtwEvent ev) {
+        int id = ev.id();
+        int slot = ev.version() & 0xFF | (ev.kind() == HeaderKind.PERFINFO ? 0x100 : 0);
+        Layout[] byVersion = table.layouts[id];
+        if (byVersion == null) {
+            byVersion = new Layout[0x200];
+            table.layouts[id] = byVersion;
+        }
+        Layout l = byVersion[slot];
+        if (l == null) {
+            l = layouts.find(ev);
+            byVersion[slot] = l == null ? NONE : l;
+        }
+        return l == NONE ? null : l;
+    }
+
+    private static final Layout NONE = Layout.of("none");
 
     /** Payloads that did not fit their layout, so far. */
     public long problems() {
         return problems;
     }
 
+    /** The first decode problem, for a warning line; null when there was none. */
+    public String firstProblem() {
+        return firstProblem;
+    }
+
+    /** Events mapped so far. */
     public long decoded() {
         return decoded;
     }
 
-    Layouts layouts() {
-        return layouts;
+    /** Whether this provider has events wsclose turns into socket events. */
+    public boolean knows(Guid provider) {
+        return manifest.containsKey(provider) || classic.containsKey(provider);
     }
 }

@@ -138,18 +138,46 @@ public final class EtlFile implements EtwSource {
     /** Every event in global time order; ties keep file order (buffer position, then record offset). */
     @Override
     public void forEach(Consumer<EtwEvent> consumer) throws IOException {
+        merge(cursors(0), consumer, false);
+    }
+
+    /**
+     * Every event of several files in one global time order, compared by UTC time (each file has its own clock):
+     * what a kernel session and a user session captured side by side need. Ties keep the order of the list.
+     */
+    public static void forEachInTimeOrder(List<EtlFile> files, Consumer<EtwEvent> consumer) throws IOException {
+        if (files.size() == 1) {
+            files.get(0).forEach(consumer);
+            return;
+        }
+        List<StreamCursor> all = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            all.addAll(files.get(i).cursors(i));
+        }
+        merge(all, consumer, true);
+    }
+
+    private List<StreamCursor> cursors(int fileIndex) throws IOException {
         walkProblems = new ReadProblems();
         RecordParser parser = new RecordParser(walkProblems);
         parser.timeBase(timeBase);
         List<StreamCursor> live = new ArrayList<>();
         for (BufferIndex.Stream s : index.streams.values()) {
             StreamCursor c = new StreamCursor(s, channel, size, maxBufferBytes, parser, walkProblems, true);
+            c.fileIndex = fileIndex;
             if (c.advance()) {
                 live.add(c);
             }
         }
+        return live;
+    }
+
+    private static void merge(List<StreamCursor> live, Consumer<EtwEvent> consumer, boolean byUtc) throws IOException {
         StreamCursor[] heap = live.toArray(new StreamCursor[0]);
         int n = heap.length;
+        for (StreamCursor c : heap) {
+            c.key = byUtc ? c.event.fileTime() : c.event.timestamp();
+        }
         for (int i = n / 2 - 1; i >= 0; i--) {
             siftDown(heap, n, i);
         }
@@ -159,6 +187,8 @@ public final class EtlFile implements EtwSource {
             if (!top.advance()) {
                 heap[0] = heap[--n];
                 heap[n] = null;
+            } else {
+                top.key = byUtc ? top.event.fileTime() : top.event.timestamp();
             }
             siftDown(heap, n, 0);
         }
@@ -176,10 +206,13 @@ public final class EtlFile implements EtwSource {
     }
 
     private static boolean before(StreamCursor a, StreamCursor b) {
-        long ta = a.event.timestamp();
-        long tb = b.event.timestamp();
+        long ta = a.key;
+        long tb = b.key;
         if (ta != tb) {
             return ta < tb;
+        }
+        if (a.fileIndex != b.fileIndex) {
+            return a.fileIndex < b.fileIndex;
         }
         if (a.bufferIndex != b.bufferIndex) {
             return a.bufferIndex < b.bufferIndex;

@@ -23,6 +23,10 @@ final class StreamCursor {
     private final boolean checkOrder;
     /** Sort key of {@link #event}: the buffer's file-order index. */
     long bufferIndex;
+    /** Merge key of {@link #event}: raw timestamp within one file, UTC across files. */
+    long key;
+    /** Position of the file in a multi-file merge (tie-break). */
+    int fileIndex;
 
     StreamCursor(BufferIndex.Stream stream, FileChannel ch, long fileSize, int maxBufferBytes,
                  RecordParser parser, ReadProblems problems, boolean checkOrder) {

@@ -136,16 +136,18 @@ final class ApiCalls {
             }
             markClosed(cur, e, started);
             if (!cur.sources.contains(Source.HANDLES)) {
-                m.unbind(cur, e.pid(), e.handle(), e.time(), e.tid(), "handle closed");
+                HandleTable.Previous p = m.unbindRef(cur, e.pid(), e.handle(), e.time(), e.tid(), "handle closed");
+                if (p != null) {
+                    p.apiClosed = true;
+                }
             }
             return;
         }
         // The handle event (NtClose) usually comes before the API's Stop event: the value was just closed.
-        if (prev != null && prev.closerTid() == e.tid() && !prev.socket().apiClosed) {
+        // A successful close of a value we saw closed already named something that is not a socket we track.
+        if (prev != null && prev.closerTid() == e.tid() && !prev.apiClosed) {
+            prev.apiClosed = true;
             markClosed(prev.socket(), e, started);
-        } else if (prev != null && prev.socket().apiClosed) {
-            m.listener().anomaly(new Anomaly(Anomaly.Kind.CLOSE_OF_CLOSED_HANDLE, e.time(), e, prev.socket(), null,
-                    "handle 0x" + Long.toHexString(e.handle()) + " was closed a second time"));
         }
     }
 

@@ -1,8 +1,5 @@
 package wsclose.trace.model;
 
-import java.util.HashMap;
-import java.util.Iterator;
-import java.util.Map;
 
 /**
  * Which socket each (pid, handle value) names now, and which it named before its last close. Windows
@@ -10,12 +7,26 @@ import java.util.Map;
  * mean to the thread that used it" needs both.
  */
 final class HandleTable {
-    /** The socket a value named until it was closed. */
-    record Previous(SocketTimeline socket, long closedAt, int closerTid) {
+    /** The socket a value named until it was closed; {@code apiClosed} once closesocket/close() reported it. */
+    static final class Previous {
+        private final SocketTimeline socket;
+        private final long closedAt;
+        private final int closerTid;
+        boolean apiClosed;
+
+        Previous(SocketTimeline socket, long closedAt, int closerTid) {
+            this.socket = socket;
+            this.closedAt = closedAt;
+            this.closerTid = closerTid;
+        }
+
+        SocketTimeline socket() { return socket; }
+        long closedAt() { return closedAt; }
+        int closerTid() { return closerTid; }
     }
 
-    private final Map<Long, SocketTimeline> current = new HashMap<>();
-    private final Map<Long, Previous> previous = new HashMap<>();
+    private final LongMap<SocketTimeline> current = new LongMap<>();
+    private final LongMap<Previous> previous = new LongMap<>();
 
     static long key(int pid, long handle) {
         return ((long) pid << 32) | (handle & 0xFFFFFFFFL);
@@ -35,19 +46,21 @@ final class HandleTable {
         return previous.get(key(pid, handle));
     }
 
-    SocketTimeline unbind(int pid, long handle, long at, int tid) {
+    Previous unbind(int pid, long handle, long at, int tid) {
         SocketTimeline s = current.remove(key(pid, handle));
-        if (s != null) {
-            previous.put(key(pid, handle), new Previous(s, at, tid));
+        if (s == null) {
+            return null;
         }
-        return s;
+        Previous p = new Previous(s, at, tid);
+        previous.put(key(pid, handle), p);
+        return p;
     }
 
     /** Forgets everything about a process whose id may now be reused. */
     void forgetProcess(int pid) {
-        for (Iterator<Long> it = previous.keySet().iterator(); it.hasNext(); ) {
-            if ((int) (it.next() >>> 32) == pid) {
-                it.remove();
+        for (long k : previous.keys()) {
+            if ((int) (k >>> 32) == pid) {
+                previous.remove(k);
             }
         }
     }

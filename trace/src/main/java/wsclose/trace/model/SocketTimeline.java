@@ -71,7 +71,38 @@ public final class SocketTimeline {
     final List<TimelineEntry> entries = new ArrayList<>();
     int droppedEntries;
     boolean verbose;
-    final java.util.Set<Integer> threads = new java.util.HashSet<>();
+    /** Threads that used the socket (up to {@link #MAX_THREADS}), to tell a stale user of a reused value. */
+    final ThreadSet threads = new ThreadSet();
+    static final int MAX_THREADS = 64;
+
+    /** A small set of thread ids: a linear scan of a few ints beats a HashSet of boxed ones on every event. */
+    static final class ThreadSet {
+        private int[] ids = new int[4];
+        private int n;
+
+        boolean contains(int tid) {
+            for (int i = 0; i < n; i++) {
+                if (ids[i] == tid) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        void add(int tid) {
+            if (n >= MAX_THREADS || contains(tid)) {
+                return;
+            }
+            if (n == ids.length) {
+                ids = java.util.Arrays.copyOf(ids, n * 2);
+            }
+            ids[n++] = tid;
+        }
+
+        int size() {
+            return n;
+        }
+    }
 
     SocketTimeline(long id, long endpoint, long created, boolean existing) {
         this.id = id;

@@ -1,0 +1,72 @@
+package wsclose.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import wsclose.cli.render.Colors;
+import wsclose.cli.render.ReportWriter;
+import wsclose.cli.render.TimeFormat;
+import wsclose.trace.analysis.Analyzer;
+import wsclose.trace.analysis.Report;
+
+/** {@code wsclose analyze FILE...}: per-socket timelines and close findings of a trace or an event log. */
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+        description = {"Rebuilds every socket's close timeline and reports close problems:",
+            "use-after-close, aborted-pending-op, lost-send-data, unread-data-reset, linger-timeout, leak,",
+            "double-close, handle-reuse. Input: .etl files (merged in time order) or an event log (.jsonl)."})
+public final class AnalyzeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    GlobalOptions global;
+
+    @Mixin
+    AnalysisFilters filters;
+
+    @Option(names = "--format", defaultValue = "table", description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    ReportWriter.Format format;
+
+    @Option(names = "--time", defaultValue = "utc", description = "Times in tables: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    TimeFormat.Mode time;
+
+    @Option(names = "--fail-on", defaultValue = "error", paramLabel = "LEVEL",
+            description = "Exit 1 when a finding is at least this severe: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    FailOn failOn;
+
+    @Option(names = "--stats", description = "Print read statistics on stderr: MB/s, events/s, time, heap.")
+    boolean stats;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Trace files (.etl), or one event log (.jsonl).")
+    List<Path> files;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        long t0 = System.nanoTime();
+        try (TraceInput in = TraceInput.open(files)) {
+            ReportWriter w = ReportWriter.of(format, out, new TimeFormat(time), new Colors(global.color(Terminal.isTerminal())),
+                    Terminal.width());
+            Analyzer a = new Analyzer(in.source(), filters.options(in.start(), w.wantsAllSockets()), w);
+            w.begin(in.source());
+            in.feed(a, null);
+            Report r = a.finish();
+            w.end(r);
+            out.flush();
+            if (format != ReportWriter.Format.table) {
+                Warnings.print(spec, global, null, r.warnings());
+            }
+            if (stats) {
+                Stats.print(spec.commandLine().getErr(), "analyze", in.bytes(), r.stats().events(), System.nanoTime() - t0);
+            }
+            return failOn.exitCode(r);
+        }
+    }
+}

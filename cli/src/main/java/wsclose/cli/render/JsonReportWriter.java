@@ -1,0 +1,78 @@
+package wsclose.cli.render;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+import wsclose.trace.analysis.Finding;
+import wsclose.trace.analysis.Report;
+import wsclose.trace.analysis.SocketSummary;
+
+/**
+ * {@code --format json}: one document {"format": 1, "source", "sockets", "findings", "notes", "warnings", "stats"}.
+ * The sockets array is written while the analysis runs (a streaming generator), the rest at the end.
+ */
+final class JsonReportWriter implements ReportWriter {
+    private final PrintWriter out;
+    private final JsonGenerator gen;
+
+    JsonReportWriter(PrintWriter out) {
+        this.out = out;
+        this.gen = Json.generator(out);
+        gen.setPrettyPrinter(new DefaultPrettyPrinter());
+        gen.setCodec(Json.MAPPER);
+    }
+
+    @Override
+    public boolean wantsAllSockets() {
+        return true;
+    }
+
+    @Override
+    public void begin(String source) {
+        io(() -> {
+            gen.writeStartObject();
+            gen.writeNumberField("format", Json.FORMAT);
+            gen.writeStringField("source", source);
+            gen.writeArrayFieldStart("sockets");
+        });
+    }
+
+    @Override
+    public void socket(SocketSummary s, List<Finding> findings) {
+        io(() -> gen.writeObject(ReportJson.socket(s, findings)));
+    }
+
+    @Override
+    public void end(Report r) {
+        io(() -> {
+            gen.writeEndArray();
+            gen.writeArrayFieldStart("findings");
+            for (Finding f : r.findings()) {
+                gen.writeObject(ReportJson.finding(f));
+            }
+            gen.writeEndArray();
+            gen.writeObjectField("notes", r.notes());
+            gen.writeObjectField("warnings", r.warnings());
+            gen.writeObjectField("stats", ReportJson.stats(r.stats()));
+            gen.writeEndObject();
+            gen.flush();
+        });
+        out.println();
+        out.flush();
+    }
+
+    interface Io {
+        void run() throws IOException;
+    }
+
+    static void io(Io r) {
+        try {
+            r.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package wsclose.cli.render;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import wsclose.trace.analysis.Finding;
+import wsclose.trace.analysis.Report;
+import wsclose.trace.analysis.SocketSummary;
+
+/**
+ * {@code --format jsonl}: one JSON object per line, each with a "type": a "report" header (format, source),
+ * then "socket" and "finding" lines as the analysis makes them, then "note", "warning" and a final "stats".
+ */
+final class JsonlReportWriter implements ReportWriter {
+    private final PrintWriter out;
+
+    JsonlReportWriter(PrintWriter out) {
+        this.out = out;
+    }
+
+    @Override
+    public boolean wantsAllSockets() {
+        return true;
+    }
+
+    private static Map<String, Object> typed(String type, Map<String, Object> body) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", type);
+        m.putAll(body);
+        return m;
+    }
+
+    @Override
+    public void begin(String source) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", "report");
+        m.put("format", Json.FORMAT);
+        m.put("source", source);
+        Json.line(out, m);
+    }
+
+    @Override
+    public void socket(SocketSummary s, List<Finding> findings) {
+        Json.line(out, typed("socket", ReportJson.socket(s, findings)));
+    }
+
+    @Override
+    public void finding(Finding f) {
+        Json.line(out, typed("finding", ReportJson.finding(f)));
+    }
+
+    @Override
+    public void end(Report r) {
+        for (String n : r.notes()) {
+            Json.line(out, typed("note", Map.of("message", n)));
+        }
+        for (String w : r.warnings()) {
+            Json.line(out, typed("warning", Map.of("message", w)));
+        }
+        Json.line(out, typed("stats", ReportJson.stats(r.stats())));
+        out.flush();
+    }
+}

@@ -1,0 +1,32 @@
+package wsclose.cli.render;
+
+import java.io.PrintWriter;
+import wsclose.trace.analysis.Report;
+import wsclose.trace.analysis.ReportListener;
+
+/**
+ * Renders a report in one format. Sockets and findings may arrive while the analysis runs ({@link ReportListener});
+ * {@link #end} gets the finished report. Formats that stream (JSON, JSON Lines, CSV) write as they go, so output
+ * for a huge trace needs no memory for the sockets already written.
+ */
+public interface ReportWriter extends ReportListener {
+    enum Format { table, json, jsonl, csv }
+
+    void begin(String source);
+
+    void end(Report report);
+
+    /** Whether this format lists every socket, not only those with findings. */
+    default boolean wantsAllSockets() {
+        return false;
+    }
+
+    static ReportWriter of(Format format, PrintWriter out, TimeFormat time, Colors colors, int width) {
+        switch (format) {
+            case json: return new JsonReportWriter(out);
+            case jsonl: return new JsonlReportWriter(out);
+            case csv: return new CsvReportWriter(out);
+            default: return new TableReportWriter(out, time, colors, width);
+        }
+    }
+}

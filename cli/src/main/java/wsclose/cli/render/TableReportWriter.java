@@ -1,0 +1,134 @@
+package wsclose.cli.render;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import wsclose.trace.analysis.Finding;
+import wsclose.trace.analysis.Report;
+import wsclose.trace.analysis.Severity;
+import wsclose.trace.analysis.SocketSummary;
+
+/**
+ * The default output, for people: one summary line, the findings grouped by severity (most severe first)
+ * with their evidence, the sockets that have findings, then what the input lacked (notes) and read problems.
+ */
+final class TableReportWriter implements ReportWriter {
+    private final PrintWriter out;
+    private final TimeFormat time;
+    private final Colors colors;
+    /** Text wraps at this width. */
+    private final int width;
+    /** Tables are cut to this width; 0 (not a terminal) means never. */
+    private final int tableWidth;
+
+    TableReportWriter(PrintWriter out, TimeFormat time, Colors colors, int width) {
+        this.out = out;
+        this.time = time;
+        this.colors = colors;
+        this.width = width > 0 ? width : 100;
+        this.tableWidth = width;
+    }
+
+    @Override
+    public void begin(String source) {
+    }
+
+    @Override
+    public void end(Report r) {
+        Report.Stats st = r.stats();
+        time.origin(st.firstEvent());
+        out.println(colors.bold("wsclose analyze: " + r.source()));
+        out.println(summary(r));
+        for (Severity sev : List.of(Severity.ERROR, Severity.WARNING, Severity.INFO)) {
+            List<Finding> fs = r.findings().stream().filter(f -> f.severity() == sev).toList();
+            if (fs.isEmpty()) {
+                continue;
+            }
+            out.println();
+            out.println(colors.severity(sev, sev.name() + " (" + fs.size() + ")"));
+            for (Finding f : fs) {
+                printFinding(f);
+            }
+        }
+        if (!r.sockets().isEmpty()) {
+            out.println();
+            out.println(colors.bold("SOCKETS WITH FINDINGS"));
+            Table t = new Table("ENDPOINT", "PID", "PROCESS", "HANDLES", "LOCAL", "REMOTE", "CREATED", "CLOSED", "REFS", "STATE")
+                    .numeric(1, 8).shrinkable(3);
+            for (SocketSummary s : r.sockets()) {
+                t.row(Json.hex(s.endpoint()), s.pid(), s.process(), s.handleList(), s.local(), s.remote(),
+                        time.format(s.created()), time.format(s.closed()), s.refcount(), s.state().label());
+            }
+            t.print(out, "  ", tableWidth);
+        }
+        list("NOTES", r.notes());
+        list("WARNINGS", r.warnings());
+        out.flush();
+    }
+
+    private String summary(Report r) {
+        Report.Stats st = r.stats();
+        Map<String, Long> sev = st.bySeverity();
+        String span = st.firstEvent() < 0 ? "no events"
+                : "from " + ReportJson.time(st.firstEvent()) + " to " + ReportJson.time(st.lastEvent())
+                + " (" + Human.duration(st.lastEvent() - st.firstEvent()) + ")";
+        String counts = r.findings().isEmpty() ? "no findings"
+                : plural(sev.getOrDefault("error", 0L), "error") + ", " + plural(sev.getOrDefault("warning", 0L), "warning")
+                + ", " + sev.getOrDefault("info", 0L) + " info";
+        return Human.count(st.events()) + " events, " + plural(st.sockets(), "socket") + " ("
+                + Human.count(r.sockets().size()) + " with findings): " + counts + "; " + span;
+    }
+
+    private static String plural(long n, String word) {
+        return Human.count(n) + " " + word + (n == 1 ? "" : "s");
+    }
+
+    private void printFinding(Finding f) {
+        String who = f.socket() != null ? "socket " + Json.hex(f.socket().endpoint()) + " pid " + f.socket().pid()
+                + (f.socket().process() == null ? "" : " " + f.socket().process())
+                : "pid " + f.pid() + (f.handle() >= 0 ? " handle " + Json.hex(f.handle()) : "");
+        out.println("  " + colors.severity(f.severity(), f.kind()) + "  " + time.format(f.time()) + "  " + who);
+        for (String line : wrap(f.message(), width - 6)) {
+            out.println("      " + line);
+        }
+        for (Finding.Evidence e : f.evidence()) {
+            out.println("      " + colors.dim(time.format(e.time()) + "  " + e.what()));
+        }
+    }
+
+    private void list(String title, List<String> items) {
+        if (items.isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println(colors.bold(title));
+        for (String n : items) {
+            List<String> lines = wrap(n, width - 4);
+            for (int i = 0; i < lines.size(); i++) {
+                out.println((i == 0 ? "  - " : "    ") + lines.get(i));
+            }
+        }
+    }
+
+    /** Greedy word wrap. */
+    static List<String> wrap(String text, int w) {
+        List<String> out = new ArrayList<>();
+        int max = Math.max(w, 30);
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            if (line.length() > 0 && line.length() + 1 + word.length() > max) {
+                out.add(line.toString());
+                line.setLength(0);
+            }
+            if (line.length() > 0) {
+                line.append(' ');
+            }
+            line.append(word);
+        }
+        if (line.length() > 0) {
+            out.add(line.toString());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,58 @@
+package wsclose.cli.render;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import wsclose.trace.etw.Times;
+
+/**
+ * How tables print times ({@code --time}): UTC ISO-8601 with 100 ns digits (the default, and always in JSON),
+ * the local time zone, or seconds relative to the start of the input.
+ */
+public final class TimeFormat {
+    public enum Mode { utc, local, relative }
+
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSSS xxx", Locale.ROOT);
+    private final Mode mode;
+    private final ZoneId zone;
+    private long origin = -1;
+
+    public TimeFormat(Mode mode) {
+        this(mode, ZoneId.systemDefault());
+    }
+
+    public TimeFormat(Mode mode, ZoneId zone) {
+        this.mode = mode;
+        this.zone = zone;
+    }
+
+    public static TimeFormat utc() {
+        return new TimeFormat(Mode.utc);
+    }
+
+    /** The time relative times count from (the first event); set once. */
+    public TimeFormat origin(long fileTime) {
+        if (origin < 0 && fileTime >= 0) {
+            origin = fileTime;
+        }
+        return this;
+    }
+
+    public String format(long fileTime) {
+        if (fileTime < 0) {
+            return "-";
+        }
+        switch (mode) {
+            case local:
+                return LOCAL.format(Times.toInstant(fileTime).atZone(zone));
+            case relative: {
+                long d = fileTime - Math.max(origin, 0);
+                String sign = d < 0 ? "-" : "+";
+                d = Math.abs(d);
+                return String.format(Locale.ROOT, "%s%d.%07ds", sign, d / 10_000_000L, d % 10_000_000L);
+            }
+            default:
+                return Times.iso(fileTime);
+        }
+    }
+}

@@ -1,0 +1,230 @@
+package wsclose.trace.decode;
+
+import java.util.function.Consumer;
+import wsclose.trace.etw.EtwEvent;
+import wsclose.trace.etw.Providers;
+import wsclose.trace.model.SocketEvent;
+import wsclose.trace.model.SocketEvent.Phase;
+import wsclose.trace.model.SocketEvent.Source;
+import wsclose.trace.model.SocketEventKind;
+
+/**
+ * Microsoft-Windows-Winsock-AFD → socket events (etl-format.md §B.1). Every 1000+/3000+ event starts with
+ * EnterExit, Location, Process (EPROCESS) and Endpoint (the socket's identity); EnterExit says whether a
+ * request started (0), completed (1), or is an AFD (2, 4) or transport (3) action. The Vista-era ids 1–41
+ * carry Process and Endpoint without EnterExit; their meaning comes from MSDOC "Winsock Network Event
+ * Tracing Details".
+ */
+final class AfdEvents {
+    private AfdEvents() {
+    }
+
+    /** AFD_ABORT_ValueMap of the Win7 manifest (§B.1 value maps); Win10 builds log the same numbers, unmapped. */
+    static String abortReason(long r) {
+        switch ((int) r) {
+            case 1: return "flush of pending receives failed";
+            case 2: return "abortive disconnect requested on endpoint";
+            case 3: return "shutdown(SD_RECEIVE) with receive data pending";
+            case 4: return "transport indicated abortive disconnect";
+            case 5: return "error on accepted connection";
+            case 6: return "disconnect failed";
+            case 7: return "pending data on connection when disconnect called";
+            case 8: return "invalid buffer on fast-I/O receive";
+            case 9: return "accept failed";
+            case 10: return "buffer allocation failed";
+            case 11: return "counter overflow";
+            case 12: return "data arrived after receive shutdown";
+            case 13: return "data arrived during endpoint cleanup";
+            case 14: return "receive request failed";
+            case 15: return "send request failed";
+            case 16: return "send request cancelled";
+            case 17: return "TransmitPackets/TransmitFile cancelled";
+            case 18: return "abort indicated during connection request";
+            case 19: return "plug-and-play event";
+            default: return "reason " + r;
+        }
+    }
+
+    /** AFD_OPTION_ValueMap (AfdOption 1035). */
+    static String option(long o) {
+        switch ((int) o) {
+            case 0x1: return "SO_OOBINLINE";
+            case 0x2: return "FIONBIO";
+            case 0x6: return "SO_RCVBUF";
+            case 0x7: return "SO_SNDBUF";
+            case 0x9: return "SIO_ENABLE_CIRCULAR_QUEUEING";
+            case 0xB: return "SIO_UDP_CONNRESET";
+            case 0xD: return "IPV6_V6ONLY";
+            case 0xF: return "SIO_UDP_NETRESET";
+            default: return "option 0x" + Long.toHexString(o);
+        }
+    }
+
+    static void register(SocketDecoder d) {
+        on(d, SocketEventKind.CREATE, 1000);
+        on(d, SocketEventKind.CLOSE, 1001);
+        on(d, SocketEventKind.FREE, 1002);
+        on(d, SocketEventKind.SEND, 1003, 1005, 1007, 1011, 1013);
+        on(d, SocketEventKind.RECV, 1004, 1006, 1009, 1012, 1015);
+        on(d, SocketEventKind.CONNECT, 1017, 1018, 1020, 1021);
+        on(d, SocketEventKind.ACCEPT, 1023, 1024, 1026, 1027);
+        on(d, SocketEventKind.BIND, 1029, 1030);
+        on(d, SocketEventKind.ABORT, 1032);
+        on(d, SocketEventKind.OPTION, 1035);
+        on(d, SocketEventKind.LISTEN, 1037);
+        on(d, SocketEventKind.DATA_ARRIVED, 3003, 3004);
+        on(d, SocketEventKind.DISCONNECT, 3006);
+        on(d, SocketEventKind.SEND_BACKLOG, 3007);
+        legacy(d);
+    }
+
+    private static void on(SocketDecoder d, SocketEventKind kind, int... ids) {
+        for (int id : ids) {
+            d.on(Providers.WINSOCK_AFD, id, (ev, f, out) -> map(kind, ev, f, out));
+        }
+    }
+
+    static Phase phase(long enterExit) {
+        switch ((int) enterExit) {
+            case 0: return Phase.ENTER;
+            case 1: return Phase.EXIT;
+            case 3: return Phase.TRANSPORT;
+            default: return Phase.AFD_INTERNAL;
+        }
+    }
+
+    private static SocketEvent.Builder base(SocketEventKind kind, EtwEvent ev, Decoded f) {
+        return SocketEvent.at(ev.fileTime(), kind, Source.AFD).thread(ev.pid(), ev.tid())
+                .process(f.getLong("Process", 0)).endpoint(f.getLong("Endpoint", 0));
+    }
+
+    private static void map(SocketEventKind kind, EtwEvent ev, Decoded f, Consumer<SocketEvent> out) {
+        Phase phase = phase(f.getLong("EnterExit", 2));
+        long status = f.getLong("Status", 0);
+        SocketEvent.Builder b = base(kind, ev, f).phase(phase).status(status);
+        switch (kind) {
+            case CREATE:
+                if (phase != Phase.EXIT || status != 0) {
+                    return; // only a created endpoint is a socket
+                }
+                long pid = f.getLong("ProcessId", -1);
+                if (pid > 0 && pid < Integer.MAX_VALUE) {
+                    b.pid((int) pid);
+                }
+                b.name(SocketNames.create(f.getLong("AddressFamily", 0), f.getLong("SocketType", 0), f.getLong("Protocol", 0)));
+                break;
+            case SEND:
+            case RECV:
+                b.bytes(f.getLong("BufferLength", -1));
+                b.remote(f.getString("Address"));
+                break;
+            case CONNECT:
+                b.remote(f.getString("Address"));
+                break;
+            case ACCEPT:
+                b.remote(f.getString("Address")).value(f.getLong("AcceptEndpoint", 0));
+                break;
+            case BIND:
+                b.local(f.getString("Address"));
+                break;
+            case ABORT: {
+                long reason = f.getLong("Reason", -1);
+                b.value(reason).name(abortReason(reason)).status(0);
+                break;
+            }
+            case OPTION:
+                b.value(f.getLong("Value", 0)).name(option(f.getLong("Option", 0)) + " = " + f.getLong("Value", 0));
+                break;
+            case LISTEN:
+                b.value(f.getLong("Backlog", 0));
+                break;
+            case DATA_ARRIVED:
+                b.bytes(f.getLong("BufferLength", -1));
+                break;
+            case SEND_BACKLOG:
+                b.value(f.getLong("SendBacklog", 0));
+                break;
+            default:
+                break;
+        }
+        out.accept(b.build());
+    }
+
+    /**
+     * Vista-era ids (§B.1 legacy table): 1 create, 2–5 bind/connect, 6 connect completed, 7/8 AFD/transport
+     * abort, 9–12 failed send/recv, 13 close, 14 cleanup, 15/16 accept, 18–22 send/recv posted,
+     * 23–28 completed, 37–39 data indicated.
+     */
+    private static void legacy(SocketDecoder d) {
+        legacyOn(d, 1, SocketEventKind.CREATE, Phase.EXIT);
+        for (int id : new int[] {2, 3}) {
+            legacyOn(d, id, SocketEventKind.BIND, Phase.EXIT);
+        }
+        for (int id : new int[] {4, 5}) {
+            legacyOn(d, id, SocketEventKind.CONNECT, Phase.ENTER);
+        }
+        legacyOn(d, 6, SocketEventKind.CONNECT, Phase.EXIT);
+        legacyOn(d, 7, SocketEventKind.ABORT, Phase.AFD_INTERNAL);
+        legacyOn(d, 8, SocketEventKind.ABORT, Phase.TRANSPORT);
+        for (int id : new int[] {9, 10}) {
+            legacyOn(d, id, SocketEventKind.SEND, Phase.EXIT);
+        }
+        for (int id : new int[] {11, 12}) {
+            legacyOn(d, id, SocketEventKind.RECV, Phase.EXIT);
+        }
+        legacyOn(d, 13, SocketEventKind.CLOSE, Phase.EXIT);
+        legacyOn(d, 14, SocketEventKind.FREE, Phase.NONE);
+        for (int id : new int[] {18, 21, 22}) {
+            legacyOn(d, id, SocketEventKind.SEND, Phase.ENTER);
+        }
+        for (int id : new int[] {19, 20}) {
+            legacyOn(d, id, SocketEventKind.RECV, Phase.ENTER);
+        }
+        for (int id : new int[] {24, 25, 28}) {
+            legacyOn(d, id, SocketEventKind.SEND, Phase.EXIT);
+        }
+        for (int id : new int[] {23, 26, 27}) {
+            legacyOn(d, id, SocketEventKind.RECV, Phase.EXIT);
+        }
+        for (int id : new int[] {37, 38, 39}) {
+            legacyOn(d, id, SocketEventKind.DATA_ARRIVED, Phase.TRANSPORT);
+        }
+    }
+
+    private static void legacyOn(SocketDecoder d, int id, SocketEventKind kind, Phase phase) {
+        d.on(Providers.WINSOCK_AFD, id, (ev, f, out) -> {
+            SocketEvent.Builder b = base(kind, ev, f).phase(phase).status(f.getLong("Error", f.getLong("Status", 0)));
+            switch (kind) {
+                case CREATE:
+                    long pid = f.getLong("UserModePid", -1);
+                    if (pid > 0 && pid < Integer.MAX_VALUE) {
+                        b.pid((int) pid);
+                    }
+                    b.name(SocketNames.create(f.getLong("AddressFamily", 0), f.getLong("SocketType", 0), f.getLong("Protocol", 0)));
+                    break;
+                case BIND:
+                    b.local(SocketNames.address(f));
+                    break;
+                case CONNECT:
+                    b.remote(SocketNames.address(f));
+                    break;
+                case ABORT: {
+                    // 8 "transport initiated abort" is the peer's reset: AFD_ABORT reason 4.
+                    long reason = id == 8 ? 4 : f.getLong("Reason", -1);
+                    b.value(reason).name(abortReason(reason)).status(0);
+                    break;
+                }
+                case SEND:
+                case RECV:
+                    b.bytes(f.getLong("BufferLength", -1));
+                    break;
+                case DATA_ARRIVED:
+                    b.bytes(f.getLong("BytesIndicated", -1));
+                    break;
+                default:
+                    break;
+            }
+            out.accept(b.build());
+        });
+    }
+}

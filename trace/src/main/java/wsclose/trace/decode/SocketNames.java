@@ -1,0 +1,68 @@
+package wsclose.trace.decode;
+
+import java.util.Locale;
+
+/** Words for socket parameters in timelines: "socket(AF_INET, SOCK_STREAM, IPPROTO_TCP)". */
+final class SocketNames {
+    private SocketNames() {
+    }
+
+    static String create(long family, long type, long protocol) {
+        return "socket(" + family(family) + ", " + type(type) + ", " + protocol(protocol) + ")";
+    }
+
+    static String family(long f) {
+        switch ((int) f) {
+            case 2: return "AF_INET";
+            case 23: return "AF_INET6";
+            case 1: return "AF_UNIX";
+            default: return "AF_" + f;
+        }
+    }
+
+    /** WINSOCK_SocketType_ValueMap. */
+    static String type(long t) {
+        switch ((int) t) {
+            case 1: return "SOCK_STREAM";
+            case 2: return "SOCK_DGRAM";
+            case 3: return "SOCK_RAW";
+            case 4: return "SOCK_RDM";
+            case 5: return "SOCK_SEQPACKET";
+            default: return "type " + t;
+        }
+    }
+
+    static String protocol(long p) {
+        switch ((int) p) {
+            case 6: return "IPPROTO_TCP";
+            case 17: return "IPPROTO_UDP";
+            case 0: return "0";
+            default: return "protocol " + p;
+        }
+    }
+
+    /** "ip:port" from the legacy events' separate Address and Port fields (IPv6 in brackets). */
+    static String address(Decoded f) {
+        String ip = f.getString("Address");
+        long port = f.getLong("Port", -1);
+        if (ip == null || port < 0) {
+            return null;
+        }
+        return (ip.indexOf(':') >= 0 ? "[" + ip + "]" : ip) + ":" + port;
+    }
+
+    /** TCP_CONNECTION_STATE_ValueMap (TCPIP provider) → MIB_TCP_STATE (the model's numbering) = value + 1. */
+    static long mibState(long tcpipState) {
+        return tcpipState + 1;
+    }
+
+    static String tcpState(long mib) {
+        String[] names = {"?", "CLOSED", "LISTEN", "SYN_SENT", "SYN_RCVD", "ESTABLISHED", "FIN_WAIT1", "FIN_WAIT2",
+            "CLOSE_WAIT", "CLOSING", "LAST_ACK", "TIME_WAIT", "DELETE_TCB"};
+        return mib >= 1 && mib < names.length ? names[(int) mib] : "state " + mib;
+    }
+
+    static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,74 @@
+package wsclose.trace.decode;
+
+import wsclose.trace.etw.EtwEvent;
+import wsclose.trace.etw.Providers;
+import wsclose.trace.model.SocketEvent;
+import wsclose.trace.model.SocketEvent.Phase;
+import wsclose.trace.model.SocketEvent.Source;
+import wsclose.trace.model.SocketEventKind;
+
+/**
+ * Microsoft-Windows-Winsock-Sockets → API events (etl-format.md §B.3). ws2_32 logs Start/Stop pairs on
+ * the calling thread at the API boundary, keyed by the SOCKET value; it is the only provider that sees
+ * calls failing before AFD (closesocket on a dead value: WSAENOTSOCK) and setsockopt(SO_LINGER).
+ * Start events carry no payload: only SockCloseStart is kept, to time how long closesocket blocked.
+ */
+final class SocketsEvents {
+    /** SOL_SOCKET, SO_LINGER and SO_DONTLINGER (= ~SO_LINGER) from winsock2.h (§B.3). */
+    static final long SOL_SOCKET = 0xFFFF;
+    static final long SO_LINGER = 0x0080;
+    static final long SO_DONTLINGER = ~0x0080L & 0xFFFFFFFFL;
+
+    private SocketsEvents() {
+    }
+
+    static void register(SocketDecoder d) {
+        d.on(Providers.WINSOCK_SOCKETS, 3, (ev, f, out) -> out.accept(api(SocketEventKind.API_CLOSE, ev).phase(Phase.ENTER).build()));
+        d.on(Providers.WINSOCK_SOCKETS, 2, (ev, f, out) -> {
+            SocketEvent.Builder b = stop(SocketEventKind.API_CREATE, ev, f, "Socket")
+                    .name(SocketNames.create(f.getLong("AddressFamily", 0), f.getLong("SocketType", 0), f.getLong("Protocol", 0)));
+            long pid = f.getLong("ProcessId", -1);
+            if (pid > 0) {
+                b.pid((int) pid);
+            }
+            out.accept(b.build());
+        });
+        d.on(Providers.WINSOCK_SOCKETS, 4, (ev, f, out) -> out.accept(stop(SocketEventKind.API_CLOSE, ev, f, "Socket").build()));
+        d.on(Providers.WINSOCK_SOCKETS, 6, (ev, f, out) -> out.accept(stop(SocketEventKind.API_ACCEPT, ev, f, "SocketAccepted")
+                .value(f.getLong("SocketListening", 0)).build()));
+        d.on(Providers.WINSOCK_SOCKETS, 8, (ev, f, out) -> out.accept(option(SocketEventKind.API_SETOPT, ev, f).build()));
+        d.on(Providers.WINSOCK_SOCKETS, 14, (ev, f, out) -> out.accept(option(SocketEventKind.API_GETOPT, ev, f).build()));
+        d.on(Providers.WINSOCK_SOCKETS, 10, (ev, f, out) -> out.accept(stop(SocketEventKind.API_CONNECT, ev, f, "Socket")
+                .remote(f.getString("Address")).build()));
+        d.on(Providers.WINSOCK_SOCKETS, 12, (ev, f, out) -> out.accept(stop(SocketEventKind.API_BIND, ev, f, "Socket")
+                .local(f.getString("Address")).build()));
+        d.on(Providers.WINSOCK_SOCKETS, 16, (ev, f, out) -> out.accept(stop(SocketEventKind.API_LISTEN, ev, f, "Socket")
+                .value(f.getLong("Backlog", 0)).build()));
+    }
+
+    private static SocketEvent.Builder api(SocketEventKind kind, EtwEvent ev) {
+        return SocketEvent.at(ev.fileTime(), kind, Source.SOCKETS).thread(ev.pid(), ev.tid());
+    }
+
+    private static SocketEvent.Builder stop(SocketEventKind kind, EtwEvent ev, Decoded f, String socketField) {
+        return api(kind, ev).phase(Phase.EXIT).handle(f.getLong(socketField, -1)).status(f.getLong("ErrorCode", 0));
+    }
+
+    /** SO_LINGER's OptVal is {@code struct linger {u_short l_onoff; u_short l_linger;}}; value = onoff << 16 | linger. */
+    private static SocketEvent.Builder option(SocketEventKind kind, EtwEvent ev, Decoded f) {
+        SocketEvent.Builder b = stop(kind, ev, f, "Socket");
+        long level = f.getLong("Level", 0) & 0xFFFFFFFFL;
+        long name = f.getLong("OptName", 0) & 0xFFFFFFFFL;
+        Object v = f.get("OptVal");
+        byte[] val = v instanceof Decoded.Hex && ((Decoded.Hex) v).bytes() != null ? ((Decoded.Hex) v).bytes() : new byte[0];
+        if (level == SOL_SOCKET && name == SO_LINGER && val.length >= 4) {
+            int onoff = (val[0] & 0xFF) | (val[1] & 0xFF) << 8;
+            int secs = (val[2] & 0xFF) | (val[3] & 0xFF) << 8;
+            return b.name("SO_LINGER").value((long) (onoff != 0 ? 1 : 0) << 16 | secs);
+        }
+        if (level == SOL_SOCKET && name == SO_DONTLINGER && val.length >= 4) {
+            return b.name("SO_DONTLINGER").value(val[0] != 0 || val[1] != 0 || val[2] != 0 || val[3] != 0 ? 1 : 0);
+        }
+        return b.name("level 0x" + Long.toHexString(level) + " option 0x" + Long.toHexString(name));
+    }
+}

@@ -1,0 +1,96 @@
+package wsclose.trace.decode;
+
+import java.util.function.Consumer;
+import wsclose.trace.etw.EtwEvent;
+import wsclose.trace.etw.Providers;
+import wsclose.trace.model.SocketEvent;
+import wsclose.trace.model.SocketEvent.Source;
+import wsclose.trace.model.SocketEventKind;
+
+/**
+ * Microsoft-Windows-TCPIP → socket events (etl-format.md §B.2): connection set-up (which gives the Tcb and
+ * the 4-tuple that joins a TCB to its AFD endpoint, §B.6 step 4), state changes, send/acknowledge
+ * accounting, and every way a connection ends: graceful shutdown, abort, RST sent or received, timeouts.
+ * TCPIP's TCP_CONNECTION_STATE numbering (0 Closed … 10 TimeWait) is turned into the model's MIB numbering.
+ */
+final class TcpipEvents {
+    private TcpipEvents() {
+    }
+
+    static void register(SocketDecoder d) {
+        // Connection established: active open (1033) and passive open (1017); rundown of existing ones (1300).
+        for (int id : new int[] {1033, 1017, 1300}) {
+            d.on(Providers.TCPIP, id, (ev, f, out) -> {
+                if (f.getLong("Status", 0) != 0) {
+                    return;
+                }
+                SocketEvent.Builder b = tuple(SocketEventKind.TCP_CONNECTED, ev, f);
+                long pid = f.getLong("ProcessId", f.getLong("Pid", -1));
+                if (pid >= 0) {
+                    b.pid((int) pid);
+                }
+                if (f.get("State") != null) {
+                    b.value(SocketNames.mibState(f.getLong("State", 0)));
+                }
+                out.accept(b.build());
+            });
+        }
+        d.on(Providers.TCPIP, 1051, (ev, f, out) -> {
+            long from = SocketNames.mibState(f.getLong("OldState", 0));
+            long to = SocketNames.mibState(f.getLong("NewState", 0));
+            out.accept(at(SocketEventKind.TCP_STATE, ev, f).value(to)
+                    .name(SocketNames.tcpState(from) + "->" + SocketNames.tcpState(to)).build());
+        });
+        d.on(Providers.TCPIP, 1159, (ev, f, out) ->
+                out.accept(at(SocketEventKind.TCP_SEND_POSTED, ev, f).bytes(f.getLong("NumBytes", 0)).build()));
+        d.on(Providers.TCPIP, 1637, (ev, f, out) ->
+                out.accept(at(SocketEventKind.TCP_ACKED, ev, f).bytes(f.getLong("NumBytes", 0)).build()));
+        d.on(Providers.TCPIP, 1074, (ev, f, out) ->
+                out.accept(at(SocketEventKind.TCP_RECEIVED, ev, f).bytes(f.getLong("NumBytes", 0)).build()));
+        d.on(Providers.TCPIP, 1044, (ev, f, out) -> out.accept(tuple(SocketEventKind.TCP_SHUTDOWN, ev, f).build()));
+        d.on(Providers.TCPIP, 1038, (ev, f, out) -> out.accept(tuple(SocketEventKind.TCP_CLOSE, ev, f).build()));
+        ended(d, 1039, SocketEventKind.TCP_ABORT, "abort requested");
+        ended(d, 1040, SocketEventKind.TCP_ABORT, "connection aborted");
+        ended(d, 1468, SocketEventKind.TCP_ABORT, "aborted by the system");
+        ended(d, 1045, SocketEventKind.TCP_ABORT, "connect timed out");
+        ended(d, 1046, SocketEventKind.TCP_ABORT, "retransmission timeout");
+        ended(d, 1047, SocketEventKind.TCP_ABORT, "keep-alive timeout");
+        ended(d, 1048, SocketEventKind.TCP_ABORT, "disconnect timed out");
+        ended(d, 1200, SocketEventKind.TCP_ABORT, "zero-window timeout");
+        ended(d, 1201, SocketEventKind.TCP_ABORT, "FIN_WAIT2 timeout");
+        d.on(Providers.TCPIP, 1479, (ev, f, out) -> out.accept(at(SocketEventKind.TCP_RST_SENT, ev, f)
+                .local(f.getString("LocalSockAddr")).remote(f.getString("RemoteSockAddr"))
+                .name("RST sent (reason " + f.getLong("Reason", 0) + ")").build()));
+        for (int id : new int[] {1183, 1184}) {
+            d.on(Providers.TCPIP, id, (ev, f, out) -> out.accept(tuple(SocketEventKind.TCP_RST_RECEIVED, ev, f).build()));
+        }
+        d.on(Providers.TCPIP, 1555, (ev, f, out) -> out.accept(at(SocketEventKind.TCP_ABORT, ev, f)
+                .name("terminated through NSI (SetTcpEntry)").build()));
+        d.on(Providers.TCPIP, 1603, (ev, f, out) ->
+                out.accept(at(SocketEventKind.TCP_DISCONNECT, ev, f).bytes(f.getLong("DataLength", -1)).build()));
+        for (int id : new int[] {1352, 1477}) {
+            d.on(Providers.TCPIP, id, (ev, f, out) -> out.accept(at(SocketEventKind.TCP_SUMMARY, ev, f)
+                    .bytes(f.getLong("DataBytesOut", -1)).value(f.getLong("DataBytesIn", 0)).build()));
+        }
+    }
+
+    private static void ended(SocketDecoder d, int id, SocketEventKind kind, String why) {
+        d.on(Providers.TCPIP, id, (ev, f, out) -> out.accept(tuple(kind, ev, f).name(why).build()));
+    }
+
+    private static SocketEvent.Builder at(SocketEventKind kind, EtwEvent ev, Decoded f) {
+        // The header pid of TCPIP events is whatever context ran (often the System process); the model keys
+        // them by Tcb, and the connection events carry the owning ProcessId in their payload.
+        return SocketEvent.at(ev.fileTime(), kind, Source.TCPIP).thread(-1, ev.tid()).tcb(f.getLong("Tcb", 0));
+    }
+
+    private static SocketEvent.Builder tuple(SocketEventKind kind, EtwEvent ev, Decoded f) {
+        SocketEvent.Builder b = at(kind, ev, f).local(f.getString("LocalAddress")).remote(f.getString("RemoteAddress"));
+        long pid = f.getLong("ProcessId", -1);
+        if (pid >= 0) {
+            b.pid((int) pid);
+        }
+        return b;
+    }
+
+}

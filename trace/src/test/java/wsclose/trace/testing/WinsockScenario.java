@@ -1,0 +1,147 @@
+package wsclose.trace.testing;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Consumer;
+import wsclose.trace.etw.Guid;
+import wsclose.trace.etw.Providers;
+
+/**
+ * Writes Winsock scenario traces with the documented layouts, for tests and the bundled examples: no public
+ * .etl has Winsock-AFD events. Events come from the providers a real capture enables (etl-format.md §B):
+ * Microsoft-Windows-Winsock-AFD (1000+ ids, common prefix EnterExit/Location/Process/Endpoint),
+ * Microsoft-Windows-TCPIP, Microsoft-Windows-Winsock-Sockets, kernel Process and ObTrace handle events.
+ * Each thread logs on its own processor (so a scenario spreads over several per-CPU buffer streams), and
+ * the events are sorted by time before they are written, so scenario code may add them in any order.
+ *
+ * <p>Times are milliseconds after the start of the trace (QPC at 10 MHz).
+ */
+public final class WinsockScenario {
+    /** The ObTrace object type index of "File" in these traces, named by a TypeDCStart rundown (§B.5.1). */
+    public static final int FILE_TYPE = 37;
+    private static final long T0 = 1_000_000_000L;
+
+    private record Ev(long ts, int seq, int cpu, Consumer<EtlWriter> write) {
+    }
+
+    private final int pointerSize;
+    private final int processors;
+    private static final Comparator<Ev> ORDER = Comparator.comparingLong(Ev::ts).thenComparingInt(Ev::seq);
+    private final java.util.PriorityQueue<Ev> events = new java.util.PriorityQueue<>(ORDER);
+    private int seq;
+    private EtlWriter sink;
+
+    public WinsockScenario(int pointerSize, int processors) {
+        this.pointerSize = pointerSize;
+        this.processors = processors;
+        kernel(0, 0, 0x11, 36, 2, 4, 8, new PayloadBuilder(pointerSize).u16(FILE_TYPE).u16(0).utf16z("File").build());
+        kernel(0, 0, 0x11, 36, 2, 4, 8, new PayloadBuilder(pointerSize).u16(FILE_TYPE + 1).u16(0).utf16z("Event").build());
+    }
+
+    public int pointerSize() {
+        return pointerSize;
+    }
+
+    /** A kernel address as this trace's OS would have it: x86 kernel addresses are 32-bit, above 0x80000000. */
+    public long p(long address) {
+        return pointerSize == 8 || address == 0 ? address : (address & 0xFFFFFFFFL) | 0x80000000L;
+    }
+
+    /** Raw timestamp of a time in ms after the start. */
+    static long ts(double ms) {
+        return T0 + Math.round(ms * 10_000);
+    }
+
+    int cpu(int tid) {
+        return Math.floorMod(tid / 4, processors);
+    }
+
+    void event(double ms, Guid provider, int id, int opcode, int level, int pid, int tid, byte[] payload) {
+        long ts = ts(ms);
+        int cpu = cpu(tid);
+        events.add(new Ev(ts, seq++, cpu, w -> w.event(cpu, ts, provider, id, 0, opcode, level, id, 0x8000000000000000L,
+                pid, tid, payload)));
+    }
+
+    void kernel(double ms, int cpu, int group, int opcode, int version, int pid, int tid, byte[] payload) {
+        long ts = ts(ms);
+        events.add(new Ev(ts, seq++, cpu, w -> w.kernel(cpu, ts, group, opcode, version, pid, tid, payload)));
+    }
+
+    /** A Winsock-AFD event with exactly the given payload bytes (to test damaged payloads). */
+    public void afdRaw(double ms, int pid, int tid, int id, byte[] payload) {
+        event(ms, Providers.WINSOCK_AFD, id, 12, 4, pid, tid, payload);
+    }
+
+    PayloadBuilder payload() {
+        return new PayloadBuilder(pointerSize);
+    }
+
+    /** A process that exists when the trace starts (Process DCStart rundown, §B.5.4). */
+    public WinsockProcess process(int pid, String image, long eprocess) {
+        processEvent(0, 3, pid, image, eprocess);
+        return new WinsockProcess(this, pid, image, p(eprocess));
+    }
+
+    /** A process started during the trace (Process Start). */
+    public WinsockProcess startProcess(double ms, int pid, String image, long eprocess) {
+        processEvent(ms, 1, pid, image, eprocess);
+        return new WinsockProcess(this, pid, image, p(eprocess));
+    }
+
+    void processEvent(double ms, int opcode, int pid, String image, long eprocess) {
+        // Process_V4_TypeGroup1: UniqueProcessKey, ProcessId, ParentId, SessionId, ExitStatus,
+        // DirectoryTableBase, Flags, UserSID (4 zero bytes: none), ImageFileName, CommandLine, PackageFullName, ApplicationId.
+        byte[] p = payload().ptr(p(eprocess)).u32(pid).u32(4).u32(1).i32(opcode == 2 ? 0 : 259).ptr(0x1aa000).u32(0).u32(0)
+                .ansiz(image).utf16z(image).utf16z("").utf16z("").build();
+        kernel(ms, 0, 0x03, opcode, 4, opcode == 3 ? 0 : pid, 0, p);
+    }
+
+    private EtlWriter writer(int bufferSize) {
+        EtlWriter w = EtlWriter.builder().pointerSize(pointerSize).processors(processors).bufferSize(bufferSize).t0(T0).build();
+        w.recordPointerSize(pointerSize);
+        return w;
+    }
+
+    /** Writes the trace. */
+    public void writeTo(Path file) throws IOException {
+        EtlWriter w = writer(8192);
+        while (!events.isEmpty()) {
+            events.poll().write().accept(w);
+        }
+        w.writeTo(file);
+    }
+
+    /**
+     * Streaming mode for traces larger than memory: events added from now on are written once
+     * {@link #flushBefore} passes their time, and {@link #finish} writes the rest and closes the file.
+     * Scenario code must then add events in roughly increasing time (never before the last flush).
+     */
+    public void streamTo(Path file, int bufferSize) throws IOException {
+        sink = writer(bufferSize);
+        sink.streamTo(file);
+    }
+
+    /** Streaming mode: writes every queued event earlier than {@code ms}. */
+    public void flushBefore(double ms) {
+        long limit = ts(ms);
+        while (!events.isEmpty() && events.peek().ts() < limit) {
+            events.poll().write().accept(sink);
+        }
+    }
+
+    /** Streaming mode: writes what is left and closes the file. */
+    public void finish() throws IOException {
+        while (!events.isEmpty()) {
+            events.poll().write().accept(sink);
+        }
+        sink.close();
+    }
+
+    public int size() {
+        return events.size();
+    }
+}
