@@ -12,6 +12,8 @@ import wsclose.os.LiveTrace;
 import wsclose.os.ProcessSelector;
 import wsclose.trace.decode.SocketDecoder;
 import wsclose.trace.etw.Providers;
+import wsclose.trace.model.SocketEvent;
+import wsclose.trace.model.SocketEventKind;
 import wsclose.trace.testing.PayloadBuilder;
 
 /** {@link WindowsLiveTrace}: its own consumer thread, the shutdown hook, stop on close, loss reporting. */
@@ -64,6 +66,27 @@ class WindowsLiveTraceTest {
         assertThat(api.running).isEmpty();
         assertThat(hooks).as("close removes the hook").isEmpty();
         assertThat(callers).noneMatch(c -> c == Thread.currentThread());
+    }
+
+    @Test
+    void eventRecordsComeOutAsDecodedSocketEvents() throws Exception {
+        WindowsLiveTrace t = trace();
+        List<SocketEvent> got = java.util.Collections.synchronizedList(new ArrayList<>());
+        t.start(got::add);
+        api.deliver(afdCreate());
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (got.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        t.close();
+        assertThat(got).singleElement().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo(SocketEventKind.CREATE);
+            assertThat(e.source()).isEqualTo(SocketEvent.Source.AFD);
+            assertThat(e.endpoint()).isEqualTo(0xffff800011112222L);
+            assertThat(e.process()).isEqualTo(0xffffc001aaaa0000L);
+            assertThat(e.time()).as("FILETIME straight from the real-time header").isEqualTo(133_500_000_000_000_000L);
+        });
+        assertThat(t.stats().events()).isEqualTo(1);
     }
 
     @Test
