@@ -13,7 +13,7 @@ class PlatformTest {
     @Test
     @DisabledOnOs(OS.WINDOWS)
     void savingAnEtlFileNeedsWindows() {
-        assertThatThrownBy(() -> Platform.trace(ProcessSelector.all(), Path.of("run.etl")))
+        assertThatThrownBy(() -> Platform.trace(ProcessSelector.all(), java.util.List.of(), 100, Path.of("run.etl")))
                 .isInstanceOfSatisfying(LiveException.class, e ->
                         assertThat(e.reason()).isEqualTo(LiveException.Reason.UNSUPPORTED_PLATFORM))
                 .hasMessageContaining("--save FILE.etl needs Windows");

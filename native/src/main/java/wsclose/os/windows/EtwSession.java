@@ -39,6 +39,7 @@ final class EtwSession implements EtwSource {
     private volatile EtwApi.Counters finalCounters;
     private volatile Throwable callbackFailure;
     private volatile EtwApi.RecordSink tap;
+    private final CallbackFilter filter;
 
     EtwSession(EtwApi api, EtwPlan plan, IntPredicate processAlive, long joinMillis) {
         this.api = api;
@@ -46,6 +47,7 @@ final class EtwSession implements EtwSource {
         this.spec = plan.spec();
         this.processAlive = processAlive;
         this.joinMillis = joinMillis;
+        this.filter = new CallbackFilter(plan.selectedPids(), plan.everything(), plan.followParent());
         notes.addAll(plan.notes());
     }
 
@@ -100,7 +102,6 @@ final class EtwSession implements EtwSource {
 
     private void openLocked(Consumer<EtwEvent> consumer) throws LiveException {
         EventRecordReader reader = new EventRecordReader(api.pointerSize(), api.memory());
-        CallbackFilter filter = new CallbackFilter(plan.selectedPids());
         EtwEvent ev = new EtwEvent();
         long t = api.openTrace(spec.name(), address -> {
             if (callbackFailure != null) {
@@ -127,6 +128,11 @@ final class EtwSession implements EtwSource {
                     : LiveException.Reason.FACILITY, "OpenTrace(" + spec.name() + ") failed: " + WinConst.win32(err));
         }
         trace = t;
+    }
+
+    /** Keeps the events of {@code pid} from now on (the command wsclose started for "-- COMMAND"). */
+    void follow(int pid) {
+        filter.add(pid);
     }
 
     /** Also hands every raw EVENT_RECORD address to {@code sink} before decoding ({@code native-dump}). */

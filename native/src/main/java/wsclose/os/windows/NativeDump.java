@@ -128,7 +128,7 @@ public final class NativeDump {
 
     private static int events(Path dir, ProcessSelector which, Map<Integer, String> names, int build, int seconds,
                               int maxEvents, List<String> manifest) throws IOException {
-        EtwPlan plan = SessionPlanner.plan(which, names, null, build, ProcessHandle.current().pid());
+        EtwPlan plan = SessionPlanner.plan(which, names, null, build, ProcessHandle.current().pid(), false);
         JnaEtwApi etw = new JnaEtwApi();
         EtwSession session = new EtwSession(etw, plan, pid -> ProcessHandle.of(pid).isPresent(), 2000);
         int[] count = {0};

@@ -39,9 +39,15 @@ final class SessionPlanner {
      * @param running  pid to image name of the processes running now (to resolve a name selector)
      * @param saveEtl  absolute path of an .etl to write as well, or null
      * @param osBuild  the Windows build number, 0 when unknown
+     * @param command  wsclose starts the traced command itself once the session runs: its pid is not known yet
      */
-    static EtwPlan plan(ProcessSelector which, Map<Integer, String> running, String saveEtl, int osBuild, long ownPid) {
+    static EtwPlan plan(ProcessSelector which, Map<Integer, String> running, String saveEtl, int osBuild, long ownPid,
+                        boolean command) {
         List<String> notes = new ArrayList<>();
+        if (command) {
+            notes.add("tracing COMMAND: its pid is known only once it runs, so no ETW PID filter is set; wsclose keeps"
+                    + " the events of COMMAND and the processes it starts");
+        }
         TreeSet<Integer> pids = new TreeSet<>(which.pids());
         String name = which.processName();
         if (name != null && !name.isEmpty()) {
@@ -55,7 +61,7 @@ final class SessionPlanner {
             }
         }
         int[] filter = new int[0];
-        if (!pids.isEmpty() && pids.size() <= WinConst.MAX_EVENT_FILTER_PID_COUNT) {
+        if (!command && !pids.isEmpty() && pids.size() <= WinConst.MAX_EVENT_FILTER_PID_COUNT) {
             filter = pids.stream().mapToInt(Integer::intValue).toArray();
         } else if (pids.size() > WinConst.MAX_EVENT_FILTER_PID_COUNT) {
             notes.add(String.format(Locale.ROOT, "the ETW PID filter takes at most %d pids and %d were given: the"
@@ -76,6 +82,8 @@ final class SessionPlanner {
                     + " setsockopt SO_LINGER) are not seen");
         }
         SessionSpec spec = SessionSpec.of("wsclose-" + ownPid, saveEtl);
-        return new EtwPlan(spec, providers, filter, pids, notes);
+        boolean everything = !command && pids.isEmpty();
+        int parent = command ? (int) ownPid : -1;
+        return new EtwPlan(spec, providers, filter, pids, everything, parent, notes);
     }
 }

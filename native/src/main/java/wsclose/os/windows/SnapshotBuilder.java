@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import wsclose.os.SocketRisks;
 import wsclose.os.SocketSnapshot;
 
 /**
@@ -55,7 +54,7 @@ final class SnapshotBuilder {
         String id = object != 0 ? "obj:0x" + Long.toHexString(object) : "grp:" + ordinal;
         return new SocketSnapshot(id, 0, 0, object, family(s, local), type(s, isTcp), state, local, remote, owners,
                 refcount, inFlight, -1, -1, unacked, -1, linger,
-                SocketRisks.of(state, linger, refcount, owners, unacked, -1, -1));
+                Risks.of(state, unacked, -1, linger));
     }
 
     /** A connection-table row of a process wsclose could not open: what the table knows, no handles. */
@@ -66,7 +65,7 @@ final class SnapshotBuilder {
         String family = r.local().startsWith("[") ? "inet6" : "inet";
         return new SocketSnapshot(id, 0, 0, 0, family, "tcp".equals(r.protocol()) ? "stream" : "dgram", state,
                 r.local(), r.remote(), owners, -1, -1, -1, -1, -1, -1, null,
-                SocketRisks.of(state, null, -1, owners, -1, -1, -1));
+                Risks.of(state, -1, -1, null));
     }
 
     /** The TCP row of this address pair; a listener's remote is the zero address in the table. */

@@ -31,19 +31,25 @@ public final class WindowsHandles implements HandleSource {
     }
 
     private final NtApi api;
+    private final boolean probe;
     private final long nameTimeoutMs;
     private final LongSupplier fileTimeNow;
     /** Handles whose name query hung once: never probed again in this run (§A.1.2). */
     private final Set<HandleKey> hung = new HashSet<>();
 
-    WindowsHandles(NtApi api, long nameTimeoutMs, LongSupplier fileTimeNow) {
+    /**
+     * @param probe duplicate handles to tell sockets from other files and read them; false never duplicates
+     *              anything and lists only what the connection tables know
+     */
+    WindowsHandles(NtApi api, boolean probe, long nameTimeoutMs, LongSupplier fileTimeNow) {
         this.api = api;
+        this.probe = probe;
         this.nameTimeoutMs = nameTimeoutMs;
         this.fileTimeNow = fileTimeNow;
     }
 
-    static WindowsHandles create(NtApi api) {
-        return new WindowsHandles(api, NAME_TIMEOUT_MS,
+    static WindowsHandles create(NtApi api, boolean probe) {
+        return new WindowsHandles(api, probe, NAME_TIMEOUT_MS,
                 () -> System.currentTimeMillis() * 10_000L + 116_444_736_000_000_000L);
     }
 
@@ -52,6 +58,9 @@ public final class WindowsHandles implements HandleSource {
         long now = fileTimeNow.getAsLong();
         List<String> limitations = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
+        if (!probe) {
+            return tablesOnly(which, now);
+        }
         int p = api.pointerSize();
         if (!api.enableDebugPrivilege()) {
             limitations.add("SeDebugPrivilege is not enabled (run from an elevated prompt for it): processes of other"
@@ -125,6 +134,22 @@ public final class WindowsHandles implements HandleSource {
         limitations.add("receive queue and not-yet-sent bytes are not available on Windows; unacked bytes come"
                 + " from SIO_TCP_INFO BytesInFlight, linger from the Winsock shared context");
         return new HandlesSnapshot(now, "windows", sockets, limitations, warnings);
+    }
+
+    /** Without duplicates (--no-probe) only the connection tables can be read (§A.2.4). */
+    private HandlesSnapshot tablesOnly(ProcessSelector which, long now) {
+        Map<Integer, String> names = api.processes();
+        List<ConnectionTables.Row> rows = connectionRows(new SystemQuery(api));
+        SnapshotBuilder builder = new SnapshotBuilder(names, List.of(), rows);
+        List<SocketSnapshot> sockets = new ArrayList<>();
+        for (ConnectionTables.Row r : rows) {
+            if (which.matches(r.pid(), names.get(r.pid()))) {
+                sockets.add(builder.fromRow(r));
+            }
+        }
+        return new HandlesSnapshot(now, "windows", sockets, List.of("handles were not examined (--no-probe): on"
+                + " Windows a socket handle is told from other files only through a duplicate, so this lists the"
+                + " TCP/UDP connection tables, without handles, reference counts or SO_LINGER"), List.of());
     }
 
     private static void notes(List<String> limitations, List<String> warnings, int[] outcomes, TreeSet<Integer> denied,

@@ -3,6 +3,7 @@ package wsclose.os.windows;
 import com.sun.jna.platform.win32.Kernel32;
 import com.sun.jna.ptr.IntByReference;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import wsclose.os.HandleSource;
 import wsclose.os.LiveException;
@@ -20,25 +21,32 @@ public final class WindowsLive {
     private WindowsLive() {
     }
 
-    /** {@code wsclose handles} on this machine. */
-    public static HandleSource handles() throws LiveException {
+    /**
+     * {@code wsclose handles} on this machine.
+     *
+     * @param probe duplicate socket handles briefly to read them (false: connection tables only)
+     */
+    public static HandleSource handles(boolean probe) throws LiveException {
         require("wsclose handles", System.getProperty("os.name", ""));
-        return WindowsHandles.create(new JnaNtApi());
+        return WindowsHandles.create(new JnaNtApi(), probe);
     }
 
     /**
      * {@code wsclose trace} on this machine.
      *
+     * @param command a command to start and trace once the session records; empty to trace {@code which}
      * @param saveEtl also write the session to this .etl file, or null
      */
-    public static LiveTrace trace(ProcessSelector which, Path saveEtl) throws LiveException {
+    public static LiveTrace trace(ProcessSelector which, List<String> command, Path saveEtl) throws LiveException {
         require("wsclose trace", System.getProperty("os.name", ""));
         JnaNtApi nt = new JnaNtApi();
         String file = saveEtl == null ? null : saveEtl.toAbsolutePath().toString();
-        EtwPlan plan = SessionPlanner.plan(which, nt.processes(), file, JnaNtApi.osBuild(), ProcessHandle.current().pid());
+        EtwPlan plan = SessionPlanner.plan(which, nt.processes(), file, JnaNtApi.osBuild(), ProcessHandle.current().pid(),
+                !command.isEmpty());
         EtwSession session = new EtwSession(new JnaEtwApi(), plan, pid -> ProcessHandle.of(pid).isPresent(),
                 JOIN_MILLIS);
-        return new WindowsLiveTrace(session, new SocketDecoder(), WindowsLiveTrace.Hooks.RUNTIME, JOIN_MILLIS);
+        return new WindowsLiveTrace(session, new SocketDecoder(), WindowsLiveTrace.Hooks.RUNTIME, JOIN_MILLIS, command,
+                CommandLauncher.DEFAULT);
     }
 
     /** Windows, and a JVM whose bitness matches the OS: a 32-bit JVM on 64-bit Windows sees thunked layouts. */

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import wsclose.os.LiveException;
 import wsclose.os.LiveTrace;
 import wsclose.trace.decode.SocketDecoder;
 import wsclose.trace.model.SocketEvent;
@@ -45,17 +47,29 @@ public final class WindowsLiveTrace implements LiveTrace {
     private final SocketDecoder decoder;
     private final Hooks hooks;
     private final long joinMillis;
+    private final List<String> command;
+    private final CommandLauncher launcher;
     private final AtomicLong delivered = new AtomicLong();
+    private volatile Process process;
     private Thread consumer;
     private Thread hook;
     private volatile IOException failure;
     private volatile boolean closed;
 
-    WindowsLiveTrace(EtwSession session, SocketDecoder decoder, Hooks hooks, long joinMillis) {
+    /** @param command the command of "-- COMMAND", started once the session records; empty for none */
+    WindowsLiveTrace(EtwSession session, SocketDecoder decoder, Hooks hooks, long joinMillis, List<String> command,
+                     CommandLauncher launcher) {
         this.session = session;
         this.decoder = decoder;
         this.hooks = hooks;
         this.joinMillis = joinMillis;
+        this.command = List.copyOf(command);
+        this.launcher = launcher;
+    }
+
+    @Override
+    public Optional<Process> command() {
+        return Optional.ofNullable(process);
     }
 
     @Override
@@ -84,6 +98,16 @@ public final class WindowsLiveTrace implements LiveTrace {
         }, "wsclose-etw");
         consumer.setDaemon(true);
         consumer.start();
+        if (!command.isEmpty()) {
+            try {
+                process = launcher.start(command);
+            } catch (IOException e) {
+                close();
+                throw new LiveException(LiveException.Reason.FACILITY, "cannot start " + command.get(0) + ": "
+                        + e.getMessage(), e);
+            }
+            session.follow((int) process.pid());
+        }
     }
 
     @Override

@@ -21,7 +21,11 @@ class CallbackFilterTest {
     }
 
     private static EtwEvent processStart(int p, int opcode, long key, int pid) {
-        byte[] payload = new PayloadBuilder(p).ptr(key).u32(pid).u32(4).build();
+        return processStart(p, opcode, key, pid, 4);
+    }
+
+    private static EtwEvent processStart(int p, int opcode, long key, int pid, int parent) {
+        byte[] payload = new PayloadBuilder(p).ptr(key).u32(pid).u32(parent).build();
         return new EtwEvent().set(HeaderKind.SYSTEM, p == 8 ? 0x02 : 0x01, 1, Providers.KERNEL_PROCESS, opcode, 4)
                 .process(0, 0).pointerSize(p).payload(payload, 0, payload.length);
     }
@@ -34,7 +38,7 @@ class CallbackFilterTest {
     @ValueSource(ints = {8, 4})
     void afdEventsFollowTheirOwnerNotTheLoggingThread(int p) {
         long key = p == 8 ? 0xffffc001aaaa0000L : 0x8aaa0000L;
-        CallbackFilter f = new CallbackFilter(Set.of(300));
+        CallbackFilter f = new CallbackFilter(Set.of(300), false, -1);
         assertThat(f.keep(processStart(p, 3, key, 300))).as("kernel process events always pass").isTrue();
         assertThat(f.keep(afd(p, 4, key))).as("logged in System, owned by 300").isTrue();
         assertThat(f.keep(afd(p, 300, p == 8 ? 0xffffc001bbbb0000L : 0x8bbb0000L))).as("unknown owner: header pid").isTrue();
@@ -45,11 +49,26 @@ class CallbackFilterTest {
 
     @ParameterizedTest
     @ValueSource(ints = {8, 4})
+    void childrenOfSelectedProcessesAndOfTheFollowedParentJoin(int p) {
+        CallbackFilter f = new CallbackFilter(Set.of(), false, 4321); // "-- COMMAND": wsclose is 4321
+        assertThat(f.keep(other(Providers.WINSOCK_SOCKETS, 500))).as("nothing selected yet").isFalse();
+        f.keep(processStart(p, 1, 0x9000, 500, 4321));  // wsclose starts the command
+        f.keep(processStart(p, 1, 0x9100, 600, 500));   // the command starts a child
+        f.keep(processStart(p, 3, 0x9200, 700, 500));   // a rundown (DCStart) is not a new child
+        assertThat(f.keep(other(Providers.WINSOCK_SOCKETS, 500))).isTrue();
+        assertThat(f.keep(other(Providers.WINSOCK_SOCKETS, 600))).isTrue();
+        assertThat(f.keep(other(Providers.WINSOCK_SOCKETS, 700))).isFalse();
+        f.add(800);
+        assertThat(f.keep(other(Providers.WINSOCK_SOCKETS, 800))).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {8, 4})
     void socketsEventsByHeaderPidTcpipAlways(int p) {
-        CallbackFilter f = new CallbackFilter(Set.of(300));
+        CallbackFilter f = new CallbackFilter(Set.of(300), false, -1);
         assertThat(f.keep(other(Providers.WINSOCK_SOCKETS, 300))).isTrue();
         assertThat(f.keep(other(Providers.WINSOCK_SOCKETS, 301))).isFalse();
         assertThat(f.keep(other(Providers.TCPIP, 4))).isTrue();
-        assertThat(new CallbackFilter(Set.of()).keep(afd(p, 999, 0x1234))).as("no selection: everything").isTrue();
+        assertThat(new CallbackFilter(Set.of(), true, -1).keep(afd(p, 999, 0x1234))).as("no selection: everything").isTrue();
     }
 }

@@ -22,7 +22,7 @@ class EtwSessionTest {
     private final FakeEtwApi api = new FakeEtwApi();
 
     private EtwSession session(Set<Integer> pids, int build) {
-        EtwPlan plan = SessionPlanner.plan(new ProcessSelector(pids, null), Map.of(), null, build, OWN_PID);
+        EtwPlan plan = SessionPlanner.plan(new ProcessSelector(pids, null), Map.of(), null, build, OWN_PID, false);
         return new EtwSession(api, plan, pid -> pid == 777, 2000);
     }
 
@@ -174,7 +174,7 @@ class EtwSessionTest {
     @Test
     void aConsumerThatDoesNotDrainIsClosedWithCloseTrace() throws Exception {
         api.ignoreStop = true; // STOP does not end ProcessTrace
-        EtwSession s = new EtwSession(api, SessionPlanner.plan(ProcessSelector.all(), Map.of(), null, 22631, OWN_PID),
+        EtwSession s = new EtwSession(api, SessionPlanner.plan(ProcessSelector.all(), Map.of(), null, 22631, OWN_PID, false),
                 pid -> true, 100);
         s.start();
         consume(s);

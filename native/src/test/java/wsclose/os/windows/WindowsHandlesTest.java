@@ -30,7 +30,7 @@ class WindowsHandlesTest {
 
     private HandlesSnapshot snapshot(FakeNtApi fake, ProcessSelector which) throws Exception {
         api = fake;
-        return new WindowsHandles(fake, 100, () -> NOW).snapshot(which);
+        return new WindowsHandles(fake, true, 100, () -> NOW).snapshot(which);
     }
 
     private static SocketSnapshot only(HandlesSnapshot s) {
@@ -90,7 +90,7 @@ class WindowsHandlesTest {
         assertThat(s.recvQueue()).isEqualTo(-1);
         assertThat(s.owners()).containsExactly(new SocketSnapshot.Owner(100, 0x10, "app100.exe"));
         assertThat(s.refcount()).as("HandleCount 2 (target + our duplicate) minus our duplicate").isEqualTo(1);
-        assertThat(s.risks()).contains("closing now would discard 2,803,712 bytes (SO_LINGER {1,0})");
+        assertThat(s.risks()).containsExactly("closing now would discard at least 2,803,712 bytes (SO_LINGER {1,0})");
     }
 
     @Test
@@ -107,7 +107,7 @@ class WindowsHandlesTest {
                         org.assertj.core.groups.Tuple.tuple(200, 0x20L));
         assertThat(shared.refcount()).isEqualTo(3);
         assertThat(shared.inFlight()).isZero();
-        assertThat(shared.risks()).anyMatch(r -> r.startsWith("shared by processes 100, 200"));
+        assertThat(shared.risks()).singleElement().asString().startsWith("closing now would discard at least");
         assertThat(f.sameObjectCalls).as("visible addresses need no comparison").isZero();
     }
 
@@ -148,7 +148,7 @@ class WindowsHandlesTest {
         FakeNtApi f = new FakeNtApi(8);
         f.hold(100, 0x8, f.file(0x3000, "\\Device\\NamedPipe\\stuck", true));
         api = f;
-        WindowsHandles source = new WindowsHandles(f, 50, () -> NOW);
+        WindowsHandles source = new WindowsHandles(f, true, 50, () -> NOW);
         source.snapshot(ProcessSelector.all());
         long dupsBefore = f.log.stream().filter(l -> l.equals("dup 100 0x8")).count();
         HandlesSnapshot second = source.snapshot(ProcessSelector.all());
@@ -212,7 +212,7 @@ class WindowsHandlesTest {
         assertThat(snap.state()).isEqualTo("CLOSE_WAIT");
         assertThat(snap.unacked()).isEqualTo(-1);
         assertThat(snap.linger()).isEqualTo(new SocketSnapshot.Linger(false, 0));
-        assertThat(snap.risks()).anyMatch(r -> r.contains("CLOSE_WAIT"));
+        assertThat(snap.risks()).as("SO_LINGER off and nothing known in flight").isEmpty();
     }
 
     @Test
@@ -225,6 +225,23 @@ class WindowsHandlesTest {
         assertThat(f.log.stream().filter(l -> l.startsWith("dup")).count()).isEqualTo(3);
         assertThat(f.dups).isEmpty();
         assertThat(f.openProcesses).isEmpty();
+    }
+
+    @Test
+    void withoutProbingNothingIsDuplicatedAndTheTablesAreListed() throws Exception {
+        FakeNtApi f = new FakeNtApi(8);
+        f.hold(100, 0x10, abortiveSocket(f, 0x1000));
+        f.tcpRows.add(new ConnectionTables.Row("tcp", "10.0.0.5:50123", "10.0.0.9:443", 5, 100));
+        f.tcpRows.add(new ConnectionTables.Row("tcp", "0.0.0.0:80", "0.0.0.0:0", 2, 200));
+        api = f;
+        HandlesSnapshot snap = new WindowsHandles(f, false, 100, () -> NOW).snapshot(new ProcessSelector(Set.of(100), null));
+        assertThat(f.log).as("no duplicate, no name, no basic information").isEmpty();
+        assertThat(f.tableQuerySizes).as("not even the handle table").isEmpty();
+        SocketSnapshot s = only(snap);
+        assertThat(s.state()).isEqualTo("ESTABLISHED");
+        assertThat(s.owners()).containsExactly(new SocketSnapshot.Owner(100, -1, "app100.exe"));
+        assertThat(s.linger()).isNull();
+        assertThat(snap.limitations()).singleElement().asString().startsWith("handles were not examined (--no-probe)");
     }
 
     @Test

@@ -24,8 +24,8 @@ class WindowsLiveTest {
     @Test
     @DisabledOnOs(OS.WINDOWS)
     void theFactoriesRefuseHere() {
-        assertThatThrownBy(WindowsLive::handles).isInstanceOf(LiveException.class).hasMessageContaining("needs Windows");
-        assertThatThrownBy(() -> WindowsLive.trace(ProcessSelector.all(), null)).isInstanceOf(LiveException.class)
+        assertThatThrownBy(() -> WindowsLive.handles(true)).isInstanceOf(LiveException.class).hasMessageContaining("needs Windows");
+        assertThatThrownBy(() -> WindowsLive.trace(ProcessSelector.all(), java.util.List.of(), null)).isInstanceOf(LiveException.class)
                 .hasMessageContaining("needs Windows");
     }
 }

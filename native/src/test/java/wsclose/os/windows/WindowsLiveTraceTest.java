@@ -33,8 +33,62 @@ class WindowsLiveTraceTest {
     };
 
     private WindowsLiveTrace trace() {
-        EtwPlan plan = SessionPlanner.plan(ProcessSelector.all(), Map.of(), null, 19045, 4321);
-        return new WindowsLiveTrace(new EtwSession(api, plan, pid -> true, 2000), new SocketDecoder(), fakeHooks, 2000);
+        EtwPlan plan = SessionPlanner.plan(ProcessSelector.all(), Map.of(), null, 19045, 4321, false);
+        return new WindowsLiveTrace(new EtwSession(api, plan, pid -> true, 2000), new SocketDecoder(), fakeHooks, 2000,
+                List.of(), c -> {
+                    throw new AssertionError("no command here");
+                });
+    }
+
+    /** A real, short-lived process standing in for COMMAND: this JVM's java -version. */
+    private static Process javaVersion(List<String> command) throws java.io.IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        return new ProcessBuilder(java, "-version").redirectErrorStream(true).start();
+    }
+
+    @Test
+    void aCommandStartsOnlyOnceTheSessionRecordsAndItsEventsAreKept() throws Exception {
+        EtwPlan plan = SessionPlanner.plan(ProcessSelector.all(), Map.of(), null, 22631, 4321, true);
+        List<List<String>> launched = new ArrayList<>();
+        List<SocketEvent> got = java.util.Collections.synchronizedList(new ArrayList<>());
+        WindowsLiveTrace t = new WindowsLiveTrace(new EtwSession(api, plan, pid -> true, 2000), new SocketDecoder(),
+                fakeHooks, 2000, List.of("client.exe", "--once"), c -> {
+                    assertThat(api.running).as("the session records before the command exists").containsKey("wsclose-4321");
+                    launched.add(c);
+                    return javaVersion(c);
+                });
+        t.start(got::add);
+        assertThat(launched).containsExactly(List.of("client.exe", "--once"));
+        Process p = t.command().orElseThrow();
+        EventRecordImage own = afdCreate();
+        own.pid = (int) p.pid();
+        EventRecordImage other = afdCreate();
+        other.pid = 1;
+        other.userData = new PayloadBuilder(8).u32(1).u32(0).ptr(0xffffc001bbbb0000L).ptr(0xffff800099990000L).u32(2)
+                .u32(1).u32(6).ptr(1).u32(0).build();
+        api.deliver(other);
+        api.deliver(own);
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (t.eventsRead() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        t.close();
+        assertThat(got).extracting(SocketEvent::endpoint).containsExactly(0xffff800011112222L);
+        p.waitFor();
+    }
+
+    @Test
+    void aCommandThatCannotStartStopsTheSession() {
+        EtwPlan plan = SessionPlanner.plan(ProcessSelector.all(), Map.of(), null, 22631, 4321, true);
+        WindowsLiveTrace t = new WindowsLiveTrace(new EtwSession(api, plan, pid -> true, 2000), new SocketDecoder(),
+                fakeHooks, 2000, List.of("no-such.exe"), c -> {
+                    throw new java.io.IOException("The system cannot find the file specified");
+                });
+        assertThatThrownBy(() -> t.start(e -> { })).isInstanceOfSatisfying(LiveException.class,
+                e -> assertThat(e.reason()).isEqualTo(LiveException.Reason.FACILITY))
+                .hasMessage("cannot start no-such.exe: The system cannot find the file specified");
+        assertThat(api.running).isEmpty();
+        assertThat(hooks).isEmpty();
     }
 
     private static EventRecordImage afdCreate() {
