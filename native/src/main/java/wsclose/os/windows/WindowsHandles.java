@@ -100,9 +100,14 @@ public final class WindowsHandles implements HandleSource {
         try (NameProbe nameProbe = new NameProbe(api, nameTimeoutMs, MAX_STUCK_PROBES)) {
             SocketProbe probe = new SocketProbe(api, nameProbe);
             for (HandleTableParser.Entry e : candidates) {
-                long proc = processes.computeIfAbsent(e.pid(), api::openProcess);
+                long proc = processes.computeIfAbsent(e.pid(), pid -> {
+                    long h = api.openProcess(pid);
+                    if (h == 0 && api.lastError() == WinConst.ERROR_ACCESS_DENIED) {
+                        denied.add(pid);
+                    }
+                    return h; // any other failure: the process exited since the table was read
+                });
                 if (proc == 0) {
-                    denied.add(e.pid());
                     continue;
                 }
                 SocketProbe.Result r = probe.probe(proc, e);

@@ -84,7 +84,9 @@ final class FakeNtApi implements NtApi {
     @Override public int pointerSize() { return p; }
     @Override public int currentPid() { return 1; }
     @Override public boolean enableDebugPrivilege() { return debug; }
-    @Override public int lastError() { return WinConst.ERROR_ACCESS_DENIED; }
+    private final ThreadLocal<Integer> lastError = ThreadLocal.withInitial(() -> 0);
+
+    @Override public int lastError() { return lastError.get(); }
     @Override public Map<Integer, String> processes() { return new HashMap<>(processes); }
 
     @Override
@@ -156,7 +158,12 @@ final class FakeNtApi implements NtApi {
 
     @Override
     public long openProcess(int pid) {
-        if (denied.contains(pid) || !processes.containsKey(pid)) {
+        if (denied.contains(pid)) {
+            lastError.set(WinConst.ERROR_ACCESS_DENIED);
+            return 0;
+        }
+        if (!processes.containsKey(pid)) {
+            lastError.set(WinConst.ERROR_INVALID_PARAMETER); // what OpenProcess says for a pid that is gone
             return 0;
         }
         long h = next.addAndGet(4);

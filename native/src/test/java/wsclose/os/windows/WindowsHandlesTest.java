@@ -201,6 +201,17 @@ class WindowsHandlesTest {
     }
 
     @Test
+    void aProcessThatExitedMeanwhileIsNotReportedAsDenied() throws Exception {
+        FakeNtApi f = new FakeNtApi(8);
+        f.hold(100, 0x10, abortiveSocket(f, 0x1000));
+        f.hold(555, 0x20, abortiveSocket(f, 0x2000));
+        f.processes.remove(555); // in the handle table, gone by the time it is opened
+        HandlesSnapshot snap = snapshot(f, ProcessSelector.all());
+        assertThat(snap.sockets()).hasSize(1);
+        assertThat(snap.limitations()).noneMatch(l -> l.contains("could not be opened"));
+    }
+
+    @Test
     void theStateComesFromTheTcpTableWhenTcpInfoIsUnavailable() throws Exception {
         FakeNtApi f = new FakeNtApi(8);
         FakeNtApi.Obj s = abortiveSocket(f, 0x1000);
