@@ -1,6 +1,5 @@
 package wsclose.trace.model;
 
-import java.util.Locale;
 import wsclose.trace.model.SocketEvent.Phase;
 
 /**
@@ -94,7 +93,7 @@ final class DataFlow {
     }
 
     private static String op(SocketEvent e) {
-        return e.kind().name().toLowerCase(Locale.ROOT);
+        return e.kind().word();
     }
 
     private void accept(SocketTimeline listener, SocketEvent e) {

@@ -475,6 +475,7 @@ public final class SocketModel {
             byObject.remove(o, t);
         }
         listener.retired(t);
+        t.trim();
     }
 
     /** A socket the handle currently names, or the one it named before (for events after close). */
