@@ -369,7 +369,7 @@ function _picocli_wsclose_events() {
 
   local commands=""
   local flag_opts="'--verbose' '-q' '--quiet' '--no-color' '--count' '--stats' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--format' '--provider' '--id' '--pid' '--since' '--until' '--time' '--limit'"
+  local arg_opts="'--format' '--provider' '--id' '--pid' '--since' '--until' '--time' '--limit' '--manifest'"
   local format_option_args=("text" "jsonl") # --format values
   local time_option_args=("utc" "local" "relative") # --time values
 
@@ -403,6 +403,12 @@ function _picocli_wsclose_events() {
       ;;
     '--limit')
       return
+      ;;
+    '--manifest')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( _wsclose_trace_files "${curr_word}" ) ) # directories and trace files
+      return $?
       ;;
   esac
 

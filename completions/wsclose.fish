@@ -98,6 +98,7 @@ complete -c wsclose -n '__wsclose_using \'events\'' -l since -x -d 'From this ti
 complete -c wsclose -n '__wsclose_using \'events\'' -l until -x -d 'Up to this time (same forms).'
 complete -c wsclose -n '__wsclose_using \'events\'' -l time -x -a 'utc local relative' -d 'Times in text lines: utc, local, relative (default: utc; JSON is always UTC).'
 complete -c wsclose -n '__wsclose_using \'events\'' -l limit -x -d 'Stop after N events.'
+complete -c wsclose -n '__wsclose_using \'events\'' -l manifest -x -a '(__wsclose_trace_files)' -d 'Decode the events of this provider manifest by name too (repeatable).'
 complete -c wsclose -n '__wsclose_using \'events\'' -l count -d 'Print only the number of matching events (a full time-ordered walk).'
 complete -c wsclose -n '__wsclose_using \'events\'' -l stats -d 'Print read statistics on stderr: MB/s, events/s, time.'
 complete -c wsclose -n '__wsclose_using \'events\'' -s h -l help -d 'Show this help message and exit.'

@@ -93,6 +93,7 @@ Register-ArgumentCompleter -Native -CommandName 'wsclose', 'wsclose.cmd' -Script
                 @{ Names = @('--until'); Value = $true; Values = @(); Files = $false; Help = 'Up to this time (same forms).' },
                 @{ Names = @('--time'); Value = $true; Values = @('utc', 'local', 'relative'); Files = $false; Help = 'Times in text lines: utc, local, relative (default: utc; JSON is always UTC).' },
                 @{ Names = @('--limit'); Value = $true; Values = @(); Files = $false; Help = 'Stop after N events.' },
+                @{ Names = @('--manifest'); Value = $true; Values = @(); Files = $true; Help = 'Decode the events of this provider manifest by name too (repeatable).' },
                 @{ Names = @('--count'); Value = $false; Values = @(); Files = $false; Help = 'Print only the number of matching events (a full time-ordered walk).' },
                 @{ Names = @('--stats'); Value = $false; Values = @(); Files = $false; Help = 'Print read statistics on stderr: MB/s, events/s, time.' },
                 @{ Names = @('-h', '--help'); Value = $false; Values = @(); Files = $false; Help = 'Show this help message and exit.' },

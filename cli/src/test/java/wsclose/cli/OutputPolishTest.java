@@ -15,9 +15,20 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class OutputPolishTest {
     static final String FILE = ShellTest.EXAMPLE.toString();
+    /** The socket of the example's unread-data-reset finding (an error). */
+    static final String SOCKET = socketOf("unread-data-reset");
     private static final String RED = "\u001b[1;31m";
     private static final String YELLOW = "\u001b[33m";
     private AutoCloseable facts;
+
+    private static String socketOf(String kind) {
+        for (String line : Cli.run("analyze", "--format", "csv", FILE).out().split("\n")) {
+            if (line.startsWith(kind + ",")) {
+                return line.split(",")[3];
+            }
+        }
+        throw new AssertionError("the example has no " + kind + " finding");
+    }
 
     @AfterEach
     void restore() throws Exception {
@@ -44,14 +55,16 @@ class OutputPolishTest {
     void findingsAreColouredBySeverityOnATerminal() {
         terminal(Terminal.Facts.of(true, 120));
         Cli r = Cli.run("analyze", FILE);
-        assertThat(r.out()).contains(RED + "ERROR (7)", RED + "unread-data-reset" + "\u001b[0m", YELLOW + "WARNING (3)");
-        assertThat(Cli.run("timeline", "--socket", "0xffffa50c3e5f0400", FILE).out()).contains(RED + "error unread-data-reset");
+        assertThat(r.out()).containsPattern(java.util.regex.Pattern.quote(RED) + "ERROR \\(\\d+\\)")
+                .containsPattern(java.util.regex.Pattern.quote(YELLOW) + "WARNING \\(\\d+\\)")
+                .contains(RED + "unread-data-reset" + "\u001b[0m");
+        assertThat(Cli.run("timeline", "--socket", SOCKET, FILE).out()).contains(RED + "error unread-data-reset");
     }
 
     @Test
     void noColourUnderNoColor() {
         terminal(Terminal.Facts.of(true, 120).withNoColor("1"));
-        for (List<String> args : List.of(List.of("analyze", FILE), List.of("timeline", "--socket", "0xffffa50c3e5f0400", FILE),
+        for (List<String> args : List.of(List.of("analyze", FILE), List.of("timeline", "--socket", SOCKET, FILE),
                 List.of("explain", "leak"))) {
             assertThat(Cli.run(args.toArray(String[]::new)).out()).as("%s", args).doesNotContain("\u001b[");
         }
@@ -62,14 +75,14 @@ class OutputPolishTest {
         terminal(Terminal.Facts.of(true, 120));
         assertThat(Cli.run("analyze", "--no-color", FILE).out()).doesNotContain("\u001b[");
         terminal(Terminal.Facts.of(false, 0));
-        assertThat(Cli.run("analyze", FILE).out()).doesNotContain("\u001b[").contains("ERROR (7)");
+        assertThat(Cli.run("analyze", FILE).out()).doesNotContain("\u001b[").containsPattern("(?m)^ERROR \\(\\d+\\)$");
     }
 
     @ParameterizedTest
     @ValueSource(ints = {60, 80, 100, 132})
     void linesFitTheTerminal(int width) {
         terminal(Terminal.Facts.of(true, width).withNoColor("1"));
-        for (List<String> args : List.of(List.of("analyze", FILE), List.of("timeline", "--socket", "2700:0x214", FILE),
+        for (List<String> args : List.of(List.of("analyze", FILE), List.of("timeline", "--socket", SOCKET, FILE),
                 List.of("summary", FILE), List.of("explain"), List.of("explain", "handle-reuse"))) {
             String out = Cli.run(args.toArray(String[]::new)).out();
             for (String line : out.split("\n")) {
@@ -93,36 +106,38 @@ class OutputPolishTest {
                 .allMatch(l -> l.startsWith("+0.0000000s  "));
         assertThat(Cli.run("events", "--time", "local", "--limit", "1", FILE).out())
                 .containsPattern("^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{7} [+-]\\d\\d:\\d\\d  Kernel/EventTrace");
-        assertThat(Cli.run("events", "--limit", "1", FILE).out()).startsWith("2024-01-01T23:04:05.0000000Z  ");
-        assertThat(Cli.run("summary", "--time", "relative", FILE).out()).contains("time        +0.0000000s .. +5.0300000s (5.0 s)");
-        assertThat(Cli.run("timeline", "--time", "relative", "--socket", "0xffffa50c3e5f0400", FILE).out())
-                .contains("+0.0200750s     0  RST sent");
+        assertThat(Cli.run("events", "--limit", "1", FILE).out()).containsPattern("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{7}Z  ");
+        assertThat(Cli.run("summary", "--time", "relative", FILE).out())
+                .containsPattern("(?m)^time        \\+0\\.\\d{7}s \\.\\. \\+\\d+\\.\\d{7}s \\(");
+        assertThat(Cli.run("timeline", "--time", "relative", "--socket", SOCKET, FILE).out())
+                .containsPattern("(?m)^  \\+\\d+\\.\\d{7}s +\\d+  RST sent");
         assertThat(Cli.run("analyze", "--time", "relative", FILE).out())
-                .contains("from 2024-01-01T23:04:05.0000000Z to 2024-01-01T23:04:10.0300000Z")
-                .contains("unread-data-reset  +0.0200500s");
+                .containsPattern("from \\d{4}-\\d\\d-\\d\\dT[\\d:.]{16}Z to \\d{4}-")
+                .containsPattern("unread-data-reset  \\+\\d+\\.\\d{7}s  socket");
         assertThat(Cli.run("events", "--time", "relative", "--format", "jsonl", "--limit", "1", FILE).out())
-                .contains("\"time\":\"2024-01-01T23:04:05.0000000Z\"");
+                .containsPattern("\"time\":\"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{7}Z\"");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"analyze", "summary", "events --count", "timeline --socket 0xffffa50c3e5f0400"})
+    @ValueSource(strings = {"analyze", "summary", "events --count", "timeline --socket SOCKET"})
     void readsDrawAProgressBarOnStderrAndClearIt(String command) {
         terminal(new Terminal.Facts(false, true, 100, null, 0));
-        List<String> args = new java.util.ArrayList<>(List.of(command.split(" ")));
+        List<String> args = new java.util.ArrayList<>(List.of(command.replace("SOCKET", SOCKET).split(" ")));
         args.add(FILE);
         Cli r = Cli.run(args.toArray(String[]::new));
-        assertThat(r.err()).as("the bar was drawn").contains("of 64.0 KiB");
+        String size = " of " + wsclose.cli.render.Human.bytes(ShellTest.EXAMPLE.toFile().length());
+        assertThat(r.err()).as("the bar was drawn").contains(size);
         int end = r.err().lastIndexOf('\r', r.err().length() - 2);
-        assertThat(VirtualTerminal.render(r.err().substring(0, end), 100, 5)).contains("% ", " KiB of 64.0 KiB");
+        assertThat(VirtualTerminal.render(r.err().substring(0, end), 100, 5)).contains("% ", size);
         assertThat(VirtualTerminal.render(r.err(), 100, 5).strip()).as("the screen after the command").isEmpty();
-        assertThat(r.out()).doesNotContain("KiB of");
+        assertThat(r.out()).doesNotContain(size);
     }
 
     @Test
     void noProgressWithQuietOrWithoutATerminal() {
         terminal(new Terminal.Facts(false, true, 100, null, 0));
         assertThat(Cli.run("analyze", "--quiet", FILE).err()).isEmpty();
-        assertThat(Cli.run("events", "--limit", "400", FILE).err()).as("data streams to stdout, stderr is a terminal").contains("KiB of");
+        assertThat(Cli.run("events", FILE).err()).as("data streams to stdout, stderr is a terminal").contains("% ");
         terminal(new Terminal.Facts(true, false, 100, null, 0));
         assertThat(Cli.run("analyze", FILE).err()).isEmpty();
         terminal(new Terminal.Facts(true, true, 100, null, 0));

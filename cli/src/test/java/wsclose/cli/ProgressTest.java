@@ -97,14 +97,15 @@ class ProgressTest {
     void theTapCountsEveryBufferOnce() throws Exception {
         facts = Terminal.override(terminal(0));
         try (EtlFile f = EtlFile.open(ShellTest.EXAMPLE)) {
+            long[] plain = {0};
+            f.forEach(ev -> plain[0]++);
             Progress p = Progress.start(new PrintWriter(err), false, f.size(), false);
             long[] events = {0};
             f.forEach(p.tap(List.of(f), ev -> events[0]++));
-            assertThat(events[0]).isEqualTo(307);
-            String drawn = err.toString();
-            assertThat(drawn).contains("of 64.0 KiB");
-            // the last bar drawn before the end (redraws are throttled, so at least the first buffer's)
-            assertThat(drawn).containsPattern("\\[[=> ]{24}] +\\d+%  \\d+\\.\\d KiB of 64\\.0 KiB");
+            assertThat(events[0]).as("the tap passes every event on").isEqualTo(plain[0]);
+            String size = wsclose.cli.render.Human.bytes(f.size());
+            // the first buffer's bar at least (redraws are throttled): a fraction of the file, never more
+            assertThat(err.toString()).containsPattern("\\[[=> ]{24}] +\\d+%  \\d+(\\.\\d)? (B|KiB) of " + size.replace(".", "\\."));
             p.close();
         }
         assertThat(screen().strip()).isEmpty();

@@ -1,5 +1,7 @@
 package wsclose.os;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -20,7 +22,45 @@ public final class Platform {
 
     /** The handle-table snapshotter of this OS. */
     public static HandleSource handles() throws LiveException {
+        return handles(true);
+    }
+
+    /**
+     * @param probeOptions read socket options (SO_LINGER) through a short-lived duplicate of each socket; false
+     *                     leaves them unknown and never duplicates anything
+     */
+    public static HandleSource handles(boolean probeOptions) throws LiveException {
+        if (isWindows()) {
+            return wsclose.os.windows.WindowsLive.handles(probeOptions);
+        }
         throw unsupported("wsclose handles");
+    }
+
+    /**
+     * The live event source of this OS.
+     *
+     * @param which        processes to trace; all when empty
+     * @param command      a command to start suspended and trace instead (empty: attach to {@code which})
+     * @param sampleMillis how often socket queues are sampled, where the platform samples them
+     */
+    public static LiveTrace trace(ProcessSelector which, List<String> command, long sampleMillis) throws LiveException {
+        return trace(which, command, sampleMillis, null);
+    }
+
+    /**
+     * As {@link #trace(ProcessSelector, List, long)}, and on Windows also writes the ETW session to {@code saveEtl}
+     * (an .etl for {@code wsclose analyze}); null for none.
+     */
+    public static LiveTrace trace(ProcessSelector which, List<String> command, long sampleMillis, Path saveEtl)
+            throws LiveException {
+        if (isWindows()) {
+            return wsclose.os.windows.WindowsLive.trace(which, command, saveEtl);
+        }
+        if (saveEtl != null) {
+            throw new LiveException(LiveException.Reason.UNSUPPORTED_PLATFORM, "--save FILE.etl needs Windows (an ETW"
+                    + " session writes it); save the event log as FILE.jsonl instead");
+        }
+        throw unsupported("wsclose trace");
     }
 
     static LiveException unsupported(String what) {

@@ -57,7 +57,7 @@ public final class ReportJson {
         m.put("bytesReceived", s.bytesReceived());
         m.put("bytesAcknowledged", s.bytesAcked() < 0 ? null : s.bytesAcked());
         if (s.lingerOnOff() >= 0) {
-            Map<String, Object> linger = new LinkedHashMap<>(); // not Map.of: its order changes from run to run
+            Map<String, Object> linger = new LinkedHashMap<>();
             linger.put("onOff", s.lingerOnOff());
             linger.put("seconds", s.lingerSeconds());
             m.put("linger", linger);

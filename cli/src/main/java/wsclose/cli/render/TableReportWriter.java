@@ -106,7 +106,7 @@ final class TableReportWriter implements ReportWriter {
             out.println("      " + line);
         }
         for (Finding.Evidence e : f.evidence()) {
-            List<String> lines = wrap(time.format(e.time()) + "  " + e.what(), width - 6);
+            List<String> lines = wrap(time.format(e.time()) + "  " + e.what(), width - 8);
             for (int i = 0; i < lines.size(); i++) {
                 out.println((i == 0 ? "      " : "        ") + colors.dim(lines.get(i)));
             }

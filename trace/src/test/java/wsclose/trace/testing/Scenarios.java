@@ -31,6 +31,7 @@ public final class Scenarios {
         m.put("graceful-close", Scenarios::gracefulClose);
         m.put("shared-socket", Scenarios::sharedSocket);
         m.put("short-lived", Scenarios::shortLived);
+        m.put("server", Scenarios::server);
         return m;
     }
 
@@ -62,7 +63,8 @@ public final class Scenarios {
 
     /** The scenarios expected to produce no finding. */
     public static boolean clean(String name) {
-        return name.equals("graceful-close") || name.equals("shared-socket") || name.equals("short-lived");
+        return name.equals("graceful-close") || name.equals("shared-socket") || name.equals("short-lived")
+                || name.equals("server");
     }
 
     static long ep(int n) {
@@ -166,6 +168,19 @@ public final class Scenarios {
         k.shutdownSend(19).peerClosed(19.5);
         k.closeCopy(20, child, 1304, 0x3c);
         k.afdClose(20.05, 1304).freed(21);
+    }
+
+    /** A server: bind, listen, accept two connections, serve each gracefully, close the listener. */
+    public static void server(WinsockScenario s, int pid) {
+        WinsockProcess srv = s.process(pid, "server.exe", eproc(pid));
+        WinsockSocket l = srv.socket(10, 100, ep(20), fo(20), 0x240).bind(10.1, 100, "10.0.0.5:8080").listen(10.2, 100, 128);
+        for (int i = 0; i < 2; i++) {
+            double t = 20 + 10 * i;
+            WinsockSocket a = l.accept(t, 100, ep(21 + i), fo(21 + i), 0x250 + 4 * i, "10.0.0.7:" + (40000 + i), tcb(21 + i));
+            a.dataArrived(t + 1, 300).recv(t + 1.1, 104, 300).send(t + 2, 104, 1200).acked(t + 2.5, 1200).shutdownSend(t + 3)
+                    .peerClosed(t + 4).recv(t + 4.1, 104, 0).close(t + 5, 104, 0).freed(t + 6);
+        }
+        l.close(50, 100, 0).freed(51);
     }
 
     /** 200 short-lived sockets, each opened, used and closed gracefully. */

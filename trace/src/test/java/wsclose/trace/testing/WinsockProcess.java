@@ -20,10 +20,10 @@ public final class WinsockProcess {
 
     /**
      * Thread ids are unique system-wide, so stories told by several processes in one trace (the tour) get their
-     * own: ids below 100 (system threads) stay, the others move with the pid (identity for pid 1234).
+     * own: ids below 100 (system threads) stay, the others move to pid * 1000 + id (identity for pid 1234).
      */
     int tid(int t) {
-        return t < 100 ? t : t + (pid - 1234) * 8;
+        return t < 100 || pid == 1234 ? t : t + pid * 1000;
     }
 
     /**

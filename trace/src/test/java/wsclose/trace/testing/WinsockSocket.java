@@ -14,9 +14,9 @@ public final class WinsockSocket {
     private final long endpoint;
     private final long fileObject;
     private final long handle;
-    private long tcb;
-    private String local = "10.0.0.5:50000";
-    private String remote;
+    long tcb;
+    String local = "10.0.0.5:50000";
+    String remote;
 
     WinsockSocket(WinsockProcess p, long endpoint, long fileObject, long handle) {
         this.p = p;
@@ -170,6 +170,33 @@ public final class WinsockSocket {
         afd(end - 0.01, tid, 1001, 15, 1, b -> b.u32(0));
         sockets(end, tid, 4, b -> b.u32(0).ptr(handle).u32(1).u32(0));
         return this;
+    }
+
+    /** listen(): AFD 1037 Enter and Exit with the backlog. */
+    public WinsockSocket listen(double ms, int tid, int backlog) {
+        afd(ms, tid, 1037, 0, 0, b -> b.u32(backlog).u32(0));
+        afd(ms + 0.01, tid, 1037, 0, 1, b -> b.u32(backlog).u32(0));
+        return this;
+    }
+
+    /**
+     * accept() on this listening socket: SockAcceptStart, AFD 1024 (AcceptWithAddress) Enter and Exit whose
+     * Exit names the new AcceptEndpoint and the peer's address (§B.1 NETBLAME note), TCPIP
+     * TcpAcceptListenerComplete (1017) with the new connection's Tcb, ObTrace CreateHandle of the new
+     * socket's FILE_OBJECT, SockAcceptStop with the new SOCKET value. Returns the accepted socket.
+     */
+    public WinsockSocket accept(double ms, int tid, long newEndpoint, long newFileObject, long newHandle, String peer, long newTcb) {
+        WinsockSocket a = new WinsockSocket(p, newEndpoint, newFileObject, newHandle);
+        a.local = local;
+        a.remote = peer;
+        a.tcb = s.p(newTcb);
+        sockets(ms, tid, 5, b -> b);
+        afd(ms + 0.01, tid, 1024, 12, 0, b -> addr(b.ptr(0).u32(0).u32(0).u32(16), "0.0.0.0:0").ptr(0).u32(0));
+        tcpip(ms + 0.3, 1017, b -> addr(addr(b.u32(16), local).u32(16), peer).u32(0).u32(p.pid).u32(1).ptr(a.tcb));
+        afd(ms + 0.5, tid, 1024, 12, 1, b -> addr(b.ptr(0).u32(0).u32(0).u32(16), peer).ptr(a.endpoint).u32(1));
+        a.handleEvent(ms + 0.51, tid, 32, p.pid);
+        sockets(ms + 0.52, tid, 6, b -> b.u32(0).ptr(newHandle).ptr(handle).u32(p.pid).u32(0));
+        return a;
     }
 
     /** AFD's close of the endpoint (1001 Enter and Exit) on thread {@code tid}, when the last handle went. */
