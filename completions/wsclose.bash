@@ -265,7 +265,7 @@ function _picocli_wsclose_analyze() {
     if (( currIndex >= 0 && currIndex <= 2147483647 )); then
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
-      positionals=$( _wsclose_trace_files "${curr_word}" ) # directories and trace files
+      positionals=$( _wsclose_files "${curr_word}" etl jsonl ) # directories and .etl, .jsonl files
     fi
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
@@ -311,7 +311,7 @@ function _picocli_wsclose_timeline() {
     if (( currIndex >= 0 && currIndex <= 2147483647 )); then
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
-      positionals=$( _wsclose_trace_files "${curr_word}" ) # directories and trace files
+      positionals=$( _wsclose_files "${curr_word}" etl jsonl ) # directories and .etl, .jsonl files
     fi
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
@@ -354,7 +354,7 @@ function _picocli_wsclose_summary() {
     if (( currIndex >= 0 && currIndex <= 2147483647 )); then
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
-      positionals=$( _wsclose_trace_files "${curr_word}" ) # directories and trace files
+      positionals=$( _wsclose_files "${curr_word}" etl ) # directories and .etl files
     fi
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
@@ -407,7 +407,7 @@ function _picocli_wsclose_events() {
     '--manifest')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( _wsclose_trace_files "${curr_word}" ) ) # directories and trace files
+      COMPREPLY=( $( _wsclose_files "${curr_word}" ) ) # directories and files
       return $?
       ;;
   esac
@@ -421,7 +421,7 @@ function _picocli_wsclose_events() {
     if (( currIndex >= 0 && currIndex <= 2147483647 )); then
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
-      positionals=$( _wsclose_trace_files "${curr_word}" ) # directories and trace files
+      positionals=$( _wsclose_files "${curr_word}" etl ) # directories and .etl files
     fi
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
@@ -491,7 +491,7 @@ function _picocli_wsclose_shell() {
     if (( currIndex >= 0 && currIndex <= 2147483647 )); then
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
-      positionals=$( _wsclose_trace_files "${curr_word}" ) # directories and trace files
+      positionals=$( _wsclose_files "${curr_word}" etl jsonl ) # directories and .etl, .jsonl files
     fi
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
@@ -529,18 +529,24 @@ function _picocli_wsclose_completion() {
 # current word on the command line.
 # The `-o default` option means that if the function generated no matches, the
 # default Bash completions and the Readline default filename completions are performed.
-# _wsclose_trace_files prints the directories and trace files (etl, jsonl) whose names start with $1, one per line.
-function _wsclose_trace_files() {
+# _wsclose_files WORD [EXTENSION...] prints the directories, and the files with one of the extensions
+# (every file when none is given), whose names start with WORD, one per line.
+function _wsclose_files() {
   local IFS=$'\n'
-  local f
-  for f in $(compgen -f -- "$1"); do
-    if [[ -d "$f" ]]; then
+  local word="$1"
+  shift
+  local f e
+  for f in $(compgen -f -- "$word"); do
+    if [[ -d "$f" || $# -eq 0 ]]; then
       printf '%s\n' "$f"
-    else
-      case "$f" in
-        *.etl|*.jsonl) printf '%s\n' "$f" ;;
-      esac
+      continue
     fi
+    for e in "$@"; do
+      if [[ "$f" == *."$e" ]]; then
+        printf '%s\n' "$f"
+        break
+      fi
+    done
   done
 }
 

@@ -17,14 +17,25 @@ function __wsclose_using
     test "$path" = "$argv[1]"
 end
 
-# Directories (to walk into) and trace files whose names start with the current word.
-function __wsclose_trace_files
+# Directories (to walk into), and the files with one of the extensions given (any file when none),
+# whose names start with the current word.
+function __wsclose_files
     set -l word (commandline -ct)
     for f in $word*
         if test -d $f
-            printf '%s/\n' $f
-        else if string match -qr '\.(etl|jsonl)$' -- $f
-            printf '%s\n' $f
+            printf '%s/
+' $f
+        else if test (count $argv) -eq 0
+            printf '%s
+' $f
+        else
+            for e in $argv
+                if string match -q -- "*.$e" $f
+                    printf '%s
+' $f
+                    break
+                end
+            end
         end
     end
 end
@@ -62,7 +73,7 @@ complete -c wsclose -n '__wsclose_using \'analyze\'' -l fail-on -x -a 'error war
 complete -c wsclose -n '__wsclose_using \'analyze\'' -l stats -d 'Print read statistics on stderr: MB/s, events/s, time, heap.'
 complete -c wsclose -n '__wsclose_using \'analyze\'' -s h -l help -d 'Show this help message and exit.'
 complete -c wsclose -n '__wsclose_using \'analyze\'' -s V -l version -d 'Print version information and exit.'
-complete -c wsclose -n '__wsclose_using \'analyze\'' -a '(__wsclose_trace_files)'
+complete -c wsclose -n '__wsclose_using \'analyze\'' -a '(__wsclose_files etl jsonl)'
 
 # wsclose timeline
 complete -c wsclose -n '__wsclose_using \'timeline\'' -l verbose -d 'Print stack traces and read statistics on stderr.'
@@ -73,7 +84,7 @@ complete -c wsclose -n '__wsclose_using \'timeline\'' -l format -x -a 'text json
 complete -c wsclose -n '__wsclose_using \'timeline\'' -l time -x -a 'utc local relative' -d 'Times: utc, local, relative (default: utc).'
 complete -c wsclose -n '__wsclose_using \'timeline\'' -s h -l help -d 'Show this help message and exit.'
 complete -c wsclose -n '__wsclose_using \'timeline\'' -s V -l version -d 'Print version information and exit.'
-complete -c wsclose -n '__wsclose_using \'timeline\'' -a '(__wsclose_trace_files)'
+complete -c wsclose -n '__wsclose_using \'timeline\'' -a '(__wsclose_files etl jsonl)'
 
 # wsclose summary
 complete -c wsclose -n '__wsclose_using \'summary\'' -l verbose -d 'Print stack traces and read statistics on stderr.'
@@ -84,7 +95,7 @@ complete -c wsclose -n '__wsclose_using \'summary\'' -l time -x -a 'utc local re
 complete -c wsclose -n '__wsclose_using \'summary\'' -l stats -d 'Print read statistics on stderr: MB/s, events/s, time.'
 complete -c wsclose -n '__wsclose_using \'summary\'' -s h -l help -d 'Show this help message and exit.'
 complete -c wsclose -n '__wsclose_using \'summary\'' -s V -l version -d 'Print version information and exit.'
-complete -c wsclose -n '__wsclose_using \'summary\'' -a '(__wsclose_trace_files)'
+complete -c wsclose -n '__wsclose_using \'summary\'' -a '(__wsclose_files etl)'
 
 # wsclose events
 complete -c wsclose -n '__wsclose_using \'events\'' -l verbose -d 'Print stack traces and read statistics on stderr.'
@@ -98,12 +109,12 @@ complete -c wsclose -n '__wsclose_using \'events\'' -l since -x -d 'From this ti
 complete -c wsclose -n '__wsclose_using \'events\'' -l until -x -d 'Up to this time (same forms).'
 complete -c wsclose -n '__wsclose_using \'events\'' -l time -x -a 'utc local relative' -d 'Times in text lines: utc, local, relative (default: utc; JSON is always UTC).'
 complete -c wsclose -n '__wsclose_using \'events\'' -l limit -x -d 'Stop after N events.'
-complete -c wsclose -n '__wsclose_using \'events\'' -l manifest -x -a '(__wsclose_trace_files)' -d 'Decode the events of this provider manifest by name too (repeatable).'
+complete -c wsclose -n '__wsclose_using \'events\'' -l manifest -x -a '(__wsclose_files)' -d 'Decode the events of this provider manifest by name too (repeatable).'
 complete -c wsclose -n '__wsclose_using \'events\'' -l count -d 'Print only the number of matching events (a full time-ordered walk).'
 complete -c wsclose -n '__wsclose_using \'events\'' -l stats -d 'Print read statistics on stderr: MB/s, events/s, time.'
 complete -c wsclose -n '__wsclose_using \'events\'' -s h -l help -d 'Show this help message and exit.'
 complete -c wsclose -n '__wsclose_using \'events\'' -s V -l version -d 'Print version information and exit.'
-complete -c wsclose -n '__wsclose_using \'events\'' -a '(__wsclose_trace_files)'
+complete -c wsclose -n '__wsclose_using \'events\'' -a '(__wsclose_files etl)'
 
 # wsclose explain
 complete -c wsclose -n '__wsclose_using \'explain\'' -l verbose -d 'Print stack traces and read statistics on stderr.'
@@ -122,7 +133,7 @@ complete -c wsclose -n '__wsclose_using \'shell\'' -l history -x -d 'History fil
 complete -c wsclose -n '__wsclose_using \'shell\'' -l no-history -d 'Keep no history file.'
 complete -c wsclose -n '__wsclose_using \'shell\'' -s h -l help -d 'Show this help message and exit.'
 complete -c wsclose -n '__wsclose_using \'shell\'' -s V -l version -d 'Print version information and exit.'
-complete -c wsclose -n '__wsclose_using \'shell\'' -a '(__wsclose_trace_files)'
+complete -c wsclose -n '__wsclose_using \'shell\'' -a '(__wsclose_files etl jsonl)'
 
 # wsclose completion
 complete -c wsclose -n '__wsclose_using \'completion\'' -l verbose -d 'Print stack traces and read statistics on stderr.'

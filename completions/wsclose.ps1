@@ -18,132 +18,142 @@ Register-ArgumentCompleter -Native -CommandName 'wsclose', 'wsclose.cmd' -Script
                 @{ Name = 'completion'; Help = 'Prints a shell completion script for wsclose (commands, options, option values, trace files).' }
             )
             Options = @(
-                @{ Names = @('--verbose'); Value = $false; Values = @(); Files = $false; Help = 'Print stack traces and read statistics on stderr.' },
-                @{ Names = @('-q', '--quiet'); Value = $false; Values = @(); Files = $false; Help = 'No progress or warnings on stderr.' },
-                @{ Names = @('--no-color'); Value = $false; Values = @(); Files = $false; Help = 'No colours (also when NO_COLOR is set).' },
-                @{ Names = @('-h', '--help'); Value = $false; Values = @(); Files = $false; Help = 'Show this help message and exit.' },
-                @{ Names = @('-V', '--version'); Value = $false; Values = @(); Files = $false; Help = 'Print version information and exit.' }
+                @{ Names = @('--verbose'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Print stack traces and read statistics on stderr.' },
+                @{ Names = @('-q', '--quiet'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'No progress or warnings on stderr.' },
+                @{ Names = @('--no-color'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'No colours (also when NO_COLOR is set).' },
+                @{ Names = @('-h', '--help'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Show this help message and exit.' },
+                @{ Names = @('-V', '--version'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Print version information and exit.' }
             )
-            Values = @()
+            Choices = @()
             Files = $false
+            Extensions = @()
         }
         'analyze' = @{
             Commands = @()
             Options = @(
-                @{ Names = @('--verbose'); Value = $false; Values = @(); Files = $false; Help = 'Print stack traces and read statistics on stderr.' },
-                @{ Names = @('-q', '--quiet'); Value = $false; Values = @(); Files = $false; Help = 'No progress or warnings on stderr.' },
-                @{ Names = @('--no-color'); Value = $false; Values = @(); Files = $false; Help = 'No colours (also when NO_COLOR is set).' },
-                @{ Names = @('--pid'); Value = $true; Values = @(); Files = $false; Help = 'Only sockets of these processes.' },
-                @{ Names = @('--process'); Value = $true; Values = @(); Files = $false; Help = 'Only sockets of processes with this image name (app.exe).' },
-                @{ Names = @('--port'); Value = $true; Values = @(); Files = $false; Help = 'Only sockets with this local or remote port.' },
-                @{ Names = @('--socket'); Value = $true; Values = @(); Files = $false; Help = 'Only this socket: an endpoint (0xffffa50c3e5f2010) or PID:HANDLE (1234:0x1a4).' },
-                @{ Names = @('--since'); Value = $true; Values = @(); Files = $false; Help = 'Only what happened from this time: ISO-8601 UTC, or an offset from the start (90s, 250ms, 2m).' },
-                @{ Names = @('--until'); Value = $true; Values = @(); Files = $false; Help = 'Only what happened up to this time (same forms).' },
-                @{ Names = @('--format'); Value = $true; Values = @('table', 'json', 'jsonl', 'csv'); Files = $false; Help = 'Output: table, json, jsonl, csv (default: table).' },
-                @{ Names = @('--time'); Value = $true; Values = @('utc', 'local', 'relative'); Files = $false; Help = 'Times in tables: utc, local, relative (default: utc).' },
-                @{ Names = @('--fail-on'); Value = $true; Values = @('error', 'warning', 'info', 'never'); Files = $false; Help = 'Exit 1 when a finding is at least this severe: error, warning, info, never (default: error).' },
-                @{ Names = @('--stats'); Value = $false; Values = @(); Files = $false; Help = 'Print read statistics on stderr: MB/s, events/s, time, heap.' },
-                @{ Names = @('-h', '--help'); Value = $false; Values = @(); Files = $false; Help = 'Show this help message and exit.' },
-                @{ Names = @('-V', '--version'); Value = $false; Values = @(); Files = $false; Help = 'Print version information and exit.' }
+                @{ Names = @('--verbose'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Print stack traces and read statistics on stderr.' },
+                @{ Names = @('-q', '--quiet'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'No progress or warnings on stderr.' },
+                @{ Names = @('--no-color'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'No colours (also when NO_COLOR is set).' },
+                @{ Names = @('--pid'); TakesValue = $true; Choices = @(); Files = $false; Extensions = @(); Help = 'Only sockets of these processes.' },
+                @{ Names = @('--process'); TakesValue = $true; Choices = @(); Files = $false; Extensions = @(); Help = 'Only sockets of processes with this image name (app.exe).' },
+                @{ Names = @('--port'); TakesValue = $true; Choices = @(); Files = $false; Extensions = @(); Help = 'Only sockets with this local or remote port.' },
+                @{ Names = @('--socket'); TakesValue = $true; Choices = @(); Files = $false; Extensions = @(); Help = 'Only this socket: an endpoint (0xffffa50c3e5f2010) or PID:HANDLE (1234:0x1a4).' },
+                @{ Names = @('--since'); TakesValue = $true; Choices = @(); Files = $false; Extensions = @(); Help = 'Only what happened from this time: ISO-8601 UTC, or an offset from the start (90s, 250ms, 2m).' },
+                @{ Names = @('--until'); TakesValue = $true; Choices = @(); Files = $false; Extensions = @(); Help = 'Only what happened up to this time (same forms).' },
+                @{ Names = @('--format'); TakesValue = $true; Choices = @('table', 'json', 'jsonl', 'csv'); Files = $false; Extensions = @(); Help = 'Output: table, json, jsonl, csv (default: table).' },
+                @{ Names = @('--time'); TakesValue = $true; Choices = @('utc', 'local', 'relative'); Files = $false; Extensions = @(); Help = 'Times in tables: utc, local, relative (default: utc).' },
+                @{ Names = @('--fail-on'); TakesValue = $true; Choices = @('error', 'warning', 'info', 'never'); Files = $false; Extensions = @(); Help = 'Exit 1 when a finding is at least this severe: error, warning, info, never (default: error).' },
+                @{ Names = @('--stats'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Print read statistics on stderr: MB/s, events/s, time, heap.' },
+                @{ Names = @('-h', '--help'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Show this help message and exit.' },
+                @{ Names = @('-V', '--version'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Print version information and exit.' }
             )
-            Values = @()
+            Choices = @()
             Files = $true
+            Extensions = @('.etl', '.jsonl')
         }
         'timeline' = @{
             Commands = @()
             Options = @(
-                @{ Names = @('--verbose'); Value = $false; Values = @(); Files = $false; Help = 'Print stack traces and read statistics on stderr.' },
-                @{ Names = @('-q', '--quiet'); Value = $false; Values = @(); Files = $false; Help = 'No progress or warnings on stderr.' },
-                @{ Names = @('--no-color'); Value = $false; Values = @(); Files = $false; Help = 'No colours (also when NO_COLOR is set).' },
-                @{ Names = @('--socket'); Value = $true; Values = @(); Files = $false; Help = 'The socket: an endpoint (0xffffa50c3e5f2010) or PID:HANDLE (1234:0x1a4).' },
-                @{ Names = @('--format'); Value = $true; Values = @('text', 'json'); Files = $false; Help = 'Output: text, json (default: text).' },
-                @{ Names = @('--time'); Value = $true; Values = @('utc', 'local', 'relative'); Files = $false; Help = 'Times: utc, local, relative (default: utc).' },
-                @{ Names = @('-h', '--help'); Value = $false; Values = @(); Files = $false; Help = 'Show this help message and exit.' },
-                @{ Names = @('-V', '--version'); Value = $false; Values = @(); Files = $false; Help = 'Print version information and exit.' }
+                @{ Names = @('--verbose'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Print stack traces and read statistics on stderr.' },
+                @{ Names = @('-q', '--quiet'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'No progress or warnings on stderr.' },
+                @{ Names = @('--no-color'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'No colours (also when NO_COLOR is set).' },
+                @{ Names = @('--socket'); TakesValue = $true; Choices = @(); Files = $false; Extensions = @(); Help = 'The socket: an endpoint (0xffffa50c3e5f2010) or PID:HANDLE (1234:0x1a4).' },
+                @{ Names = @('--format'); TakesValue = $true; Choices = @('text', 'json'); Files = $false; Extensions = @(); Help = 'Output: text, json (default: text).' },
+                @{ Names = @('--time'); TakesValue = $true; Choices = @('utc', 'local', 'relative'); Files = $false; Extensions = @(); Help = 'Times: utc, local, relative (default: utc).' },
+                @{ Names = @('-h', '--help'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Show this help message and exit.' },
+                @{ Names = @('-V', '--version'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Print version information and exit.' }
             )
-            Values = @()
+            Choices = @()
             Files = $true
+            Extensions = @('.etl', '.jsonl')
         }
         'summary' = @{
             Commands = @()
             Options = @(
-                @{ Names = @('--verbose'); Value = $false; Values = @(); Files = $false; Help = 'Print stack traces and read statistics on stderr.' },
-                @{ Names = @('-q', '--quiet'); Value = $false; Values = @(); Files = $false; Help = 'No progress or warnings on stderr.' },
-                @{ Names = @('--no-color'); Value = $false; Values = @(); Files = $false; Help = 'No colours (also when NO_COLOR is set).' },
-                @{ Names = @('--format'); Value = $true; Values = @('table', 'json'); Files = $false; Help = 'Output: table, json (default: table).' },
-                @{ Names = @('--time'); Value = $true; Values = @('utc', 'local', 'relative'); Files = $false; Help = 'Times in tables: utc, local, relative (default: utc).' },
-                @{ Names = @('--stats'); Value = $false; Values = @(); Files = $false; Help = 'Print read statistics on stderr: MB/s, events/s, time.' },
-                @{ Names = @('-h', '--help'); Value = $false; Values = @(); Files = $false; Help = 'Show this help message and exit.' },
-                @{ Names = @('-V', '--version'); Value = $false; Values = @(); Files = $false; Help = 'Print version information and exit.' }
+                @{ Names = @('--verbose'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Print stack traces and read statistics on stderr.' },
+                @{ Names = @('-q', '--quiet'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'No progress or warnings on stderr.' },
+                @{ Names = @('--no-color'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'No colours (also when NO_COLOR is set).' },
+                @{ Names = @('--format'); TakesValue = $true; Choices = @('table', 'json'); Files = $false; Extensions = @(); Help = 'Output: table, json (default: table).' },
+                @{ Names = @('--time'); TakesValue = $true; Choices = @('utc', 'local', 'relative'); Files = $false; Extensions = @(); Help = 'Times in tables: utc, local, relative (default: utc).' },
+                @{ Names = @('--stats'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Print read statistics on stderr: MB/s, events/s, time.' },
+                @{ Names = @('-h', '--help'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Show this help message and exit.' },
+                @{ Names = @('-V', '--version'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Print version information and exit.' }
             )
-            Values = @()
+            Choices = @()
             Files = $true
+            Extensions = @('.etl')
         }
         'events' = @{
             Commands = @()
             Options = @(
-                @{ Names = @('--verbose'); Value = $false; Values = @(); Files = $false; Help = 'Print stack traces and read statistics on stderr.' },
-                @{ Names = @('-q', '--quiet'); Value = $false; Values = @(); Files = $false; Help = 'No progress or warnings on stderr.' },
-                @{ Names = @('--no-color'); Value = $false; Values = @(); Files = $false; Help = 'No colours (also when NO_COLOR is set).' },
-                @{ Names = @('--format'); Value = $true; Values = @('text', 'jsonl'); Files = $false; Help = 'Output: text, jsonl (default: text).' },
-                @{ Names = @('--provider'); Value = $true; Values = @(); Files = $false; Help = 'Only these providers (repeatable).' },
-                @{ Names = @('--id'); Value = $true; Values = @(); Files = $false; Help = 'Only these event ids (opcodes for classic events).' },
-                @{ Names = @('--pid'); Value = $true; Values = @(); Files = $false; Help = 'Only events whose header has these process ids.' },
-                @{ Names = @('--since'); Value = $true; Values = @(); Files = $false; Help = 'From this time: ISO-8601 UTC, or an offset from the trace start (90s, 250ms, 2m).' },
-                @{ Names = @('--until'); Value = $true; Values = @(); Files = $false; Help = 'Up to this time (same forms).' },
-                @{ Names = @('--time'); Value = $true; Values = @('utc', 'local', 'relative'); Files = $false; Help = 'Times in text lines: utc, local, relative (default: utc; JSON is always UTC).' },
-                @{ Names = @('--limit'); Value = $true; Values = @(); Files = $false; Help = 'Stop after N events.' },
-                @{ Names = @('--manifest'); Value = $true; Values = @(); Files = $true; Help = 'Decode the events of this provider manifest by name too (repeatable).' },
-                @{ Names = @('--count'); Value = $false; Values = @(); Files = $false; Help = 'Print only the number of matching events (a full time-ordered walk).' },
-                @{ Names = @('--stats'); Value = $false; Values = @(); Files = $false; Help = 'Print read statistics on stderr: MB/s, events/s, time.' },
-                @{ Names = @('-h', '--help'); Value = $false; Values = @(); Files = $false; Help = 'Show this help message and exit.' },
-                @{ Names = @('-V', '--version'); Value = $false; Values = @(); Files = $false; Help = 'Print version information and exit.' }
+                @{ Names = @('--verbose'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Print stack traces and read statistics on stderr.' },
+                @{ Names = @('-q', '--quiet'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'No progress or warnings on stderr.' },
+                @{ Names = @('--no-color'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'No colours (also when NO_COLOR is set).' },
+                @{ Names = @('--format'); TakesValue = $true; Choices = @('text', 'jsonl'); Files = $false; Extensions = @(); Help = 'Output: text, jsonl (default: text).' },
+                @{ Names = @('--provider'); TakesValue = $true; Choices = @(); Files = $false; Extensions = @(); Help = 'Only these providers (repeatable).' },
+                @{ Names = @('--id'); TakesValue = $true; Choices = @(); Files = $false; Extensions = @(); Help = 'Only these event ids (opcodes for classic events).' },
+                @{ Names = @('--pid'); TakesValue = $true; Choices = @(); Files = $false; Extensions = @(); Help = 'Only events whose header has these process ids.' },
+                @{ Names = @('--since'); TakesValue = $true; Choices = @(); Files = $false; Extensions = @(); Help = 'From this time: ISO-8601 UTC, or an offset from the trace start (90s, 250ms, 2m).' },
+                @{ Names = @('--until'); TakesValue = $true; Choices = @(); Files = $false; Extensions = @(); Help = 'Up to this time (same forms).' },
+                @{ Names = @('--time'); TakesValue = $true; Choices = @('utc', 'local', 'relative'); Files = $false; Extensions = @(); Help = 'Times in text lines: utc, local, relative (default: utc; JSON is always UTC).' },
+                @{ Names = @('--limit'); TakesValue = $true; Choices = @(); Files = $false; Extensions = @(); Help = 'Stop after N events.' },
+                @{ Names = @('--manifest'); TakesValue = $true; Choices = @(); Files = $true; Extensions = @(); Help = 'Decode the events of this provider manifest by name too (repeatable).' },
+                @{ Names = @('--count'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Print only the number of matching events (a full time-ordered walk).' },
+                @{ Names = @('--stats'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Print read statistics on stderr: MB/s, events/s, time.' },
+                @{ Names = @('-h', '--help'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Show this help message and exit.' },
+                @{ Names = @('-V', '--version'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Print version information and exit.' }
             )
-            Values = @()
+            Choices = @()
             Files = $true
+            Extensions = @('.etl')
         }
         'explain' = @{
             Commands = @()
             Options = @(
-                @{ Names = @('--verbose'); Value = $false; Values = @(); Files = $false; Help = 'Print stack traces and read statistics on stderr.' },
-                @{ Names = @('-q', '--quiet'); Value = $false; Values = @(); Files = $false; Help = 'No progress or warnings on stderr.' },
-                @{ Names = @('--no-color'); Value = $false; Values = @(); Files = $false; Help = 'No colours (also when NO_COLOR is set).' },
-                @{ Names = @('--format'); Value = $true; Values = @('text', 'json'); Files = $false; Help = 'Output: text, json (default: text).' },
-                @{ Names = @('-h', '--help'); Value = $false; Values = @(); Files = $false; Help = 'Show this help message and exit.' },
-                @{ Names = @('-V', '--version'); Value = $false; Values = @(); Files = $false; Help = 'Print version information and exit.' }
+                @{ Names = @('--verbose'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Print stack traces and read statistics on stderr.' },
+                @{ Names = @('-q', '--quiet'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'No progress or warnings on stderr.' },
+                @{ Names = @('--no-color'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'No colours (also when NO_COLOR is set).' },
+                @{ Names = @('--format'); TakesValue = $true; Choices = @('text', 'json'); Files = $false; Extensions = @(); Help = 'Output: text, json (default: text).' },
+                @{ Names = @('-h', '--help'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Show this help message and exit.' },
+                @{ Names = @('-V', '--version'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Print version information and exit.' }
             )
-            Values = @('use-after-close', 'aborted-pending-op', 'lost-send-data', 'unread-data-reset', 'linger-timeout', 'leak', 'double-close', 'handle-reuse')
+            Choices = @('use-after-close', 'aborted-pending-op', 'lost-send-data', 'unread-data-reset', 'linger-timeout', 'leak', 'double-close', 'handle-reuse')
             Files = $false
+            Extensions = @()
         }
         'shell' = @{
             Commands = @()
             Options = @(
-                @{ Names = @('--verbose'); Value = $false; Values = @(); Files = $false; Help = 'Print stack traces and read statistics on stderr.' },
-                @{ Names = @('-q', '--quiet'); Value = $false; Values = @(); Files = $false; Help = 'No progress or warnings on stderr.' },
-                @{ Names = @('--no-color'); Value = $false; Values = @(); Files = $false; Help = 'No colours (also when NO_COLOR is set).' },
-                @{ Names = @('--history'); Value = $true; Values = @(); Files = $false; Help = 'History file (default: .wsclose_history in the home directory).' },
-                @{ Names = @('--no-history'); Value = $false; Values = @(); Files = $false; Help = 'Keep no history file.' },
-                @{ Names = @('-h', '--help'); Value = $false; Values = @(); Files = $false; Help = 'Show this help message and exit.' },
-                @{ Names = @('-V', '--version'); Value = $false; Values = @(); Files = $false; Help = 'Print version information and exit.' }
+                @{ Names = @('--verbose'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Print stack traces and read statistics on stderr.' },
+                @{ Names = @('-q', '--quiet'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'No progress or warnings on stderr.' },
+                @{ Names = @('--no-color'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'No colours (also when NO_COLOR is set).' },
+                @{ Names = @('--history'); TakesValue = $true; Choices = @(); Files = $false; Extensions = @(); Help = 'History file (default: .wsclose_history in the home directory).' },
+                @{ Names = @('--no-history'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Keep no history file.' },
+                @{ Names = @('-h', '--help'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Show this help message and exit.' },
+                @{ Names = @('-V', '--version'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Print version information and exit.' }
             )
-            Values = @()
+            Choices = @()
             Files = $true
+            Extensions = @('.etl', '.jsonl')
         }
         'completion' = @{
             Commands = @()
             Options = @(
-                @{ Names = @('--verbose'); Value = $false; Values = @(); Files = $false; Help = 'Print stack traces and read statistics on stderr.' },
-                @{ Names = @('-q', '--quiet'); Value = $false; Values = @(); Files = $false; Help = 'No progress or warnings on stderr.' },
-                @{ Names = @('--no-color'); Value = $false; Values = @(); Files = $false; Help = 'No colours (also when NO_COLOR is set).' },
-                @{ Names = @('-h', '--help'); Value = $false; Values = @(); Files = $false; Help = 'Show this help message and exit.' },
-                @{ Names = @('-V', '--version'); Value = $false; Values = @(); Files = $false; Help = 'Print version information and exit.' }
+                @{ Names = @('--verbose'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Print stack traces and read statistics on stderr.' },
+                @{ Names = @('-q', '--quiet'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'No progress or warnings on stderr.' },
+                @{ Names = @('--no-color'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'No colours (also when NO_COLOR is set).' },
+                @{ Names = @('-h', '--help'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Show this help message and exit.' },
+                @{ Names = @('-V', '--version'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Print version information and exit.' }
             )
-            Values = @('bash', 'zsh', 'fish', 'powershell')
+            Choices = @('bash', 'zsh', 'fish', 'powershell')
             Files = $false
+            Extensions = @()
         }
     }
-    $extensions = @('.etl', '.jsonl')
 
+    if ($null -eq $wordToComplete) {
+        $wordToComplete = ''
+    }
     # The words before the one being completed; the first is the command name.
     $words = @()
     foreach ($element in $commandAst.CommandElements) {
@@ -163,15 +173,17 @@ Register-ArgumentCompleter -Native -CommandName 'wsclose', 'wsclose.cmd' -Script
 
     $valueOf = $null
     foreach ($option in $node.Options) {
-        if ($option.Value -and ($option.Names -contains $previous)) {
+        if ($option.TakesValue -and ($option.Names -contains $previous)) {
             $valueOf = $option
         }
     }
     $values = @()
     $files = $false
+    $extensions = @()
     if ($null -ne $valueOf) {
-        $values = $valueOf.Values
+        $values = $valueOf.Choices
         $files = $valueOf.Files
+        $extensions = $valueOf.Extensions
     } elseif ($wordToComplete.StartsWith('-')) {
         foreach ($option in $node.Options) {
             foreach ($name in $option.Names) {
@@ -187,8 +199,9 @@ Register-ArgumentCompleter -Native -CommandName 'wsclose', 'wsclose.cmd' -Script
                 [System.Management.Automation.CompletionResult]::new($command.Name, $command.Name, 'Command', $command.Help)
             }
         }
-        $values = $node.Values
+        $values = $node.Choices
         $files = $node.Files
+        $extensions = $node.Extensions
     }
     foreach ($value in $values) {
         if ($value.StartsWith($wordToComplete)) {
@@ -196,7 +209,8 @@ Register-ArgumentCompleter -Native -CommandName 'wsclose', 'wsclose.cmd' -Script
         }
     }
     if ($files) {
-        # Directories (to walk into) and trace files, relative to the directory typed so far.
+        # Directories (to walk into) and the files with one of the extensions (any file when none),
+        # relative to the directory typed so far.
         $parent = ''
         $leaf = $wordToComplete.Trim('''', '"')
         $cut = $leaf.LastIndexOfAny([char[]]@('/', '\'))
@@ -207,7 +221,7 @@ Register-ArgumentCompleter -Native -CommandName 'wsclose', 'wsclose.cmd' -Script
         $where = if ($parent -eq '') { '.' } else { $parent }
         Get-ChildItem -Path $where -Force -ErrorAction SilentlyContinue | Where-Object {
             $_.Name.StartsWith($leaf, [System.StringComparison]::OrdinalIgnoreCase) -and
-                ($_.PSIsContainer -or ($extensions -contains $_.Extension.ToLowerInvariant()))
+                ($_.PSIsContainer -or $extensions.Count -eq 0 -or ($extensions -contains $_.Extension.ToLowerInvariant()))
         } | ForEach-Object {
             $shown = $parent + $_.Name
             $type = 'ProviderItem'

@@ -1,18 +1,26 @@
 package wsclose.cli.complete;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 
 /**
- * bash and zsh: picocli's {@link AutoComplete} script (zsh runs it through bashcompinit), with file arguments
- * narrowed to directories and trace files (.etl, .jsonl) instead of every file. The narrowing replaces the two
- * {@code compgen -f} lines picocli 4.7 writes; if a picocli update changes them, generation fails loudly here
- * instead of shipping a script that offers every file.
+ * bash and zsh: picocli's {@link AutoComplete} script (zsh runs it through bashcompinit), with each file
+ * argument narrowed to directories and the file kinds it takes ({@code .etl}, {@code .jsonl}) instead of every
+ * file. picocli 4.7 writes one {@code compgen -f} line per file argument, inside the function of its command
+ * and, for an option, under the option's {@code case} label; those lines are replaced with a call that names
+ * the extensions. If a picocli update changes that shape, generation fails here instead of shipping a script
+ * that offers every file.
  */
 final class BashCompletion {
-    private static final String POSITIONAL_FILES = "positionals=$( compgen -f -- \"${curr_word}\" ) # files";
-    private static final String OPTION_FILES = "COMPREPLY=( $( compgen -f -- \"${curr_word}\" ) ) # files";
     private static final String COMPLETE_LINE = "complete -F _complete_wsclose -o default wsclose wsclose.sh wsclose.bash";
+    private static final Pattern FUNCTION = Pattern.compile("^function (_picocli_wsclose\\w*)\\(\\) \\{$");
+    private static final Pattern CASE = Pattern.compile("^\\s+'(-[^']+)'\\)$");
+    private static final Pattern FILES = Pattern.compile("^(\\s+)(positionals=\\$\\( |COMPREPLY=\\( \\$\\( )compgen -f -- \"\\$\\{curr_word}\" \\)( \\))? # files$");
 
     private BashCompletion() {
     }
@@ -30,15 +38,62 @@ final class BashCompletion {
         if (!s.contains(COMPLETE_LINE)) {
             throw new IllegalStateException("picocli's bash script has changed: no '" + COMPLETE_LINE + "' line");
         }
-        boolean files = s.contains(POSITIONAL_FILES) || s.contains(OPTION_FILES);
-        s = s.replace(POSITIONAL_FILES, "positionals=$( _wsclose_trace_files \"${curr_word}\" ) # directories and trace files")
-                .replace(OPTION_FILES, "COMPREPLY=( $( _wsclose_trace_files \"${curr_word}\" ) ) # directories and trace files");
-        if (files && (s.contains("compgen -f") || !s.contains("_wsclose_trace_files \"${curr_word}\""))) {
-            throw new IllegalStateException("picocli's file completion lines have changed; update BashCompletion");
-        }
-        s = s.replace(COMPLETE_LINE, helper() + "\n" + COMPLETE_LINE + " wsclose.cmd");
+        s = narrowFiles(s, CommandTree.of(root));
+        s = s.replace(COMPLETE_LINE, HELPER + "\n" + COMPLETE_LINE + " wsclose.cmd");
         int body = s.startsWith("#!") ? s.indexOf('\n') + 1 : 0;
         return s.substring(0, body) + header(shell) + s.substring(body);
+    }
+
+    /** Replaces each {@code compgen -f} with {@code _wsclose_files WORD EXT...} for the argument it completes. */
+    private static String narrowFiles(String script, CommandTree root) {
+        Map<String, CommandTree> byFunction = new HashMap<>();
+        for (CommandTree c : root.all()) {
+            byFunction.put("_picocli_wsclose" + (c.path().isEmpty() ? "" : "_" + String.join("_", c.path())).replace('-', '_'), c);
+        }
+        StringBuilder out = new StringBuilder();
+        CommandTree command = null;
+        String option = null;
+        for (String line : script.split("\n", -1)) {
+            Matcher f = FUNCTION.matcher(line);
+            Matcher c = CASE.matcher(line);
+            Matcher files = FILES.matcher(line);
+            if (f.matches()) {
+                command = byFunction.get(f.group(1));
+                option = null;
+            } else if (c.matches()) {
+                option = c.group(1);
+            } else if (line.strip().equals("esac")) {
+                option = null;
+            } else if (files.matches()) {
+                if (command == null) {
+                    throw new IllegalStateException("picocli's bash script has changed: a file completion outside a command");
+                }
+                List<String> ext = option == null ? positionalExtensions(command) : optionExtensions(command, option);
+                line = files.group(1) + files.group(2) + "_wsclose_files \"${curr_word}\"" + words(ext) + " )"
+                        + (files.group(3) == null ? "" : files.group(3)) + " # directories and " + (ext.isEmpty() ? "files"
+                        : String.join(", ", ext.stream().map(e -> "." + e).toList()) + " files");
+            }
+            if (line.contains("compgen -f")) {
+                throw new IllegalStateException("picocli's file completion lines have changed; update BashCompletion: " + line);
+            }
+            out.append(line).append('\n');
+        }
+        return out.substring(0, out.length() - 1);
+    }
+
+    private static List<String> positionalExtensions(CommandTree c) {
+        return c.positionals().stream().filter(CommandTree.Arg::files).findFirst().map(CommandTree.Arg::extensions).orElse(List.of());
+    }
+
+    private static List<String> optionExtensions(CommandTree c, String option) {
+        return c.options().stream().filter(o -> o.names().contains(option)).findFirst().map(CommandTree.Opt::extensions)
+                .orElseThrow(() -> new IllegalStateException("no option " + option + " in " + c.name()));
+    }
+
+    private static String words(List<String> ext) {
+        StringBuilder sb = new StringBuilder();
+        ext.forEach(e -> sb.append(' ').append(e));
+        return sb.toString();
     }
 
     private static String header(String shell) {
@@ -49,26 +104,27 @@ final class BashCompletion {
                 + "`;\n# do not edit (completions/README.md says how to regenerate it). Install:\n" + install + "#\n";
     }
 
-    /** Directories (to walk into) and .etl/.jsonl files starting with the word; names with spaces stay whole (IFS). */
-    private static String helper() {
-        StringBuilder ext = new StringBuilder();
-        for (String e : CommandTree.FILE_EXTENSIONS) {
-            ext.append(ext.length() == 0 ? "" : "|").append("*.").append(e);
-        }
-        return "# _wsclose_trace_files prints the directories and trace files (" + String.join(", ", CommandTree.FILE_EXTENSIONS)
-                + ") whose names start with $1, one per line.\n"
-                + "function _wsclose_trace_files() {\n"
-                + "  local IFS=$'\\n'\n"
-                + "  local f\n"
-                + "  for f in $(compgen -f -- \"$1\"); do\n"
-                + "    if [[ -d \"$f\" ]]; then\n"
-                + "      printf '%s\\n' \"$f\"\n"
-                + "    else\n"
-                + "      case \"$f\" in\n"
-                + "        " + ext + ") printf '%s\\n' \"$f\" ;;\n"
-                + "      esac\n"
-                + "    fi\n"
-                + "  done\n"
-                + "}\n";
-    }
+    /** Directories (to walk into) and the files with one of the extensions (all files when none is given). */
+    private static final String HELPER = """
+            # _wsclose_files WORD [EXTENSION...] prints the directories, and the files with one of the extensions
+            # (every file when none is given), whose names start with WORD, one per line.
+            function _wsclose_files() {
+              local IFS=$'\\n'
+              local word="$1"
+              shift
+              local f e
+              for f in $(compgen -f -- "$word"); do
+                if [[ -d "$f" || $# -eq 0 ]]; then
+                  printf '%s\\n' "$f"
+                  continue
+                fi
+                for e in "$@"; do
+                  if [[ "$f" == *."$e" ]]; then
+                    printf '%s\\n' "$f"
+                    break
+                  fi
+                done
+              done
+            }
+            """;
 }

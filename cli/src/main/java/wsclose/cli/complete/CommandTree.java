@@ -3,7 +3,11 @@ package wsclose.cli.complete;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -12,7 +16,7 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
  * What completion needs from a picocli command tree: commands, their options, which options take a value, the
- * values a value may have (enum constants, finding kinds) and which arguments are files. Every completion
+ * values a value may have (enum constants, finding kinds) and which arguments are files of which kinds. Every completion
  * script, and the interactive shell, is generated from this one walk of the {@link CommandSpec} model, so
  * they all follow the commands as they change. Hidden commands and options are left out.
  *
@@ -21,22 +25,24 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 public record CommandTree(List<String> path, String name, String description, List<Opt> options, List<Arg> positionals,
                           List<CommandTree> subcommands) {
 
-    /** Trace files: what file arguments complete to (directories too, to walk into). */
-    public static final List<String> FILE_EXTENSIONS = List.of("etl", "jsonl");
+    /** A file name extension named in a description or label: "(.etl)", ".jsonl", "FILE.jsonl". */
+    private static final Pattern EXTENSION = Pattern.compile("(?<![\\w/.])\\w*\\.([a-z][a-z0-9]{1,4})\\b");
 
     /**
      * @param takesValue the option needs a value (not a flag)
      * @param values     the values it may have, or empty (free text)
      * @param files      its value is a file
+     * @param extensions the file extensions it takes ("etl", "jsonl"), named in its description; empty: any file
      */
-    public record Opt(List<String> names, String description, boolean takesValue, List<String> values, boolean files) {
+    public record Opt(List<String> names, String description, boolean takesValue, List<String> values, boolean files,
+                      List<String> extensions) {
         public String longest() {
             return names.get(names.size() - 1);
         }
     }
 
-    /** A positional parameter: its fixed values, or files. */
-    public record Arg(String label, String description, List<String> values, boolean files) {
+    /** A positional parameter: its fixed values, or files (with the extensions it takes; empty: any file). */
+    public record Arg(String label, String description, List<String> values, boolean files, List<String> extensions) {
     }
 
     public static CommandTree of(CommandLine root) {
@@ -52,12 +58,12 @@ public record CommandTree(List<String> path, String name, String description, Li
             List<String> names = new ArrayList<>(List.of(o.names()));
             names.sort((a, b) -> Integer.compare(a.length(), b.length()));
             boolean flag = o.arity().max() == 0;
-            opts.add(new Opt(List.copyOf(names), describe(o), !flag, flag ? List.of() : values(o), !flag && isFile(o)));
+            opts.add(new Opt(List.copyOf(names), describe(o), !flag, flag ? List.of() : values(o), !flag && isFile(o), extensions(o)));
         }
         List<Arg> args = new ArrayList<>();
         for (PositionalParamSpec p : spec.positionalParameters()) {
             if (!p.hidden()) {
-                args.add(new Arg(p.paramLabel(), describe(p), values(p), isFile(p)));
+                args.add(new Arg(p.paramLabel(), describe(p), values(p), isFile(p), extensions(p)));
             }
         }
         List<CommandTree> subs = new ArrayList<>();
@@ -92,6 +98,19 @@ public record CommandTree(List<String> path, String name, String description, Li
         List<String> out = new ArrayList<>();
         if (a.completionCandidates() != null) {
             a.completionCandidates().forEach(out::add);
+        }
+        return List.copyOf(out);
+    }
+
+    /** The extensions a file argument names in its label and description, so completion offers only those files. */
+    private static List<String> extensions(ArgSpec a) {
+        if (!isFile(a)) {
+            return List.of();
+        }
+        Set<String> out = new LinkedHashSet<>();
+        Matcher m = EXTENSION.matcher(a.paramLabel() + " " + String.join(" ", a.description()));
+        while (m.find()) {
+            out.add(m.group(1));
         }
         return List.copyOf(out);
     }

@@ -3,7 +3,7 @@ package wsclose.cli.complete;
 /**
  * fish: {@code complete} lines generated from the {@link CommandTree}. picocli has no fish generator. A helper
  * function works out which subcommand the command line is in, so each line applies to one command; file
- * arguments complete to directories and trace files only.
+ * arguments complete to directories and the file kinds they take.
  */
 final class FishCompletion {
     private FishCompletion() {
@@ -35,14 +35,22 @@ final class FishCompletion {
                     test "$path" = "$argv[1]"
                 end
 
-                # Directories (to walk into) and trace files whose names start with the current word.
-                function __wsclose_trace_files
+                # Directories (to walk into), and the files with one of the extensions given (any file when none),
+                # whose names start with the current word.
+                function __wsclose_files
                     set -l word (commandline -ct)
                     for f in $word*
                         if test -d $f
-                            printf '%s/\\n' $f
-                        else if string match -qr '\\.(EXTS)$' -- $f
-                            printf '%s\\n' $f
+                            printf '%s/\n' $f
+                        else if test (count $argv) -eq 0
+                            printf '%s\n' $f
+                        else
+                            for e in $argv
+                                if string match -q -- "*.$e" $f
+                                    printf '%s\n' $f
+                                    break
+                                end
+                            end
                         end
                     end
                 end
@@ -50,7 +58,7 @@ final class FishCompletion {
                 # No plain file names unless an argument is a file.
                 complete -c wsclose -f
 
-                """.replace("EXTS", String.join("|", CommandTree.FILE_EXTENSIONS)));
+                """);
         for (CommandTree c : root.all()) {
             command(sb, c);
         }
@@ -72,7 +80,7 @@ final class FishCompletion {
             if (o.takesValue()) {
                 sb.append(" -x");
                 if (o.files()) {
-                    sb.append(" -a '(__wsclose_trace_files)'");
+                    sb.append(" -a ").append(files(o.extensions()));
                 } else if (!o.values().isEmpty()) {
                     sb.append(" -a ").append(quote(String.join(" ", o.values())));
                 }
@@ -81,13 +89,17 @@ final class FishCompletion {
         }
         for (CommandTree.Arg a : c.positionals()) {
             if (a.files()) {
-                sb.append("complete -c wsclose ").append(cond).append(" -a '(__wsclose_trace_files)'\n");
+                sb.append("complete -c wsclose ").append(cond).append(" -a ").append(files(a.extensions())).append('\n');
             } else if (!a.values().isEmpty()) {
                 sb.append("complete -c wsclose ").append(cond).append(" -a ").append(quote(String.join(" ", a.values())))
                         .append(" -d ").append(quote(a.label())).append('\n');
             }
         }
         sb.append('\n');
+    }
+
+    private static String files(java.util.List<String> extensions) {
+        return quote("(__wsclose_files" + extensions.stream().map(e -> " " + e).reduce("", String::concat) + ")");
     }
 
     /** A fish single-quoted string: only backslash and the quote itself are special. */

@@ -3,7 +3,8 @@ package wsclose.cli.complete;
 /**
  * PowerShell: a native argument completer ({@code Register-ArgumentCompleter -Native}) whose script block holds
  * the {@link CommandTree} as hashtables (picocli has no PowerShell generator; picocli issue #922). Hashtables,
- * not nested arrays, because PowerShell unrolls a one-element array inside {@code @()}. Text is kept ASCII:
+ * not nested arrays, because PowerShell unrolls a one-element array inside {@code @()}; their keys avoid the
+ * names of Hashtable's own properties (Values, Keys, Count). Text is kept ASCII:
  * Windows PowerShell 5.1 reads a file without a byte-order mark in the ANSI code page.
  */
 final class PowerShellCompletion {
@@ -23,11 +24,6 @@ final class PowerShellCompletion {
             node(sb, c);
         }
         sb.append("    }\n");
-        sb.append("    $extensions = @(");
-        for (int i = 0; i < CommandTree.FILE_EXTENSIONS.size(); i++) {
-            sb.append(i == 0 ? "" : ", ").append(quote("." + CommandTree.FILE_EXTENSIONS.get(i)));
-        }
-        sb.append(")\n");
         sb.append(LOGIC);
         sb.append("}\n");
         return sb.toString();
@@ -50,20 +46,24 @@ final class PowerShellCompletion {
             for (int i = 0; i < o.names().size(); i++) {
                 sb.append(i == 0 ? "" : ", ").append(quote(o.names().get(i)));
             }
-            sb.append("); Value = ").append(o.takesValue() ? "$true" : "$false").append("; Values = ").append(list(o.values()))
-                    .append("; Files = ").append(o.files() ? "$true" : "$false").append("; Help = ")
+            sb.append("); TakesValue = ").append(o.takesValue() ? "$true" : "$false").append("; Choices = ").append(list(o.values()))
+                    .append("; Files = ").append(o.files() ? "$true" : "$false").append("; Extensions = ")
+                    .append(list(o.extensions().stream().map(e -> "." + e).toList())).append("; Help = ")
                     .append(quote(help(o.description(), o.longest()))).append(" }");
             sep = ",\n";
         }
         sb.append(c.options().isEmpty() ? ")\n" : "\n            )\n");
         java.util.List<String> values = new java.util.ArrayList<>();
+        java.util.List<String> extensions = new java.util.ArrayList<>();
         boolean files = false;
         for (CommandTree.Arg a : c.positionals()) {
             values.addAll(a.values());
             files |= a.files();
+            a.extensions().forEach(e -> extensions.add("." + e));
         }
-        sb.append("            Values = ").append(list(values)).append('\n');
+        sb.append("            Choices = ").append(list(values)).append('\n');
         sb.append("            Files = ").append(files ? "$true" : "$false").append('\n');
+        sb.append("            Extensions = ").append(list(extensions)).append('\n');
         sb.append("        }\n");
     }
 
@@ -100,6 +100,9 @@ final class PowerShellCompletion {
     /** The completer itself: find the command path typed so far, then complete an option value, an option or an argument. */
     private static final String LOGIC = """
 
+                if ($null -eq $wordToComplete) {
+                    $wordToComplete = ''
+                }
                 # The words before the one being completed; the first is the command name.
                 $words = @()
                 foreach ($element in $commandAst.CommandElements) {
@@ -119,15 +122,17 @@ final class PowerShellCompletion {
 
                 $valueOf = $null
                 foreach ($option in $node.Options) {
-                    if ($option.Value -and ($option.Names -contains $previous)) {
+                    if ($option.TakesValue -and ($option.Names -contains $previous)) {
                         $valueOf = $option
                     }
                 }
                 $values = @()
                 $files = $false
+                $extensions = @()
                 if ($null -ne $valueOf) {
-                    $values = $valueOf.Values
+                    $values = $valueOf.Choices
                     $files = $valueOf.Files
+                    $extensions = $valueOf.Extensions
                 } elseif ($wordToComplete.StartsWith('-')) {
                     foreach ($option in $node.Options) {
                         foreach ($name in $option.Names) {
@@ -143,8 +148,9 @@ final class PowerShellCompletion {
                             [System.Management.Automation.CompletionResult]::new($command.Name, $command.Name, 'Command', $command.Help)
                         }
                     }
-                    $values = $node.Values
+                    $values = $node.Choices
                     $files = $node.Files
+                    $extensions = $node.Extensions
                 }
                 foreach ($value in $values) {
                     if ($value.StartsWith($wordToComplete)) {
@@ -152,7 +158,8 @@ final class PowerShellCompletion {
                     }
                 }
                 if ($files) {
-                    # Directories (to walk into) and trace files, relative to the directory typed so far.
+                    # Directories (to walk into) and the files with one of the extensions (any file when none),
+                    # relative to the directory typed so far.
                     $parent = ''
                     $leaf = $wordToComplete.Trim('''', '"')
                     $cut = $leaf.LastIndexOfAny([char[]]@('/', '\\'))
@@ -163,7 +170,7 @@ final class PowerShellCompletion {
                     $where = if ($parent -eq '') { '.' } else { $parent }
                     Get-ChildItem -Path $where -Force -ErrorAction SilentlyContinue | Where-Object {
                         $_.Name.StartsWith($leaf, [System.StringComparison]::OrdinalIgnoreCase) -and
-                            ($_.PSIsContainer -or ($extensions -contains $_.Extension.ToLowerInvariant()))
+                            ($_.PSIsContainer -or $extensions.Count -eq 0 -or ($extensions -contains $_.Extension.ToLowerInvariant()))
                     } | ForEach-Object {
                         $shown = $parent + $_.Name
                         $type = 'ProviderItem'

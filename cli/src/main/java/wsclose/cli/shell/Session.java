@@ -3,12 +3,12 @@ package wsclose.cli.shell;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 import wsclose.cli.Progress;
 import wsclose.cli.TraceInput;
@@ -23,7 +23,6 @@ import wsclose.trace.etl.EtlFile;
 import wsclose.trace.etl.EtlSummary;
 import wsclose.trace.etl.SummaryBuilder;
 import wsclose.trace.etw.EtwEvent;
-import wsclose.trace.model.HandleRef;
 
 /**
  * A trace loaded into memory for the interactive shell: one pass over the files runs the analysis with every
@@ -49,6 +48,7 @@ final class Session {
     private final Report report;
     private final List<EtlSummary> summaries;
     private Values values;
+    private Map<Long, List<Finding>> bySocket;
 
     private Session(List<Path> files, String source, long start, List<Item> items, Report report, List<EtlSummary> summaries) {
         this.files = List.copyOf(files);
@@ -183,51 +183,24 @@ final class Session {
         return out;
     }
 
-    /** Every finding about socket {@code id}. */
+    /** Every finding about socket {@code id}, in time order. */
     List<Finding> findingsOf(long id) {
-        List<Finding> out = new ArrayList<>();
-        for (Finding f : report.findings()) {
-            if (f.socket() != null && f.socket().id() == id) {
-                out.add(f);
-            }
-        }
-        return out;
-    }
-
-    /** Values for completion: pids, process names, ports, endpoints and PID:HANDLE names, sorted; made once. */
-    Values values() {
-        if (values == null) {
-            values = collectValues();
-        }
-        return values;
-    }
-
-    private Values collectValues() {
-        Set<String> pids = new TreeSet<>(Comparator.comparingLong(Long::parseLong));
-        Set<String> processes = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-        Set<String> ports = new TreeSet<>(Comparator.comparingLong(Long::parseLong));
-        Set<String> sockets = new TreeSet<>();
-        for (SocketSummary s : sockets()) {
-            if (s.pid() >= 0) {
-                pids.add(Integer.toString(s.pid()));
-            }
-            if (s.process() != null) {
-                processes.add(s.process());
-            }
-            for (int port : new int[] {s.localPort(), s.remotePort()}) {
-                if (port >= 0) {
-                    ports.add(Integer.toString(port));
+        if (bySocket == null) {
+            bySocket = new HashMap<>();
+            for (Finding f : report.findings()) {
+                if (f.socket() != null) {
+                    bySocket.computeIfAbsent(f.socket().id(), k -> new ArrayList<>()).add(f);
                 }
             }
-            sockets.add("0x" + Long.toHexString(s.endpoint()));
-            for (HandleRef h : s.handles()) {
-                pids.add(Integer.toString(h.pid()));
-                sockets.add(h.pid() + ":0x" + Long.toHexString(h.handle()));
-            }
         }
-        return new Values(List.copyOf(pids), List.copyOf(processes), List.copyOf(ports), List.copyOf(sockets));
+        return bySocket.getOrDefault(id, List.of());
     }
 
-    record Values(List<String> pids, List<String> processes, List<String> ports, List<String> sockets) {
+    /** Values for completion: pids, process names, ports, endpoints and PID:HANDLE names; made once. */
+    Values values() {
+        if (values == null) {
+            values = Values.of(sockets());
+        }
+        return values;
     }
 }

@@ -15,19 +15,22 @@ import wsclose.cli.complete.CommandTree;
 
 /**
  * Tab completion in the shell, from the same {@link CommandTree} walk the completion scripts use: commands,
- * options, option values (formats, --time, finding kinds), trace files for {@code load}, and values from the
- * loaded trace for --pid, --process, --port and --socket.
+ * options, option values (formats, --time, finding kinds), files of the kinds each file argument names (trace
+ * files for {@code load}), and values from the loaded trace for --pid, --process, --port and --socket.
  */
 final class ShellCompleter implements Completer {
     private final Context ctx;
     private final CommandTree tree;
-    private final Completer files = new Completers.FileNameCompleter() {
-        @Override
-        protected boolean accept(Path path) {
-            String name = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
-            return Files.isDirectory(path) || CommandTree.FILE_EXTENSIONS.stream().anyMatch(e -> name.endsWith("." + e));
-        }
-    };
+    /** Directories, and files with one of {@code extensions} (any file when there are none). */
+    private static Completer files(List<String> extensions) {
+        return new Completers.FileNameCompleter() {
+            @Override
+            protected boolean accept(Path path) {
+                String name = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
+                return Files.isDirectory(path) || extensions.isEmpty() || extensions.stream().anyMatch(e -> name.endsWith("." + e));
+            }
+        };
+    }
 
     ShellCompleter(Context ctx) {
         this.ctx = ctx;
@@ -81,7 +84,7 @@ final class ShellCompleter implements Completer {
             for (CommandTree.Arg a : cmd.positionals()) {
                 a.values().forEach(v -> candidates.add(new Candidate(v)));
                 if (a.files()) {
-                    files.complete(reader, line, candidates);
+                    files(a.extensions()).complete(reader, line, candidates);
                 }
             }
         }
@@ -89,12 +92,12 @@ final class ShellCompleter implements Completer {
 
     private void values(CommandTree.Opt o, LineReader reader, ParsedLine line, List<Candidate> candidates) {
         if (o.files()) {
-            files.complete(reader, line, candidates);
+            files(o.extensions()).complete(reader, line, candidates);
             return;
         }
         List<String> fixed = o.values();
         if (fixed.isEmpty() && ctx.loaded()) {
-            Session.Values v = ctx.session().values();
+            Values v = ctx.session().values();
             fixed = switch (o.longest()) {
                 case "--pid" -> v.pids();
                 case "--process" -> v.processes();

@@ -90,7 +90,12 @@ class CompletionScriptsTest {
                 .satisfies(o -> assertThat(o.values()).containsExactly("error", "warning", "info", "never"));
         assertThat(analyze.options()).filteredOn(o -> o.names().contains("--quiet")).singleElement()
                 .satisfies(o -> assertThat(o.takesValue()).isFalse());
-        assertThat(analyze.positionals()).singleElement().satisfies(a -> assertThat(a.files()).isTrue());
+        assertThat(analyze.positionals()).singleElement().satisfies(a -> {
+            assertThat(a.files()).isTrue();
+            assertThat(a.extensions()).containsExactly("etl", "jsonl");
+        });
+        CommandTree summary = root.subcommands().stream().filter(c -> c.name().equals("summary")).findFirst().orElseThrow();
+        assertThat(summary.positionals()).singleElement().satisfies(a -> assertThat(a.extensions()).containsExactly("etl"));
         CommandTree explain = root.subcommands().stream().filter(c -> c.name().equals("explain")).findFirst().orElseThrow();
         assertThat(explain.positionals()).singleElement().satisfies(a -> assertThat(a.values())
                 .containsExactlyElementsOf(wsclose.trace.analysis.Kinds.ALL));

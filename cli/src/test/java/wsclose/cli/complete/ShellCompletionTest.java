@@ -34,7 +34,9 @@ class ShellCompletionTest {
         CASES.put(List.of("wsclose", "explain", "d"), List.of("double-close"));
         CASES.put(List.of("wsclose", "completion", "p"), List.of("powershell"));
         CASES.put(List.of("wsclose", "analyze", ""), List.of("a.etl", "b.jsonl", "sub"));
+        CASES.put(List.of("wsclose", "summary", ""), List.of("a.etl", "sub"));
         CASES.put(List.of("wsclose", "summary", "sub/"), List.of("sub/d.etl"));
+        CASES.put(List.of("wsclose", "events", "--manifest", "sub/"), List.of("sub/d.etl", "sub/e.log"));
         CASES.put(List.of("wsclose", "events", "--form"), List.of("--format"));
     }
 
