@@ -15,8 +15,9 @@ import wsclose.cli.complete.Shell;
  */
 @Command(name = "completion", mixinStandardHelpOptions = true,
         description = {"Prints a shell completion script for wsclose (commands, options, option values, trace files).",
-            "bash: source it from ~/.bashrc; zsh: source it from ~/.zshrc; fish: save it as ~/.config/fish/completions/wsclose.fish;",
-            "PowerShell: save it and dot-source it from $PROFILE. The same scripts are in completions/."})
+            "bash: source it from ~/.bashrc. zsh: source it from ~/.zshrc. fish: save it as"
+                + " ~/.config/fish/completions/wsclose.fish. PowerShell: save it and dot-source it from $PROFILE."
+                + " The same scripts are in completions/ of the distribution."})
 public final class CompletionCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -17,8 +17,8 @@ import wsclose.cli.shell.Repl;
  */
 @Command(name = "shell", mixinStandardHelpOptions = true,
         description = {"Interactive shell: loads a trace once and answers many questions about it from memory.",
-            "Commands: load, analyze, timeline, sockets, summary, events, explain, help, exit. History, and Tab",
-            "completion of commands, options, and the sockets, pids and processes of the loaded trace."})
+            "Commands: load, analyze, timeline, sockets, summary, events, explain, help, exit. It keeps a history, and Tab"
+                + " completes commands, options, and the sockets, pids and processes of the loaded trace."})
 public final class ShellCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global;
