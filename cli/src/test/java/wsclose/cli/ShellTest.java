@@ -180,6 +180,28 @@ class ShellTest {
         assertThat(vt.screen()).doesNotContain(size);
     }
 
+    @Test
+    void findingsAreColouredBySeverity() throws Exception {
+        assertThat(analyzeOutput()).contains("\u001b[1;31mERROR (");
+    }
+
+    @Test
+    void noColoursUnderNoColor() throws Exception {
+        facts.close();
+        facts = Terminal.override(Terminal.Facts.of(true, 120).withNoColor("1"));
+        assertThat(analyzeOutput()).contains("ERROR (").doesNotContain("\u001b[1;31m", "\u001b[33m", "\u001b[36m", "\u001b[1m");
+    }
+
+    /** What the shell wrote for 'analyze', escape sequences included. */
+    private String analyzeOutput() throws Exception {
+        start(example().toString());
+        vt.awaitText("[close-bugs.etl]>");
+        int before = vt.raw().length();
+        vt.type("analyze\r");
+        vt.await("the report", x -> x.strip().endsWith("[close-bugs.etl]>") && x.contains("SOCKETS WITH FINDINGS"));
+        return vt.raw().substring(before);
+    }
+
     private static String cli(String... args) {
         StringWriter o = new StringWriter();
         int code = Main.run(new PrintWriter(o), new PrintWriter(new StringWriter()), args);
