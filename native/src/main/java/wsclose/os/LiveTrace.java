@@ -16,6 +16,14 @@ public interface LiveTrace extends AutoCloseable {
     /** Counts so far: events delivered and events the kernel reports lost. */
     LiveStats stats();
 
+    /**
+     * The command this trace started ({@code wsclose trace -- COMMAND}), empty when it attached to running
+     * processes. The trace starts it suspended and lets it run once recording, so no early event is missed.
+     */
+    default java.util.Optional<Process> command() {
+        return java.util.Optional.empty();
+    }
+
     /** Stops the session and removes everything it created (tracefs instance, ETW session). Idempotent. */
     @Override
     void close() throws IOException;
