@@ -9,7 +9,8 @@ import picocli.CommandLine.Spec;
 /** The top command: subcommands and the exit-code list shown by --help. */
 @Command(name = "wsclose", mixinStandardHelpOptions = true, versionProvider = ManifestVersion.class,
         description = "Finds socket close problems in Winsock traces (.etl) and live processes.",
-        subcommands = {AnalyzeCommand.class, TimelineCommand.class, SummaryCommand.class, EventsCommand.class},
+        subcommands = {AnalyzeCommand.class, TimelineCommand.class, SummaryCommand.class, EventsCommand.class,
+            HandlesCommand.class, TraceCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:ran; nothing at or above --fail-on",

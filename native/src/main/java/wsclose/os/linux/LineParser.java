@@ -85,15 +85,16 @@ final class LineParser {
         int colon = line.indexOf(": ", p);
         long mono = seconds(line, p, colon);
         int evStart = colon + 2;
-        int evEnd = line.indexOf(':', evStart);
-        String rest;
-        String event;
-        if (evEnd < 0 || line.indexOf(' ', evStart) >= 0 && line.indexOf(' ', evStart) < evEnd) {
+        int evEnd = evStart;
+        while (evEnd < line.length() && (Character.isLetterOrDigit(line.charAt(evEnd)) || line.charAt(evEnd) == '_')) {
+            evEnd++;
+        }
+        if (evEnd >= line.length() || line.charAt(evEnd) != ':') {
             // default-mode syscall: "sys_close(fd: 3)" or "sys_close -> 0x0"
             return syscall(line.substring(evStart), mono, tid, tgid, cpu, irq);
         }
-        event = line.substring(evStart, evEnd);
-        rest = evEnd + 2 <= line.length() ? line.substring(evEnd + 2) : "";
+        String event = line.substring(evStart, evEnd);
+        String rest = evEnd + 2 <= line.length() ? line.substring(evEnd + 2) : "";
         EventFormat f = formats.get(event);
         if (f == null) {
             return null; // markers and events we did not enable

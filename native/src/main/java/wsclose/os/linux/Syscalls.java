@@ -145,6 +145,10 @@ final class Syscalls {
             case "accept", "accept4" -> {
                 if (ret >= 0) {
                     created(r, tab, (int) ret, p.ref() != null && p.ref().inet(), call + "()", SocketEventKind.API_ACCEPT);
+                    FdRef made = tab.get((int) ret);
+                    if (p.ref() != null && made != null) {
+                        t.accepted(p.ref().inode(), made.inode());
+                    }
                 }
             }
             case "dup", "dup2", "dup3", "fcntl" -> {

@@ -35,6 +35,10 @@ final class Translator {
     final SocketIndex index = new SocketIndex();
     final Syscalls syscalls = new Syscalls(this);
     private final Map<Long, long[]> lastQueues = new HashMap<>();
+    /** Per local port, struct sock addresses of connections that finished the handshake and wait for accept(). */
+    private final Map<Long, java.util.ArrayDeque<Long>> acceptQueues = new HashMap<>();
+    /** Local port of each socket (learnt from its own TCP events and samples). */
+    private final Map<Long, Long> portOf = new HashMap<>();
     private long startMono = Long.MIN_VALUE;
     long emitted;
     long unattributed;
@@ -110,6 +114,9 @@ final class Translator {
         Snapshots.Tables t = s.snapshot.tables();
         for (DiagEntry d : t.inet().values()) {
             index.learn(d);
+            if (d.protocol() == 6 && d.state() == TcpStates.LISTEN) {
+                portOf.put(d.inode(), (long) SocketIndex.port(d.local()));
+            }
         }
         Map<Integer, String> names = new HashMap<>();
         for (ProcScan.Proc p : s.snapshot.procs()) {
@@ -156,10 +163,26 @@ final class Translator {
         return (l.onOff() ? 1L : 0L) << 16 | (l.seconds() & 0xFFFF);
     }
 
+    /**
+     * accept() returned a socket of {@code listener}: it is the oldest connection that completed its handshake on
+     * the listener's port (the accept queue is FIFO), so its struct sock address is known from then on.
+     */
+    void accepted(long listener, long inode) {
+        Long port = portOf.get(listener);
+        java.util.ArrayDeque<Long> q = port == null ? null : acceptQueues.get(port);
+        Long sk = q == null ? null : q.pollFirst();
+        if (sk != null && index.bySk(sk) < 0) {
+            index.bindSk(sk, inode);
+        }
+    }
+
     /** Queue sizes of the traced sockets, emitted when they changed; the index learns cookies and 4-tuples. */
     private void sample(Sample s) {
         for (DiagEntry d : s.entries) {
             index.learn(d);
+            if (d.state() == TcpStates.LISTEN) {
+                portOf.put(d.inode(), (long) SocketIndex.port(d.local()));
+            }
             if (!known.contains(d.inode()) || d.state() == TcpStates.LISTEN) {
                 continue;
             }
@@ -213,13 +236,25 @@ final class Translator {
             return;
         }
         String tuple = tuple(r);
-        long ino = resolve(r, r.num("skaddr", 0), 0, tuple);
+        long sk = r.num("skaddr", 0);
+        int from = (int) r.num("oldstate", 0);
+        int to = (int) r.num("newstate", 0);
+        long ino = resolve(r, sk, 0, tuple);
+        if (ino < 0 && from == 3 && to == TcpStates.ESTABLISHED && sk != 0) {
+            // A passive open completed in softirq; the socket gets its inode at accept() (tcp_check_req / inet_accept).
+            java.util.ArrayDeque<Long> q = acceptQueues.computeIfAbsent(r.num("sport", 0), k -> new java.util.ArrayDeque<>());
+            q.addLast(sk);
+            if (q.size() > 256) {
+                q.pollFirst(); // a listener of a process we do not trace: keep the memory bounded
+            }
+        }
+        if (ino >= 0 && to == TcpStates.LISTEN) {
+            portOf.put(ino, r.num("sport", 0));
+        }
         if (ino < 0 || !known.contains(ino)) {
             unattributed += ino < 0 ? 1 : 0;
             return;
         }
-        int from = (int) r.num("oldstate", 0);
-        int to = (int) r.num("newstate", 0);
         SocketEvent.Builder b = at(r.mono, SocketEventKind.TCP_STATE).endpoint(ino).tcb(r.num("skaddr", 0))
                 .value(TcpStates.mib(to)).name(TcpStates.name(from) + "->" + TcpStates.name(to));
         if (tuple != null && !tuple.startsWith("6|")) {
