@@ -29,9 +29,9 @@ import wsclose.trace.model.SocketEvent;
 public final class LinuxTrace implements LiveTrace {
     /** How long items wait for the other producers before they are translated. */
     static final long REORDER_NANOS = 150_000_000L;
-    private static final Path PROC = Path.of("/proc");
     private static final java.util.concurrent.atomic.AtomicInteger SESSIONS = new java.util.concurrent.atomic.AtomicInteger();
 
+    private final Path proc;
     private final ProcessSelector which;
     private final List<String> command;
     private final long sampleMillis;
@@ -57,6 +57,11 @@ public final class LinuxTrace implements LiveTrace {
      * @param sampleMillis sock_diag queue sampling interval
      */
     public LinuxTrace(ProcessSelector which, List<String> command, long sampleMillis) {
+        this(Path.of("/proc"), which, command, sampleMillis);
+    }
+
+    LinuxTrace(Path proc, ProcessSelector which, List<String> command, long sampleMillis) {
+        this.proc = proc;
         this.which = which;
         this.command = List.copyOf(command);
         this.sampleMillis = sampleMillis;
@@ -69,12 +74,12 @@ public final class LinuxTrace implements LiveTrace {
 
     @Override
     public void start(Consumer<SocketEvent> sink) throws IOException {
-        if (ProcScan.effectiveUid(PROC) != 0) {
+        if (ProcScan.effectiveUid(proc) != 0) {
             throw new LiveException(LiveException.Reason.PRIVILEGE, "tracing needs root (tracefs instances and syscall"
                     + " tracepoints; perf_event_paranoid and Yama do not matter here): run wsclose trace with sudo");
         }
         Tracefs fs = Tracefs.find();
-        for (String stale : fs.removeStale(PROC)) {
+        for (String stale : fs.removeStale(proc)) {
             notes.add("removed tracefs instance " + stale + " left by a wsclose run that ended without cleaning up");
         }
         Set<Integer> targets = targets();
@@ -86,15 +91,15 @@ public final class LinuxTrace implements LiveTrace {
             instances.add(net.instance());
             Sessions.Setup sys = Sessions.sys(fs, base + "-sys", notes);
             instances.add(sys.instance());
-            enricher = new Enricher(PROC, tracked);
+            enricher = new Enricher(proc, tracked);
             start(net, "wsclose-net-reader", r -> { });
             start(sys, "wsclose-sys-reader", enricher);
-            Sessions.filterPids(sys.instance(), targets, which.isAll() && command.isEmpty(), PROC);
+            Sessions.filterPids(sys.instance(), targets, which.isAll() && command.isEmpty(), proc);
             Sessions.enable(net);
             Sessions.enable(sys);
             long mono0 = System.nanoTime();
             long base0 = Times.fromInstant(Instant.now()) - mono0 / 100;
-            LinuxHandles.Detailed snap = new LinuxHandles(PROC, true).detailed(seedSelector(targets));
+            LinuxHandles.Detailed snap = new LinuxHandles(proc, true).detailed(seedSelector(targets));
             reorder.add(new Seed(mono0, snap, targets));
             translator = new Translator(sink, base0, tracked);
             worker = new Thread(this::translate, "wsclose-translator");
@@ -131,18 +136,18 @@ public final class LinuxTrace implements LiveTrace {
     private Set<Integer> targets() throws IOException {
         Set<Integer> out = new LinkedHashSet<>();
         if (!command.isEmpty()) {
-            process = Sessions.startStopped(command, PROC);
+            process = Sessions.startStopped(command, proc);
             out.add((int) process.pid());
             return out;
         }
         for (int pid : which.pids()) {
-            if (!Files.exists(PROC.resolve(Integer.toString(pid)))) {
+            if (!Files.exists(proc.resolve(Integer.toString(pid)))) {
                 throw new LiveException(LiveException.Reason.FACILITY, "no process with pid " + pid);
             }
             out.add(pid);
         }
         if (which.processName() != null && !which.processName().isEmpty()) {
-            for (ProcScan.Proc p : ProcScan.scan(PROC, pid -> true)) {
+            for (ProcScan.Proc p : ProcScan.scan(proc, pid -> true)) {
                 if (p.comm().equalsIgnoreCase(which.processName())) {
                     out.add(p.pid());
                 }
