@@ -17,6 +17,8 @@ import picocli.CommandLine.Spec;
 import wsclose.cli.render.EventPrinter;
 import wsclose.trace.decode.Decoded;
 import wsclose.trace.decode.Layouts;
+import wsclose.trace.decode.ManifestLoader;
+import wsclose.trace.decode.TraceLogging;
 import wsclose.trace.etl.EtlFile;
 import wsclose.trace.etw.Guid;
 import wsclose.trace.etw.Providers;
@@ -55,6 +57,9 @@ public final class EventsCommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "N", description = "Stop after N events.")
     long limit = Long.MAX_VALUE;
 
+    @Option(names = "--manifest", paramLabel = "XML", description = "Decode the events of this provider manifest by name too (repeatable).")
+    List<Path> manifests = new ArrayList<>();
+
     @Option(names = "--count", description = "Print only the number of matching events (a full time-ordered walk).")
     boolean count;
 
@@ -78,6 +83,18 @@ public final class EventsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Layouts layouts = Layouts.builtIn();
         Map<Guid, String> names = new HashMap<>(Providers.known());
+        for (Path m : manifests) {
+            Inputs.check(m);
+            try {
+                ManifestLoader.Result r = ManifestLoader.read(m);
+                layouts.addAll(r.layouts());
+                names.putAll(r.providerNames());
+            } catch (IOException e) {
+                throw new UserException(ExitCodes.INPUT, m + ": " + e.getMessage(), e);
+            }
+        }
+        long[] problems = {0};
+        String[] firstProblem = {null};
         long[] printed = {0};
         long[] walked = {0};
         long bytes = 0;
@@ -104,6 +121,12 @@ public final class EventsCommand implements Callable<Integer> {
                             return;
                         }
                         Decoded d = layouts.decode(ev);
+                        if (d == null) {
+                            d = TraceLogging.decode(ev); // self-describing events carry their own schema
+                        }
+                        if (d != null && d.problem() != null && problems[0]++ == 0) {
+                            firstProblem[0] = d.problem() + " (" + ev + ")";
+                        }
                         printer.print(ev, d);
                         if (++printed[0] >= limit) {
                             throw new Stop();
@@ -121,6 +144,10 @@ public final class EventsCommand implements Callable<Integer> {
         if (count) {
             out.println(printed[0]);
             out.flush();
+        }
+        if (problems[0] > 0) {
+            Warnings.print(spec, global, null, java.util.List.of(problems[0]
+                    + " payloads did not fit their layout (their fields are printed up to the problem); the first: " + firstProblem[0]));
         }
         if (stats) {
             Stats.print(spec.commandLine().getErr(), "events", bytes, walked[0], System.nanoTime() - t0);

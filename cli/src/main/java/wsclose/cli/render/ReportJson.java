@@ -57,7 +57,10 @@ public final class ReportJson {
         m.put("bytesReceived", s.bytesReceived());
         m.put("bytesAcknowledged", s.bytesAcked() < 0 ? null : s.bytesAcked());
         if (s.lingerOnOff() >= 0) {
-            m.put("linger", Map.of("onOff", s.lingerOnOff(), "seconds", s.lingerSeconds()));
+            Map<String, Object> linger = new LinkedHashMap<>();
+            linger.put("onOff", s.lingerOnOff());
+            linger.put("seconds", s.lingerSeconds());
+            m.put("linger", linger);
         } else {
             m.put("linger", null);
         }

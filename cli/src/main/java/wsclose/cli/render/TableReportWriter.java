@@ -17,13 +17,17 @@ final class TableReportWriter implements ReportWriter {
     private final PrintWriter out;
     private final TimeFormat time;
     private final Colors colors;
+    /** Text wraps at this width. */
     private final int width;
+    /** Tables are cut to this width; 0 (not a terminal) means never. */
+    private final int tableWidth;
 
     TableReportWriter(PrintWriter out, TimeFormat time, Colors colors, int width) {
         this.out = out;
         this.time = time;
         this.colors = colors;
         this.width = width > 0 ? width : 100;
+        this.tableWidth = width;
     }
 
     @Override
@@ -56,7 +60,7 @@ final class TableReportWriter implements ReportWriter {
                 t.row(Json.hex(s.endpoint()), s.pid(), s.process(), s.handleList(), s.local(), s.remote(),
                         time.format(s.created()), time.format(s.closed()), s.refcount(), s.state().label());
             }
-            t.print(out, "  ", width);
+            t.print(out, "  ", tableWidth);
         }
         list("NOTES", r.notes());
         list("WARNINGS", r.warnings());

@@ -40,6 +40,7 @@ public final class Analyzer implements ModelListener {
     private final Set<Long> flagged = new java.util.HashSet<>();
     /** Endpoints whose timelines keep every entry (the sockets {@code wsclose timeline} prints). */
     private final Set<Long> verbose = new java.util.HashSet<>();
+    private boolean everyEntry;
     private final Map<String, Long> bySeverity = new LinkedHashMap<>();
     private long inputEvents;
     private long socketEvents;
@@ -59,7 +60,7 @@ public final class Analyzer implements ModelListener {
         if (selector != null && selector.pid() < 0) {
             verbose.add(selector.endpoint());
         }
-        this.model = new SocketModel(this, t -> verbose.contains(t.endpoint()));
+        this.model = new SocketModel(this, t -> everyEntry || verbose.contains(t.endpoint()));
         for (Severity s : Severity.values()) {
             bySeverity.put(s.label(), 0L);
         }
@@ -68,6 +69,12 @@ public final class Analyzer implements ModelListener {
     /** Keeps every timeline entry of sockets with these endpoints; call before the first event. */
     public Analyzer keepAllEntries(java.util.Collection<Long> endpoints) {
         verbose.addAll(endpoints);
+        return this;
+    }
+
+    /** Keeps every timeline entry of every socket (an interactive session that prints any timeline later). */
+    public Analyzer keepEveryEntry() {
+        everyEntry = true;
         return this;
     }
 

@@ -35,10 +35,10 @@ final class UseAfterCloseCheck implements Check {
         }
         SocketSummary s = a.subject() == null ? null : SocketSummary.of(a.subject());
         long closedAt = s == null ? -1 : s.closed() >= 0 ? s.closed() : s.closeRequested();
-        String when = closedAt >= 0 ? " " + Words.duration(a.time() - closedAt) + " after it was closed" : " after it was closed";
+        String gap = closedAt >= 0 ? " " + Words.duration(a.time() - closedAt) : "";
         String message = (a.kind() == Anomaly.Kind.OPERATION_AFTER_CLOSE
-                ? a.detail() + ": " + Words.socket(s) + " got a new request" + when
-                : a.detail() + (s == null ? "" : ": the value belonged to " + Words.socket(s) + ", closed" + when))
+                ? a.detail() + ": " + Words.socket(s) + " got a new request" + gap + " after it was closed"
+                : a.detail() + (s == null ? "" : ": the value belonged to " + Words.socket(s) + ", closed" + gap + " before"))
                 + ". A thread kept using the socket after closesocket; keep the socket open until every thread that"
                 + " uses it is done, and never reuse a raw socket value after closing it.";
         Finding.Evidence closeEv = closedAt >= 0 ? new Finding.Evidence(closedAt, "socket closed") : null;

@@ -12,13 +12,19 @@ import java.util.List;
  */
 public final class Decoded {
     private final String layout;
-    private final List<String> names = new ArrayList<>();
-    private final List<Object> values = new ArrayList<>();
+    private final List<String> names;
+    private final List<Object> values;
     private String problem;
     private int consumed;
 
     public Decoded(String layout) {
+        this(layout, 8);
+    }
+
+    Decoded(String layout, int fields) {
         this.layout = layout;
+        this.names = new ArrayList<>(fields);
+        this.values = new ArrayList<>(fields);
     }
 
     void add(String name, Object value) {
@@ -56,6 +62,12 @@ public final class Decoded {
     }
 
     public Object get(String name) {
+        // Field names come from string constants, so an identity match is the common case.
+        for (int i = 0; i < names.size(); i++) {
+            if (names.get(i) == name) {
+                return values.get(i);
+            }
+        }
         int i = names.indexOf(name);
         return i < 0 ? null : values.get(i);
     }

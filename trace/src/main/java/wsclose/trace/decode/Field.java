@@ -10,6 +10,10 @@ package wsclose.trace.decode;
  */
 public record Field(String name, FieldType type, String lengthField, int length, String countField, int count) {
 
+    public Field {
+        name = name.intern(); // lets Decoded.get match the mapping code's constant names by identity
+    }
+
     public static Field of(String name, FieldType type) {
         return new Field(name, type, null, 0, null, 1);
     }

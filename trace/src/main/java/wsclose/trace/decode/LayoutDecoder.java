@@ -25,7 +25,7 @@ public final class LayoutDecoder {
     }
 
     public static Decoded decode(Layout layout, byte[] b, int off, int len, int pointerSize) {
-        Decoded out = new Decoded(layout.name());
+        Decoded out = new Decoded(layout.name(), layout.fields().size());
         int[] pos = {off};
         int end = off + len;
         for (Field f : layout.fields()) {
@@ -147,8 +147,16 @@ public final class LayoutDecoder {
 
     private static String sid(Field f, byte[] b, int[] pos, int end, int base) throws Short {
         int p = need(f, pos, end, 8, base);
+        need(f, pos, end, 4 * (b[p + 1] & 0xFF), base);
+        return sidText(b, p);
+    }
+
+    /**
+     * A binary SID (revision u8, sub-authority count u8, 48-bit big-endian authority, u32 sub-authorities) as
+     * "S-1-5-21-...". The caller has checked that all of it is in {@code b}.
+     */
+    static String sidText(byte[] b, int p) {
         int subs = b[p + 1] & 0xFF;
-        need(f, pos, end, 4 * subs, base);
         long authority = 0;
         for (int i = 2; i < 8; i++) {
             authority = authority << 8 | (b[p + i] & 0xFF);

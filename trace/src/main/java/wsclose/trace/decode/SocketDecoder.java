@@ -23,12 +23,27 @@ public final class SocketDecoder {
         void map(EtwEvent ev, Decoded d, Consumer<SocketEvent> out);
     }
 
-    private record Key(Guid provider, boolean classic, int id) {
+    /** One provider's mappings, indexed by event id (manifest) or opcode (classic), with layouts cached per version. */
+    private static final class ProviderTable {
+        Mapping[] byId = new Mapping[0];
+        Layout[][] layouts = new Layout[0][];
+
+        void put(int id, Mapping m) {
+            if (id >= byId.length) {
+                byId = java.util.Arrays.copyOf(byId, id + 1);
+                layouts = java.util.Arrays.copyOf(layouts, id + 1);
+            }
+            byId[id] = m;
+        }
+
+        Mapping get(int id) {
+            return id >= 0 && id < byId.length ? byId[id] : null;
+        }
     }
 
     private final Layouts layouts;
-    private final Map<Key, Mapping> table = new HashMap<>();
-    private final Map<Guid, Boolean> providers = new HashMap<>();
+    private final Map<Guid, ProviderTable> manifest = new HashMap<>();
+    private final Map<Guid, ProviderTable> classic = new HashMap<>();
     private final KernelEvents kernel = new KernelEvents();
     private long problems;
     private String firstProblem;
@@ -47,29 +62,33 @@ public final class SocketDecoder {
     }
 
     void on(Guid provider, int id, Mapping m) {
-        table.put(new Key(provider, false, id), m);
-        providers.put(provider, Boolean.TRUE);
+        manifest.computeIfAbsent(provider, k -> new ProviderTable()).put(id, m);
     }
 
     void onKernel(Guid group, int opcode, Mapping m) {
-        table.put(new Key(group, true, opcode), m);
-        providers.put(group, Boolean.TRUE);
+        classic.computeIfAbsent(group, k -> new ProviderTable()).put(opcode, m);
     }
 
     /** Decodes one event (a flyweight, valid only during the call) into zero or more socket events. */
     public void decode(EtwEvent ev, Consumer<SocketEvent> out) {
         Guid p = ev.provider();
-        if (p == null || providers.get(p) == null) {
+        if (p == null || ev.kind() == HeaderKind.WPP) {
+            return;
+        }
+        ProviderTable table = (ev.kind().isKernel() ? classic : manifest).get(p);
+        if (table == null) {
             return; // the common case in a mixed trace: one hash lookup, no allocation
         }
-        Mapping m = table.get(new Key(p, ev.kind().isKernel(), ev.id()));
-        if (m == null || ev.kind() == HeaderKind.WPP) {
+        int id = ev.id();
+        Mapping m = table.get(id);
+        if (m == null) {
             return;
         }
-        Decoded d = layouts.decode(ev);
-        if (d == null) {
+        Layout layout = layout(table, ev);
+        if (layout == null) {
             return;
         }
+        Decoded d = LayoutDecoder.decode(layout, ev);
         if (d.problem() != null) {
             problems++;
             if (firstProblem == null) {
@@ -80,6 +99,25 @@ public final class SocketDecoder {
         decoded++;
         m.map(ev, d, out);
     }
+
+    /** The layout for (id, version, header namespace), looked up once and cached. */
+    private Layout layout(ProviderTable table, EtwEvent ev) {
+        int id = ev.id();
+        int slot = ev.version() & 0xFF | (ev.kind() == HeaderKind.PERFINFO ? 0x100 : 0);
+        Layout[] byVersion = table.layouts[id];
+        if (byVersion == null) {
+            byVersion = new Layout[0x200];
+            table.layouts[id] = byVersion;
+        }
+        Layout l = byVersion[slot];
+        if (l == null) {
+            l = layouts.find(ev);
+            byVersion[slot] = l == null ? NONE : l;
+        }
+        return l == NONE ? null : l;
+    }
+
+    private static final Layout NONE = Layout.of("none");
 
     /** Payloads that did not fit their layout, so far. */
     public long problems() {
@@ -98,6 +136,6 @@ public final class SocketDecoder {
 
     /** Whether this provider has events wsclose turns into socket events. */
     public boolean knows(Guid provider) {
-        return providers.containsKey(provider);
+        return manifest.containsKey(provider) || classic.containsKey(provider);
     }
 }

@@ -521,17 +521,8 @@ public final class TraceLogging {
 
         private String sid(String name) throws Bad {
             int p = need(name, 8);
-            int subs = b[p + 1] & 0xFF;
-            need(name, 4 * subs);
-            long authority = 0;
-            for (int i = 2; i < 8; i++) {
-                authority = authority << 8 | (b[p + i] & 0xFF);
-            }
-            StringBuilder sb = new StringBuilder("S-").append(b[p] & 0xFF).append('-').append(authority);
-            for (int i = 0; i < subs; i++) {
-                sb.append('-').append(Bytes.u32(b, p + 8 + 4 * i));
-            }
-            return sb.toString();
+            need(name, 4 * (b[p + 1] & 0xFF));
+            return LayoutDecoder.sidText(b, p);
         }
     }
 

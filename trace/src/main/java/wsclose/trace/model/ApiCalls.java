@@ -197,7 +197,7 @@ final class ApiCalls {
     }
 
     static String apiName(SocketEvent e) {
-        String n = e.kind().name().substring(4).toLowerCase(java.util.Locale.ROOT);
+        String n = e.kind().word();
         return e.source() == Source.LINUX ? n + "()" : n;
     }
 }

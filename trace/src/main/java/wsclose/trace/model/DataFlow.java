@@ -1,6 +1,5 @@
 package wsclose.trace.model;
 
-import java.util.Locale;
 import wsclose.trace.model.SocketEvent.Phase;
 
 /**
@@ -42,6 +41,7 @@ final class DataFlow {
             case CONNECT:
                 if (e.remote() != null) {
                     t.remote = e.remote();
+                    m.awaitTcb(t);
                 }
                 if (enter) {
                     t.state(SocketState.CONNECTING, e.time());
@@ -93,7 +93,7 @@ final class DataFlow {
     }
 
     private static String op(SocketEvent e) {
-        return e.kind().name().toLowerCase(Locale.ROOT);
+        return e.kind().word();
     }
 
     private void accept(SocketTimeline listener, SocketEvent e) {
@@ -105,6 +105,7 @@ final class DataFlow {
             a = m.create(e, e.value(), e.tid());
         }
         a.remote = e.remote();
+        m.awaitTcb(a);
         a.local = listener.local;
         a.state(SocketState.CONNECTED, e.time());
         a.entry(e.time(), "accepted", e.pid(), e.tid(), "from " + e.remote() + " on listener 0x" + Long.toHexString(listener.endpoint));
@@ -165,8 +166,14 @@ final class DataFlow {
         } else {
             t = m.byTcb().get(e.tcb());
         }
-        if (e.kind() == SocketEventKind.TCP_CONNECTED && t == null) {
+        if (e.kind() == SocketEventKind.TCP_CONNECTED && (t == null || t.closed >= 0)) {
+            if (t != null) {
+                m.byTcb().remove(e.tcb(), t); // a reused TCB address: a new connection
+            }
             t = join(e);
+            if (t == null) {
+                m.unjoinedTcb(e); // AFD may name the socket a moment later (accept)
+            }
         }
         if (t == null) {
             return; // a connection of a socket we do not know (or a TCB without AFD events)
@@ -224,7 +231,7 @@ final class DataFlow {
     /** Joins a new TCB to the live socket with the same addresses (NETBLAME's 4-tuple match). */
     private SocketTimeline join(SocketEvent e) {
         SocketTimeline best = null;
-        for (SocketTimeline t : m.live().values()) {
+        for (SocketTimeline t : m.awaitingTcb(e.remote())) {
             if (t.tcb != 0 || t.closed >= 0) {
                 continue;
             }
@@ -238,6 +245,7 @@ final class DataFlow {
             }
         }
         if (best != null) {
+            m.stopAwaitingTcb(best);
             best.tcb = e.tcb();
             if (e.local() != null) {
                 best.local = e.local();

@@ -1,8 +1,5 @@
 package wsclose.trace.model;
 
-import java.util.HashMap;
-import java.util.Iterator;
-import java.util.Map;
 
 /**
  * Which socket each (pid, handle value) names now, and which it named before its last close. Windows
@@ -28,8 +25,8 @@ final class HandleTable {
         int closerTid() { return closerTid; }
     }
 
-    private final Map<Long, SocketTimeline> current = new HashMap<>();
-    private final Map<Long, Previous> previous = new HashMap<>();
+    private final LongMap<SocketTimeline> current = new LongMap<>();
+    private final LongMap<Previous> previous = new LongMap<>();
 
     static long key(int pid, long handle) {
         return ((long) pid << 32) | (handle & 0xFFFFFFFFL);
@@ -61,9 +58,9 @@ final class HandleTable {
 
     /** Forgets everything about a process whose id may now be reused. */
     void forgetProcess(int pid) {
-        for (Iterator<Long> it = previous.keySet().iterator(); it.hasNext(); ) {
-            if ((int) (it.next() >>> 32) == pid) {
-                it.remove();
+        for (long k : previous.keys()) {
+            if ((int) (k >>> 32) == pid) {
+                previous.remove(k);
             }
         }
     }

@@ -26,5 +26,13 @@ public enum SocketEventKind {
     /** A live snapshot saw this socket (Linux procfs/sock_diag, Windows handle table). */
     OBSERVED,
     /** Queue sizes of a live socket: bytes = unread receive queue, value = send queue (unsent + unacked). */
-    QUEUE_SAMPLE
+    QUEUE_SAMPLE;
+
+    private final String word = name().startsWith("API_") ? name().substring(4).toLowerCase(java.util.Locale.ROOT)
+            : name().toLowerCase(java.util.Locale.ROOT);
+
+    /** The kind as a word for messages: "send", "close", "setopt" (API_ prefix dropped). */
+    public String word() {
+        return word;
+    }
 }

@@ -23,7 +23,9 @@ import wsclose.trace.model.SocketEvent.Source;
  */
 public final class SocketModel {
     /** Late events (cancelled completions, handle closes) still attach to a socket this long after its free. */
-    static final long GRACE = 20_000_000L; // 2 s in 100-ns units
+    static final long GRACE = 2_000_000L; // 200 ms in 100-ns units
+    /** Freed sockets waiting out their grace period; beyond this many the oldest retire early (bounded memory). */
+    static final int MAX_RETIRING = 10_000;
     /** A handle created on a thread this soon after AFD created an endpoint there belongs to it. */
     static final long CREATE_LINK = 10_000_000L;
 
@@ -31,13 +33,15 @@ public final class SocketModel {
     private final Predicate<SocketTimeline> verbose;
     private final Processes processes = new Processes();
     private final HandleTable handles = new HandleTable();
-    private final Map<Long, SocketTimeline> live = new HashMap<>();
-    private final Map<Long, SocketTimeline> byObject = new HashMap<>();
-    private final Map<Long, SocketTimeline> byTcb = new HashMap<>();
+    private final LongMap<SocketTimeline> live = new LongMap<>();
+    private final LongMap<SocketTimeline> byObject = new LongMap<>();
+    private final LongMap<SocketTimeline> byTcb = new LongMap<>();
     private final Map<Integer, SocketTimeline> createdOnThread = new HashMap<>();
     private final Map<Integer, long[]> createdAt = new HashMap<>();
     private final ArrayDeque<SocketTimeline> retiring = new ArrayDeque<>();
     private final Set<Source> sources = EnumSet.noneOf(Source.class);
+    /** Sockets that know their remote address but not yet their TCB, by remote address (NETBLAME's join, §B.6). */
+    private final Map<String, List<SocketTimeline>> awaitingTcb = new HashMap<>();
     /** Threads inside a close call: tid -> start time. */
     private final Map<Integer, Long> closeStarts = new HashMap<>();
     private final DataFlow data;
@@ -130,8 +134,8 @@ public final class SocketModel {
     ModelListener listener() { return listener; }
     HandleTable handles() { return handles; }
     Processes processes() { return processes; }
-    Map<Long, SocketTimeline> byTcb() { return byTcb; }
-    Map<Long, SocketTimeline> live() { return live; }
+    LongMap<SocketTimeline> byTcb() { return byTcb; }
+    LongMap<SocketTimeline> live() { return live; }
 
     /** The socket an AFD event refers to; unknown endpoints existed before the trace started. */
     SocketTimeline endpoint(SocketEvent e) {
@@ -147,7 +151,7 @@ public final class SocketModel {
     void touch(SocketTimeline t, SocketEvent e) {
         t.sources.add(e.source());
         t.lastActivity = Math.max(t.lastActivity, e.time());
-        if (e.tid() >= 0 && t.threads.size() < 64) {
+        if (e.tid() >= 0) {
             t.threads.add(e.tid());
         }
     }
@@ -196,6 +200,57 @@ public final class SocketModel {
         return e.name() != null ? e.name() : "socket()";
     }
 
+    /**
+     * TCP connections that completed before AFD told which socket they belong to (an accept's TCB is logged
+     * before AFD's accept completes), by remote address; a socket that learns that address joins them.
+     */
+    private final Map<String, SocketEvent> unjoinedTcbs = new HashMap<>();
+    private static final int MAX_UNJOINED = 10_000;
+
+    void unjoinedTcb(SocketEvent e) {
+        if (e.remote() == null) {
+            return;
+        }
+        if (unjoinedTcbs.size() >= MAX_UNJOINED) {
+            unjoinedTcbs.clear(); // connections of sockets the trace never shows: forget them
+        }
+        unjoinedTcbs.put(e.remote(), e);
+    }
+
+    void awaitTcb(SocketTimeline t) {
+        SocketEvent pending = t.tcb == 0 && t.remote != null ? unjoinedTcbs.get(t.remote) : null;
+        if (pending != null && (pending.pid() < 0 || t.pid < 0 || pending.pid() == t.pid)
+                && Math.abs(pending.time() - now) <= CREATE_LINK) {
+            unjoinedTcbs.remove(t.remote);
+            t.tcb = pending.tcb();
+            if (pending.local() != null && t.local == null) {
+                t.local = pending.local();
+            }
+            byTcb.put(t.tcb, t);
+            return;
+        }
+        if (t.tcb == 0 && t.remote != null) {
+            List<SocketTimeline> l = awaitingTcb.computeIfAbsent(t.remote, k -> new ArrayList<>(1));
+            if (!l.contains(t)) {
+                l.add(t);
+            }
+        }
+    }
+
+    void stopAwaitingTcb(SocketTimeline t) {
+        if (t.remote != null) {
+            List<SocketTimeline> l = awaitingTcb.get(t.remote);
+            if (l != null && l.remove(t) && l.isEmpty()) {
+                awaitingTcb.remove(t.remote);
+            }
+        }
+    }
+
+    List<SocketTimeline> awaitingTcb(String remote) {
+        List<SocketTimeline> l = remote == null ? null : awaitingTcb.get(remote);
+        return l == null ? List.of() : new ArrayList<>(l);
+    }
+
     void closeStarted(int tid, long time) {
         closeStarts.put(tid, time);
     }
@@ -226,6 +281,7 @@ public final class SocketModel {
         }
         if (e.remote() != null) {
             t.remote = e.remote();
+            awaitTcb(t);
         }
         if (e.value() == 2) {
             t.state(SocketState.LISTENING, e.time());
@@ -272,6 +328,10 @@ public final class SocketModel {
 
     private void handleCreate(SocketEvent e) {
         SocketTimeline t = e.object() != 0 ? byObject.get(e.object()) : null;
+        if (t != null && t.closed >= 0) {
+            byObject.remove(e.object(), t); // a reused FILE_OBJECT address: the old socket is gone
+            t = null;
+        }
         if (t == null && e.kind() == SocketEventKind.HANDLE_CREATE) {
             t = justCreated(e.tid(), e.time());
             if (t != null && t.handles.stream().anyMatch(h -> h.pid() == e.pid())) {
@@ -358,6 +418,13 @@ public final class SocketModel {
         t.state(SocketState.FREED, e.time());
         t.entry(e.time(), "freed", e.pid(), e.tid(), "AFD released the endpoint; its address may be reused");
         live.remove(t.endpoint);
+        stopAwaitingTcb(t);
+        if (t.tcb != 0) {
+            byTcb.remove(t.tcb, t); // the connection died with the endpoint; its TCB address may be reused at once
+        }
+        for (long o : t.objects) {
+            byObject.remove(o, t); // so was the FILE_OBJECT (its handles closed before AFD's cleanup)
+        }
         retiring.add(t);
     }
 
@@ -393,12 +460,14 @@ public final class SocketModel {
     }
 
     private void retireUpTo(long time) {
-        while (!retiring.isEmpty() && (time == Long.MAX_VALUE || time - retiring.peekFirst().freed > GRACE)) {
+        while (!retiring.isEmpty() && (time == Long.MAX_VALUE || time - retiring.peekFirst().freed > GRACE
+                || retiring.size() > MAX_RETIRING)) {
             retire(retiring.pollFirst());
         }
     }
 
     private void retire(SocketTimeline t) {
+        stopAwaitingTcb(t);
         if (t.tcb != 0) {
             byTcb.remove(t.tcb, t);
         }
@@ -406,6 +475,7 @@ public final class SocketModel {
             byObject.remove(o, t);
         }
         listener.retired(t);
+        t.trim();
     }
 
     /** A socket the handle currently names, or the one it named before (for events after close). */

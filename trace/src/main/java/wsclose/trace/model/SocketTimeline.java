@@ -68,10 +68,41 @@ public final class SocketTimeline {
     boolean openAtEnd;
     long traceEnd = -1;
     final Set<SocketEvent.Source> sources = EnumSet.noneOf(SocketEvent.Source.class);
-    final List<TimelineEntry> entries = new ArrayList<>();
+    final ArrayList<TimelineEntry> entries = new ArrayList<>();
     int droppedEntries;
     boolean verbose;
-    final java.util.Set<Integer> threads = new java.util.HashSet<>();
+    /** Threads that used the socket (up to {@link #MAX_THREADS}), to tell a stale user of a reused value. */
+    final ThreadSet threads = new ThreadSet();
+    static final int MAX_THREADS = 64;
+
+    /** A small set of thread ids: a linear scan of a few ints beats a HashSet of boxed ones on every event. */
+    static final class ThreadSet {
+        private int[] ids = new int[4];
+        private int n;
+
+        boolean contains(int tid) {
+            for (int i = 0; i < n; i++) {
+                if (ids[i] == tid) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        void add(int tid) {
+            if (n >= MAX_THREADS || contains(tid)) {
+                return;
+            }
+            if (n == ids.length) {
+                ids = java.util.Arrays.copyOf(ids, n * 2);
+            }
+            ids[n++] = tid;
+        }
+
+        int size() {
+            return n;
+        }
+    }
 
     SocketTimeline(long id, long endpoint, long created, boolean existing) {
         this.id = id;
@@ -112,6 +143,29 @@ public final class SocketTimeline {
             return refs;
         }
         return closed >= 0 ? 0 : 1;
+    }
+
+    /**
+     * After the socket retired (its summary was reported), the handle table may still point at it so that a
+     * later misuse of one of its values can name it; keep only what such a message needs, so memory follows
+     * the sockets alive at once and not the trace length.
+     */
+    void trim() {
+        entries.clear();
+        entries.trimToSize();
+        if (refcounts.size() > 1) {
+            long[] last = refcounts.get(refcounts.size() - 1);
+            refcounts.clear();
+            refcounts.add(last);
+        }
+        if (states.size() > 1) {
+            StateInterval last = states.get(states.size() - 1);
+            states.clear();
+            states.add(last);
+        }
+        aborted.clear();
+        pending.clear();
+        droppedEntries = 0;
     }
 
     public long id() { return id; }

@@ -163,11 +163,65 @@ class WinsockScenariosTest {
     }
 
     @Test
+    void acceptedSocketsGetTheirOwnTimelines() throws IOException {
+        Result r = run("server", 8);
+        SocketSummary listener = r.socket(0xffffa50c3e5f0000L + 0x200L * 20);
+        assertThat(listener.states()).extracting(i -> i.state().label()).contains("bound", "listening", "freed");
+        SocketSummary a = r.socket(0xffffa50c3e5f0000L + 0x200L * 21);
+        assertThat(a.local()).isEqualTo("10.0.0.5:8080");
+        assertThat(a.remote()).isEqualTo("10.0.0.7:40000");
+        assertThat(a.handles()).extracting(h -> h.handle()).containsExactly(0x250L);
+        assertThat(a.bytesSent()).isEqualTo(1200);
+        assertThat(a.bytesAcked()).isEqualTo(1200);
+        assertThat(a.bytesReceived()).isEqualTo(300);
+        assertThat(a.states()).extracting(i -> i.state().label()).containsSubsequence("connected", "send shut down", "closed", "freed");
+        assertThat(r.report().findings()).isEmpty();
+    }
+
+    @Test
+    void aShortPayloadIsACountedDecodeProblem() throws IOException {
+        WinsockScenario s = new WinsockScenario(8, 2);
+        Scenarios.all().get("graceful-close").accept(s);
+        // An AfdSendConnected (1003) payload cut to 20 bytes: EnterExit, Location, Process, half an Endpoint.
+        s.afdRaw(30, 1234, 100, 1003, new byte[20]);
+        Path f = dir.resolve("short.etl");
+        s.writeTo(f);
+        Analyzer a = new Analyzer("short", AnalysisOptions.all(), new ReportListener() { });
+        try (EtlFile e = EtlFile.open(f)) {
+            Pipeline.feed(List.of(e), a, null);
+        }
+        Report rep = a.finish();
+        assertThat(rep.stats().decodeProblems()).isEqualTo(1);
+        assertThat(rep.warnings()).anyMatch(w -> w.contains("1 payloads were shorter than their layout")
+                && w.contains("AfdSendConnected") && w.contains("Endpoint"));
+        assertThat(rep.findings()).isEmpty();
+    }
+
+    @Test
     void shortLivedSocketsAreAllRetired() throws IOException {
         Result r = run("short-lived", 8);
         assertThat(r.report().stats().sockets()).isEqualTo(201);
         assertThat(r.report().stats().peakAlive()).isLessThan(10);
         assertThat(r.sockets()).allMatch(s -> s.freed() >= 0);
+    }
+
+    @Test
+    void theTourHasEveryKindEachInItsOwnProcess() throws IOException {
+        WinsockScenario s = new WinsockScenario(8, 4);
+        Scenarios.tour(s);
+        Path f = dir.resolve("tour.etl");
+        s.writeTo(f);
+        Analyzer a = new Analyzer("tour", AnalysisOptions.all(), new ReportListener() { });
+        try (EtlFile e = EtlFile.open(f)) {
+            Pipeline.feed(List.of(e), a, null);
+        }
+        Report r = a.finish();
+        assertThat(r.findings()).extracting(Finding::kind).containsAll(Kinds.ALL);
+        Map<String, String> processOf = Map.of("linger-timeout", "uploader.exe", "unread-data-reset", "client.exe",
+                "aborted-pending-op", "server.exe", "leak", "leaky.exe", "double-close", "twice.exe", "handle-reuse", "pool.exe");
+        processOf.forEach((kind, image) -> assertThat(r.findings()).filteredOn(x -> x.kind().equals(kind))
+                .allMatch(x -> image.equals(x.socket().process()), kind + " in " + image));
+        assertThat(r.stats().sockets()).as("noise + 11 stories; handle-reuse has two sockets, server three").isEqualTo(15);
     }
 
     static Map<String, Consumer<WinsockScenario>> all() {

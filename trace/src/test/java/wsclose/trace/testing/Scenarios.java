@@ -13,9 +13,13 @@ public final class Scenarios {
     private Scenarios() {
     }
 
-    /** Name → scenario, in a stable order; each writes into a fresh {@link WinsockScenario}. */
-    public static Map<String, Consumer<WinsockScenario>> all() {
-        Map<String, Consumer<WinsockScenario>> m = new LinkedHashMap<>();
+    /** One story of a scenario, told by process {@code pid}. */
+    interface Story {
+        void tell(WinsockScenario s, int pid);
+    }
+
+    private static Map<String, Story> stories() {
+        Map<String, Story> m = new LinkedHashMap<>();
         m.put("lost-send-data", Scenarios::lostSendData);
         m.put("unread-data-reset", Scenarios::unreadDataReset);
         m.put("aborted-pending-op", Scenarios::abortedPendingOp);
@@ -27,12 +31,40 @@ public final class Scenarios {
         m.put("graceful-close", Scenarios::gracefulClose);
         m.put("shared-socket", Scenarios::sharedSocket);
         m.put("short-lived", Scenarios::shortLived);
+        m.put("server", Scenarios::server);
         return m;
+    }
+
+    /** Name → scenario (noise plus one story by pid 1234), in a stable order; each writes into a fresh {@link WinsockScenario}. */
+    public static Map<String, Consumer<WinsockScenario>> all() {
+        Map<String, Consumer<WinsockScenario>> m = new LinkedHashMap<>();
+        stories().forEach((name, story) -> m.put(name, s -> {
+            noise(s);
+            story.tell(s, 1234);
+        }));
+        return m;
+    }
+
+    /** Every story at once, each told by its own process (pids 2000, 2100, ...): the bundled example trace. */
+    public static void tour(WinsockScenario s) {
+        noise(s);
+        int pid = 2000;
+        for (Map.Entry<String, Story> e : stories().entrySet()) {
+            if (!e.getKey().equals("short-lived")) {
+                e.getValue().tell(s, pid);
+            }
+            pid += 100;
+        }
+    }
+
+    static long eproc(int pid) {
+        return 0xffffa50c00000000L + 0x1000L * pid;
     }
 
     /** The scenarios expected to produce no finding. */
     public static boolean clean(String name) {
-        return name.equals("graceful-close") || name.equals("shared-socket") || name.equals("short-lived");
+        return name.equals("graceful-close") || name.equals("shared-socket") || name.equals("short-lived")
+                || name.equals("server");
     }
 
     static long ep(int n) {
@@ -62,57 +94,50 @@ public final class Scenarios {
     }
 
     /** SO_LINGER {1,0}, 64 KiB sent, 16 KiB acknowledged, closesocket: 48 KiB discarded with an RST. */
-    public static void lostSendData(WinsockScenario s) {
-        noise(s);
-        WinsockProcess app = s.process(1234, "app.exe", 0xffffa50c00001000L);
+    public static void lostSendData(WinsockScenario s, int pid) {
+        WinsockProcess app = s.process(pid, "app.exe", eproc(pid));
         connected(app, 10, 100, 1, 0x1a4).linger(15, 100, 1, 0).send(20, 100, 65536).acked(25, 16384)
                 .close(30, 100, 2).freed(40);
     }
 
     /** 8 KiB arrived, 4 KiB read, closesocket: AFD aborts (reason 7) and TCP resets. */
-    public static void unreadDataReset(WinsockScenario s) {
-        noise(s);
-        WinsockProcess app = s.process(1234, "client.exe", 0xffffa50c00001000L);
+    public static void unreadDataReset(WinsockScenario s, int pid) {
+        WinsockProcess app = s.process(pid, "client.exe", eproc(pid));
         connected(app, 10, 100, 2, 0x1b0).send(12, 100, 200).acked(13, 200).dataArrived(15, 8192).recv(16, 100, 4096)
                 .close(20, 100, 7).freed(30);
     }
 
     /** Thread 104 waits in recv; thread 100 closes the socket; the recv completes with STATUS_CANCELLED. */
-    public static void abortedPendingOp(WinsockScenario s) {
-        noise(s);
-        WinsockProcess app = s.process(1234, "server.exe", 0xffffa50c00001000L);
+    public static void abortedPendingOp(WinsockScenario s, int pid) {
+        WinsockProcess app = s.process(pid, "server.exe", eproc(pid));
         connected(app, 10, 100, 3, 0x1c8).recvPosted(12, 104, 4096).close(20, 100, 0)
                 .recvDone(20.2, 104, 0, 0xC0000120L).freed(30);
     }
 
     /** closesocket, then a setsockopt on the dead value (WSAENOTSOCK), and a send request on the closed endpoint. */
-    public static void useAfterClose(WinsockScenario s) {
-        noise(s);
-        WinsockProcess app = s.process(1234, "worker.exe", 0xffffa50c00001000L);
+    public static void useAfterClose(WinsockScenario s, int pid) {
+        WinsockProcess app = s.process(pid, "worker.exe", eproc(pid));
         connected(app, 10, 100, 4, 0x1d4).send(12, 100, 100).acked(13, 100).close(20, 100, 0)
                 .setOptFails(22, 108, 10038).sendRequest(24, 108, 512).freed(40);
     }
 
     /** SO_LINGER {1,5}: closesocket blocks 5 s with 32 KiB unacknowledged, then resets. */
-    public static void lingerTimeout(WinsockScenario s) {
-        noise(s);
-        WinsockProcess app = s.process(1234, "uploader.exe", 0xffffa50c00001000L);
+    public static void lingerTimeout(WinsockScenario s, int pid) {
+        WinsockProcess app = s.process(pid, "uploader.exe", eproc(pid));
         connected(app, 10, 100, 5, 0x1e0).linger(11, 100, 1, 5).send(12, 100, 32768).close(20, 100, 2, 5000)
                 .freed(5030);
     }
 
     /** A process creates a socket, uses it and exits without closing it. */
-    public static void leak(WinsockScenario s) {
-        noise(s);
-        WinsockProcess app = s.startProcess(5, 2468, "leaky.exe", 0xffffa50c00002000L);
+    public static void leak(WinsockScenario s, int pid) {
+        WinsockProcess app = s.startProcess(5, pid, "leaky.exe", eproc(pid));
         connected(app, 10, 200, 6, 0x1f4).send(12, 200, 100).acked(13, 100);
         app.exit(50);
     }
 
     /** closesocket twice on one value; the second call fails with WSAENOTSOCK. */
-    public static void doubleClose(WinsockScenario s) {
-        noise(s);
-        WinsockProcess app = s.process(1234, "twice.exe", 0xffffa50c00001000L);
+    public static void doubleClose(WinsockScenario s, int pid) {
+        WinsockProcess app = s.process(pid, "twice.exe", eproc(pid));
         connected(app, 10, 100, 7, 0x208).close(20, 100, 0).closeFails(25, 100, 10038).freed(30);
     }
 
@@ -120,26 +145,23 @@ public final class Scenarios {
      * Thread 100 closes value 0x214; thread 112 creates a new socket that gets the same value; thread 100 then
      * calls setsockopt on 0x214 — on the new socket.
      */
-    public static void handleReuse(WinsockScenario s) {
-        noise(s);
-        WinsockProcess app = s.process(1234, "pool.exe", 0xffffa50c00001000L);
+    public static void handleReuse(WinsockScenario s, int pid) {
+        WinsockProcess app = s.process(pid, "pool.exe", eproc(pid));
         connected(app, 10, 100, 8, 0x214).send(11, 100, 10).acked(11.5, 10).close(20, 100, 0).freed(21);
         connected(app, 22, 112, 9, 0x214).setOpt(25, 100).send(26, 112, 10).acked(26.5, 10);
     }
 
     /** shutdown(SD_SEND), drain until recv returns 0, closesocket: the safe pattern, no finding. */
-    public static void gracefulClose(WinsockScenario s) {
-        noise(s);
-        WinsockProcess app = s.process(1234, "good.exe", 0xffffa50c00001000L);
+    public static void gracefulClose(WinsockScenario s, int pid) {
+        WinsockProcess app = s.process(pid, "good.exe", eproc(pid));
         connected(app, 10, 100, 10, 0x220).send(12, 100, 4096).acked(13, 4096).shutdownSend(14).dataArrived(15, 100)
                 .recv(15.1, 100, 100).peerClosed(16).recv(16.1, 100, 0).close(17, 100, 0).freed(18);
     }
 
     /** A socket shared with a second process and closed by both: refcount 2 → 1 (no AFD close yet) → 0. */
-    public static void sharedSocket(WinsockScenario s) {
-        noise(s);
-        WinsockProcess parent = s.process(1234, "parent.exe", 0xffffa50c00001000L);
-        WinsockProcess child = s.process(1300, "child.exe", 0xffffa50c00003000L);
+    public static void sharedSocket(WinsockScenario s, int pid) {
+        WinsockProcess parent = s.process(pid, "parent.exe", eproc(pid));
+        WinsockProcess child = s.process(pid + 66, "child.exe", eproc(pid + 66));
         WinsockSocket k = connected(parent, 10, 100, 11, 0x22c).send(11, 100, 100).acked(12, 100);
         k.duplicateTo(13, 100, child, 0x3c);
         k.closeCopy(15, parent, 100, 0x22c);
@@ -148,10 +170,22 @@ public final class Scenarios {
         k.afdClose(20.05, 1304).freed(21);
     }
 
+    /** A server: bind, listen, accept two connections, serve each gracefully, close the listener. */
+    public static void server(WinsockScenario s, int pid) {
+        WinsockProcess srv = s.process(pid, "server.exe", eproc(pid));
+        WinsockSocket l = srv.socket(10, 100, ep(20), fo(20), 0x240).bind(10.1, 100, "10.0.0.5:8080").listen(10.2, 100, 128);
+        for (int i = 0; i < 2; i++) {
+            double t = 20 + 10 * i;
+            WinsockSocket a = l.accept(t, 100, ep(21 + i), fo(21 + i), 0x250 + 4 * i, "10.0.0.7:" + (40000 + i), tcb(21 + i));
+            a.dataArrived(t + 1, 300).recv(t + 1.1, 104, 300).send(t + 2, 104, 1200).acked(t + 2.5, 1200).shutdownSend(t + 3)
+                    .peerClosed(t + 4).recv(t + 4.1, 104, 0).close(t + 5, 104, 0).freed(t + 6);
+        }
+        l.close(50, 100, 0).freed(51);
+    }
+
     /** 200 short-lived sockets, each opened, used and closed gracefully. */
-    public static void shortLived(WinsockScenario s) {
-        noise(s);
-        WinsockProcess app = s.process(1234, "busy.exe", 0xffffa50c00001000L);
+    public static void shortLived(WinsockScenario s, int pid) {
+        WinsockProcess app = s.process(pid, "busy.exe", eproc(pid));
         for (int i = 0; i < 200; i++) {
             double t = 10 + i * 2;
             int tid = 100 + 4 * (i % 4);

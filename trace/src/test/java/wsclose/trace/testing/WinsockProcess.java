@@ -19,12 +19,20 @@ public final class WinsockProcess {
     }
 
     /**
+     * Thread ids are unique system-wide, so stories told by several processes in one trace (the tour) get their
+     * own: ids below 100 (system threads) stay, the others move to pid * 1000 + id (identity for pid 1234).
+     */
+    int tid(int t) {
+        return t < 100 || pid == 1234 ? t : t + pid * 1000;
+    }
+
+    /**
      * socket() on thread {@code tid}: Winsock-Sockets SockCreateStart, AFD 1000 Enter and Exit (the endpoint),
      * ObTrace CreateHandle of the FILE_OBJECT, SockCreateStop with the SOCKET value (§B.6 step 2).
      */
     public WinsockSocket socket(double ms, int tid, long endpoint, long fileObject, long handle) {
         WinsockSocket k = new WinsockSocket(this, endpoint, fileObject, handle);
-        s.event(ms, wsclose.trace.etw.Providers.WINSOCK_SOCKETS, 1, 1, 5, pid, tid, new byte[0]);
+        s.event(ms, wsclose.trace.etw.Providers.WINSOCK_SOCKETS, 1, 1, 5, pid, tid(tid), new byte[0]);
         k.afd(ms + 0.001, tid, 1000, 10, 0, b -> b.u32(2).u32(1).u32(6).ptr(pid).u32(0));
         k.afd(ms + 0.010, tid, 1000, 10, 1, b -> b.u32(2).u32(1).u32(6).ptr(pid).u32(0));
         k.handleEvent(ms + 0.011, tid, 32, pid);

@@ -29,8 +29,10 @@ public final class WinsockScenario {
 
     private final int pointerSize;
     private final int processors;
-    private final List<Ev> events = new ArrayList<>();
+    private static final Comparator<Ev> ORDER = Comparator.comparingLong(Ev::ts).thenComparingInt(Ev::seq);
+    private final java.util.PriorityQueue<Ev> events = new java.util.PriorityQueue<>(ORDER);
     private int seq;
+    private EtlWriter sink;
 
     public WinsockScenario(int pointerSize, int processors) {
         this.pointerSize = pointerSize;
@@ -69,6 +71,11 @@ public final class WinsockScenario {
         events.add(new Ev(ts, seq++, cpu, w -> w.kernel(cpu, ts, group, opcode, version, pid, tid, payload)));
     }
 
+    /** A Winsock-AFD event with exactly the given payload bytes (to test damaged payloads). */
+    public void afdRaw(double ms, int pid, int tid, int id, byte[] payload) {
+        event(ms, Providers.WINSOCK_AFD, id, 12, 4, pid, tid, payload);
+    }
+
     PayloadBuilder payload() {
         return new PayloadBuilder(pointerSize);
     }
@@ -93,16 +100,45 @@ public final class WinsockScenario {
         kernel(ms, 0, 0x03, opcode, 4, opcode == 3 ? 0 : pid, 0, p);
     }
 
+    private EtlWriter writer(int bufferSize) {
+        EtlWriter w = EtlWriter.builder().pointerSize(pointerSize).processors(processors).bufferSize(bufferSize).t0(T0).build();
+        w.recordPointerSize(pointerSize);
+        return w;
+    }
+
     /** Writes the trace. */
     public void writeTo(Path file) throws IOException {
-        EtlWriter w = EtlWriter.builder().pointerSize(pointerSize).processors(processors).bufferSize(8192).t0(T0).build();
-        w.recordPointerSize(pointerSize);
-        List<Ev> sorted = new ArrayList<>(events);
-        sorted.sort(Comparator.comparingLong(Ev::ts).thenComparingInt(Ev::seq));
-        for (Ev e : sorted) {
-            e.write().accept(w);
+        EtlWriter w = writer(8192);
+        while (!events.isEmpty()) {
+            events.poll().write().accept(w);
         }
         w.writeTo(file);
+    }
+
+    /**
+     * Streaming mode for traces larger than memory: events added from now on are written once
+     * {@link #flushBefore} passes their time, and {@link #finish} writes the rest and closes the file.
+     * Scenario code must then add events in roughly increasing time (never before the last flush).
+     */
+    public void streamTo(Path file, int bufferSize) throws IOException {
+        sink = writer(bufferSize);
+        sink.streamTo(file);
+    }
+
+    /** Streaming mode: writes every queued event earlier than {@code ms}. */
+    public void flushBefore(double ms) {
+        long limit = ts(ms);
+        while (!events.isEmpty() && events.peek().ts() < limit) {
+            events.poll().write().accept(sink);
+        }
+    }
+
+    /** Streaming mode: writes what is left and closes the file. */
+    public void finish() throws IOException {
+        while (!events.isEmpty()) {
+            events.poll().write().accept(sink);
+        }
+        sink.close();
     }
 
     public int size() {

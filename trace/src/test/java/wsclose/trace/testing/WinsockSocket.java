@@ -14,9 +14,9 @@ public final class WinsockSocket {
     private final long endpoint;
     private final long fileObject;
     private final long handle;
-    private long tcb;
-    private String local = "10.0.0.5:50000";
-    private String remote;
+    long tcb;
+    String local = "10.0.0.5:50000";
+    String remote;
 
     WinsockSocket(WinsockProcess p, long endpoint, long fileObject, long handle) {
         this.p = p;
@@ -41,11 +41,11 @@ public final class WinsockSocket {
     /** AFD event with the common prefix (§B.1) then {@code rest}; level 4, opcode as given. */
     void afd(double ms, int tid, int id, int opcode, int enterExit, UnaryOperator<PayloadBuilder> rest) {
         PayloadBuilder b = s.payload().u32(enterExit).u32(4000 + id).ptr(p.eprocess).ptr(endpoint);
-        s.event(ms, Providers.WINSOCK_AFD, id, opcode, id == 1032 ? 2 : 4, p.pid, tid, rest.apply(b).build());
+        s.event(ms, Providers.WINSOCK_AFD, id, opcode, id == 1032 ? 2 : 4, p.pid, p.tid(tid), rest.apply(b).build());
     }
 
     void sockets(double ms, int tid, int id, UnaryOperator<PayloadBuilder> rest) {
-        s.event(ms, Providers.WINSOCK_SOCKETS, id, id % 2 == 1 ? 1 : 2, id % 2 == 1 ? 5 : 4, p.pid, tid, rest.apply(s.payload()).build());
+        s.event(ms, Providers.WINSOCK_SOCKETS, id, id % 2 == 1 ? 1 : 2, id % 2 == 1 ? 5 : 4, p.pid, p.tid(tid), rest.apply(s.payload()).build());
     }
 
     void tcpip(double ms, int id, UnaryOperator<PayloadBuilder> rest) {
@@ -55,7 +55,7 @@ public final class WinsockSocket {
 
     /** ObTrace CreateHandle (32) / CloseHandle (33): Object, Handle, ObjectType, empty ObjectName (§B.5.1). */
     void handleEvent(double ms, int tid, int opcode, int pid) {
-        s.kernel(ms, s.cpu(tid), 0x11, opcode, 2, pid, tid,
+        s.kernel(ms, s.cpu(p.tid(tid)), 0x11, opcode, 2, pid, p.tid(tid),
                 s.payload().ptr(fileObject).u32(handle).u16(WinsockScenario.FILE_TYPE).utf16z("").build());
     }
 
@@ -172,6 +172,33 @@ public final class WinsockSocket {
         return this;
     }
 
+    /** listen(): AFD 1037 Enter and Exit with the backlog. */
+    public WinsockSocket listen(double ms, int tid, int backlog) {
+        afd(ms, tid, 1037, 0, 0, b -> b.u32(backlog).u32(0));
+        afd(ms + 0.01, tid, 1037, 0, 1, b -> b.u32(backlog).u32(0));
+        return this;
+    }
+
+    /**
+     * accept() on this listening socket: SockAcceptStart, AFD 1024 (AcceptWithAddress) Enter and Exit whose
+     * Exit names the new AcceptEndpoint and the peer's address (§B.1 NETBLAME note), TCPIP
+     * TcpAcceptListenerComplete (1017) with the new connection's Tcb, ObTrace CreateHandle of the new
+     * socket's FILE_OBJECT, SockAcceptStop with the new SOCKET value. Returns the accepted socket.
+     */
+    public WinsockSocket accept(double ms, int tid, long newEndpoint, long newFileObject, long newHandle, String peer, long newTcb) {
+        WinsockSocket a = new WinsockSocket(p, newEndpoint, newFileObject, newHandle);
+        a.local = local;
+        a.remote = peer;
+        a.tcb = s.p(newTcb);
+        sockets(ms, tid, 5, b -> b);
+        afd(ms + 0.01, tid, 1024, 12, 0, b -> addr(b.ptr(0).u32(0).u32(0).u32(16), "0.0.0.0:0").ptr(0).u32(0));
+        tcpip(ms + 0.3, 1017, b -> addr(addr(b.u32(16), local).u32(16), peer).u32(0).u32(p.pid).u32(1).ptr(a.tcb));
+        afd(ms + 0.5, tid, 1024, 12, 1, b -> addr(b.ptr(0).u32(0).u32(0).u32(16), peer).ptr(a.endpoint).u32(1));
+        a.handleEvent(ms + 0.51, tid, 32, p.pid);
+        sockets(ms + 0.52, tid, 6, b -> b.u32(0).ptr(newHandle).ptr(handle).u32(p.pid).u32(0));
+        return a;
+    }
+
     /** AFD's close of the endpoint (1001 Enter and Exit) on thread {@code tid}, when the last handle went. */
     public WinsockSocket afdClose(double ms, int tid) {
         afd(ms, tid, 1001, 15, 0, b -> b.u32(0));
@@ -219,16 +246,16 @@ public final class WinsockSocket {
     public WinsockSocket duplicateTo(double ms, int tid, WinsockProcess target, long targetHandle) {
         byte[] b = s.payload().ptr(fileObject).u32(handle).u32(targetHandle).u32(target.pid).u16(WinsockScenario.FILE_TYPE)
                 .u32(p.pid).build();
-        s.kernel(ms, 0, 0x11, 34, 3, p.pid, tid, b);
+        s.kernel(ms, 0, 0x11, 34, 3, p.pid, p.tid(tid), b);
         return this;
     }
 
     /** The target process's copy (pid, handle) closed: SockCloseStart/Stop around ObTrace CloseHandle. */
     public WinsockSocket closeCopy(double ms, WinsockProcess owner, int tid, long copyHandle) {
-        s.event(ms, Providers.WINSOCK_SOCKETS, 3, 1, 5, owner.pid, tid, new byte[0]);
-        s.kernel(ms + 0.01, 0, 0x11, 33, 2, owner.pid, tid,
+        s.event(ms, Providers.WINSOCK_SOCKETS, 3, 1, 5, owner.pid, owner.tid(tid), new byte[0]);
+        s.kernel(ms + 0.01, 0, 0x11, 33, 2, owner.pid, owner.tid(tid),
                 s.payload().ptr(fileObject).u32(copyHandle).u16(WinsockScenario.FILE_TYPE).utf16z("").build());
-        s.event(ms + 0.02, Providers.WINSOCK_SOCKETS, 4, 2, 4, owner.pid, tid, s.payload().u32(0).ptr(copyHandle).u32(1).u32(0).build());
+        s.event(ms + 0.02, Providers.WINSOCK_SOCKETS, 4, 2, 4, owner.pid, owner.tid(tid), s.payload().u32(0).ptr(copyHandle).u32(1).u32(0).build());
         return this;
     }
 }

@@ -1,0 +1,182 @@
+package wsclose.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import wsclose.trace.testing.Scenarios;
+import wsclose.trace.testing.WinsockScenario;
+
+class AnalyzeCommandTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+    Path tour;
+
+    @BeforeEach
+    void writeTour() throws IOException {
+        WinsockScenario s = new WinsockScenario(8, 4);
+        Scenarios.tour(s);
+        tour = dir.resolve("tour.etl");
+        s.writeTo(tour);
+    }
+
+    Path scenario(String name) throws IOException {
+        WinsockScenario s = new WinsockScenario(8, 4);
+        Scenarios.all().get(name).accept(s);
+        Path f = dir.resolve(name + ".etl");
+        s.writeTo(f);
+        return f;
+    }
+
+    JsonNode json(String... args) throws IOException {
+        List<String> a = new ArrayList<>(List.of("analyze", "--format", "json", "--fail-on", "never"));
+        a.addAll(List.of(args));
+        Cli r = Cli.run(a.toArray(new String[0]));
+        assertThat(r.code()).as(r.err()).isZero();
+        return JSON.readTree(r.out());
+    }
+
+    @Test
+    void exitCodeFollowsFailOn() throws IOException {
+        assertThat(Cli.run("analyze", scenario("lost-send-data").toString()).code()).isEqualTo(1);
+        assertThat(Cli.run("analyze", "--fail-on", "never", scenario("lost-send-data").toString()).code()).isZero();
+        Path leak = scenario("leak");
+        assertThat(Cli.run("analyze", leak.toString()).code()).as("a warning is below the default error level").isZero();
+        assertThat(Cli.run("analyze", "--fail-on", "warning", leak.toString()).code()).isEqualTo(1);
+        assertThat(Cli.run("analyze", "--fail-on", "info", scenario("graceful-close").toString()).code()).isZero();
+        assertThat(Cli.run("analyze", "--fail-on", "sometimes", leak.toString()).code()).isEqualTo(2);
+    }
+
+    @Test
+    void tableSaysWhatWasFoundAndWhere() throws IOException {
+        Cli r = Cli.run("analyze", "--no-color", tour.toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).contains("15 sockets (8 with findings): 7 errors, 3 warnings, 0 info")
+                .contains("ERROR (7)").contains("WARNING (3)").contains("SOCKETS WITH FINDINGS")
+                .contains("lost-send-data").contains("pid 2000 app.exe").contains("discarded 49,152 unacknowledged bytes")
+                .doesNotContain("\u001b[");
+        assertThat(r.out().indexOf("ERROR (7)")).isLessThan(r.out().indexOf("WARNING (3)"));
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void jsonHasTheDocumentedShape() throws IOException {
+        JsonNode d = json(tour.toString());
+        assertThat(d.get("format").asInt()).isEqualTo(1);
+        assertThat(d.get("sockets")).hasSize(15);
+        JsonNode s = d.get("sockets").get(0);
+        for (String field : List.of("endpoint", "pid", "process", "handles", "created", "closed", "refcount", "refcountTimeline")) {
+            assertThat(s.has(field)).as(field).isTrue();
+        }
+        assertThat(s.get("endpoint").asText()).matches("0x[0-9a-f]+");
+        assertThat(s.get("created").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{7}Z");
+        for (JsonNode f : d.get("findings")) {
+            assertThat(f.get("kind").asText()).isIn(wsclose.trace.analysis.Kinds.ALL);
+            assertThat(f.get("severity").asText()).isIn("error", "warning", "info");
+            assertThat(f.get("time").asText()).endsWith("Z");
+            assertThat(f.get("message").asText()).isNotBlank();
+            assertThat(f.get("socket").get("endpoint").asText()).startsWith("0x");
+            assertThat(f.get("socket").get("pid").isInt()).isTrue();
+            assertThat(f.get("evidence").size()).isPositive();
+        }
+        assertThat(d.get("stats").get("findings").get("error").asInt()).isEqualTo(7);
+        assertThat(d.get("notes")).isEmpty();
+    }
+
+    @Test
+    void filtersSelectSocketsAndFindings() throws IOException {
+        JsonNode byPid = json("--pid", "2000", tour.toString());
+        assertThat(byPid.get("sockets")).hasSize(1);
+        assertThat(byPid.get("findings").findValuesAsText("kind")).containsExactly("lost-send-data");
+        JsonNode byProcess = json("--process", "POOL.EXE", tour.toString());
+        assertThat(byProcess.get("findings").findValuesAsText("kind")).containsExactly("handle-reuse");
+        JsonNode byPort = json("--port", "50006", tour.toString());
+        assertThat(byPort.get("findings").findValuesAsText("kind")).containsExactly("leak");
+        String endpoint = byPid.get("sockets").get(0).get("endpoint").asText();
+        JsonNode bySocket = json("--socket", endpoint, tour.toString());
+        assertThat(bySocket.get("sockets")).hasSize(1);
+        JsonNode byHandle = json("--socket", "2600:0x208", tour.toString());
+        assertThat(byHandle.get("findings").findValuesAsText("kind")).containsExactly("double-close");
+        JsonNode late = json("--since", "1s", tour.toString());
+        assertThat(late.get("findings").findValuesAsText("kind")).containsExactlyInAnyOrder("linger-timeout", "lost-send-data");
+        JsonNode early = json("--until", "2024-01-01T23:04:05.0201Z", tour.toString());
+        assertThat(early.get("findings").findValuesAsText("kind")).contains("unread-data-reset").doesNotContain("linger-timeout");
+        assertThat(Cli.run("analyze", "--socket", "nonsense", tour.toString()).code()).isEqualTo(2);
+    }
+
+    @Test
+    void jsonLinesStreamTypedObjects() throws IOException {
+        Cli r = Cli.run("analyze", "--format", "jsonl", "--fail-on", "never", tour.toString());
+        List<String> types = new ArrayList<>();
+        for (String line : r.out().split("\n")) {
+            types.add(JSON.readTree(line).get("type").asText());
+        }
+        assertThat(types.get(0)).isEqualTo("report");
+        assertThat(types.get(types.size() - 1)).isEqualTo("stats");
+        assertThat(types.stream().filter("socket"::equals).count()).isEqualTo(15);
+        assertThat(types.stream().filter("finding"::equals).count()).isEqualTo(10);
+    }
+
+    @Test
+    void csvHasOneRowPerFinding() throws IOException {
+        Cli r = Cli.run("analyze", "--format", "csv", "--fail-on", "never", tour.toString());
+        String[] lines = r.out().split("\n");
+        assertThat(lines[0]).isEqualTo("kind,severity,time,endpoint,pid,process,handle,local,remote,message");
+        assertThat(lines).hasSize(11);
+        assertThat(lines[1]).matches("[a-z-]+,(error|warning|info),\\d{4}-.*Z,0x[0-9a-f]+,\\d+,.*");
+    }
+
+    @Test
+    void theCorpusAnalysesAndSaysWhatIsMissing() throws IOException {
+        Path etl = wsclose.trace.testing.Corpus.etlDir();
+        try (var files = Files.walk(etl)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".etl")).sorted().toList()) {
+                Cli r = Cli.run("analyze", "--format", "json", f.toString());
+                if (Files.size(f) == 0) {
+                    assertThat(r.code()).isEqualTo(3);
+                    assertThat(r.err()).contains(f.toString()).contains("byte offset 0").contains("empty file");
+                    continue;
+                }
+                assertThat(r.code()).as(f + ": " + r.err()).isZero();
+                JsonNode d = JSON.readTree(r.out());
+                assertThat(d.get("notes").size()).as(f.toString()).isEqualTo(8);
+                assertThat(d.get("notes").get(0).asText()).contains("Microsoft-Windows-Winsock-AFD");
+                assertThat(d.get("stats").get("decodeProblems").asLong()).as(f.toString()).isZero();
+            }
+        }
+    }
+
+    @Test
+    void kernelAndUserFilesAreMergedInTimeOrder() throws IOException {
+        // The same trace given twice must double every count but still analyse in one time order.
+        Path copy = dir.resolve("copy.etl");
+        Files.copy(tour, copy);
+        Cli r = Cli.run("analyze", "--format", "json", "--fail-on", "never", tour.toString(), copy.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode d = JSON.readTree(r.out());
+        JsonNode one = json(tour.toString());
+        assertThat(d.get("stats").get("events").asLong()).isEqualTo(2 * one.get("stats").get("events").asLong());
+        assertThat(d.get("source").asText()).contains("tour.etl").contains("copy.etl");
+    }
+
+    @Test
+    void badInputIsOneLineWithExitThree() throws IOException {
+        Path text = dir.resolve("notes.etl");
+        Files.writeString(text, "this is not a trace, just some text that is long enough to fill a header\n".repeat(3));
+        Cli r = Cli.run("analyze", text.toString());
+        assertThat(r.code()).isEqualTo(3);
+        assertThat(r.err().strip().lines()).hasSize(1);
+        assertThat(r.err()).contains(text.toString()).contains("byte offset");
+        assertThat(Cli.run("analyze", dir.resolve("missing.etl").toString()).code()).isEqualTo(3);
+    }
+}

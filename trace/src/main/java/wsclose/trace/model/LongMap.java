@@ -1,0 +1,156 @@
+package wsclose.trace.model;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * An open-addressing map from long keys to values, for the model's hot lookups by kernel address
+ * (endpoint, FILE_OBJECT, TCB). Kernel addresses are aligned and close together, which makes
+ * {@code Long.hashCode} collide badly in a HashMap (treeified bins); keys are mixed with the 64-bit
+ * finalizer of MurmurHash3 instead, and nothing is boxed.
+ */
+final class LongMap<V> {
+    private long[] keys = new long[64];
+    private Object[] vals = new Object[64];
+    private boolean[] used = new boolean[64];
+    private int size;
+
+    static int mix(long k) {
+        k ^= k >>> 33;
+        k *= 0xff51afd7ed558ccdL;
+        k ^= k >>> 33;
+        k *= 0xc4ceb9fe1a85ec53L;
+        k ^= k >>> 33;
+        return (int) k;
+    }
+
+    private int slot(long key) {
+        int mask = keys.length - 1;
+        int i = mix(key) & mask;
+        while (used[i] && keys[i] != key) {
+            i = (i + 1) & mask;
+        }
+        return i;
+    }
+
+    @SuppressWarnings("unchecked")
+    V get(long key) {
+        int i = slot(key);
+        return used[i] ? (V) vals[i] : null;
+    }
+
+    @SuppressWarnings("unchecked")
+    V put(long key, V value) {
+        if (2 * (size + 1) > keys.length) {
+            grow();
+        }
+        int i = slot(key);
+        V old = used[i] ? (V) vals[i] : null;
+        if (!used[i]) {
+            used[i] = true;
+            keys[i] = key;
+            size++;
+        }
+        vals[i] = value;
+        return old;
+    }
+
+    @SuppressWarnings("unchecked")
+    V remove(long key) {
+        int i = slot(key);
+        if (!used[i]) {
+            return null;
+        }
+        V old = (V) vals[i];
+        delete(i);
+        return old;
+    }
+
+    /** Removes the entry only while it maps to {@code value}. */
+    boolean remove(long key, V value) {
+        int i = slot(key);
+        if (!used[i] || vals[i] != value) {
+            return false;
+        }
+        delete(i);
+        return true;
+    }
+
+    /** Backward-shift deletion keeps probe sequences intact without tombstones. */
+    private void delete(int i) {
+        int mask = keys.length - 1;
+        used[i] = false;
+        vals[i] = null;
+        size--;
+        int j = i;
+        while (true) {
+            j = (j + 1) & mask;
+            if (!used[j]) {
+                return;
+            }
+            int home = mix(keys[j]) & mask;
+            boolean movable = i <= j ? home <= i || home > j : home <= i && home > j;
+            if (movable) {
+                keys[i] = keys[j];
+                vals[i] = vals[j];
+                used[i] = true;
+                used[j] = false;
+                vals[j] = null;
+                i = j;
+            }
+        }
+    }
+
+    private void grow() {
+        long[] k = keys;
+        Object[] v = vals;
+        boolean[] u = used;
+        keys = new long[k.length * 2];
+        vals = new Object[k.length * 2];
+        used = new boolean[k.length * 2];
+        size = 0;
+        for (int i = 0; i < k.length; i++) {
+            if (u[i]) {
+                int s = slot(k[i]);
+                used[s] = true;
+                keys[s] = k[i];
+                vals[s] = v[i];
+                size++;
+            }
+        }
+    }
+
+    int size() {
+        return size;
+    }
+
+    @SuppressWarnings("unchecked")
+    List<V> values() {
+        List<V> out = new ArrayList<>(size);
+        for (int i = 0; i < keys.length; i++) {
+            if (used[i]) {
+                out.add((V) vals[i]);
+            }
+        }
+        return out;
+    }
+
+    /** A copy of the keys (safe to remove while iterating over it). */
+    long[] keys() {
+        long[] out = new long[size];
+        int n = 0;
+        for (int i = 0; i < keys.length; i++) {
+            if (used[i]) {
+                out[n++] = keys[i];
+            }
+        }
+        return out;
+    }
+
+    void clear() {
+        Arrays.fill(used, false);
+        Arrays.fill(vals, null);
+        size = 0;
+    }
+}
