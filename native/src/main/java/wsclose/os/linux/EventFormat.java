@@ -13,13 +13,27 @@ import java.util.regex.Pattern;
  * The field order lets the line parser split "name=value" pairs even when a value holds spaces; the tables
  * name reset reasons without hard-coding an enum that changes between kernels (live-mode.md §B.4 lesson 3).
  */
-record EventFormat(String name, List<String> fields, Map<String, Map<Long, String>> symbols) {
+record EventFormat(String name, List<String> fields, Map<String, Map<Long, String>> symbols, Map<String, Integer> index) {
     private static final Pattern FIELD = Pattern.compile("^\\s*field:(.+?);\\s*offset:");
     private static final Pattern SYMBOLIC = Pattern.compile("__print_symbolic\\(REC->(\\w+),(.*?)\\)");
     private static final Pattern PAIR = Pattern.compile("\\{\\s*(-?\\d+)\\s*,\\s*\"([^\"]*)\"\\s*}");
 
-    EventFormat {
-        fields = List.copyOf(fields);
+    EventFormat(String name, List<String> fields, Map<String, Map<Long, String>> symbols) {
+        this(name, List.copyOf(fields), symbols, indexOf(fields));
+    }
+
+    private static Map<String, Integer> indexOf(List<String> fields) {
+        Map<String, Integer> m = new HashMap<>();
+        for (int i = 0; i < fields.size(); i++) {
+            m.putIfAbsent(fields.get(i), i);
+        }
+        return Map.copyOf(m);
+    }
+
+    /** Position of a field in the payload, -1 when the event has no such field. */
+    int position(String field) {
+        Integer i = index.get(field);
+        return i == null ? -1 : i;
     }
 
     static EventFormat parse(String text) {

@@ -5,7 +5,7 @@ import java.util.Map;
 /**
  * Parses trace_pipe text lines (live-mode.md §B.4):
  * <pre>
- *   python3-6902    (   6902) [001] .....   885.229246: sock_send_length: sk=0xffff888102da1bc0 (-131...) ...
+ *   python3-6902    (   6902) [001] .....   885.229246: inet_sock_set_state: skaddr=0xffff888102da1bc0 (-131...) ...
  *   COMM-TID        ( TGID)   [CPU] FLAGS   SECONDS:    EVENT:            PAYLOAD
  * </pre>
  * The {@code ( TGID)} column is there with options/record-tgid. The payload is "field=value" in format-file

@@ -27,8 +27,8 @@ import wsclose.trace.model.SocketEvent;
  * a shutdown hook if the JVM exits first, and at the next start if a crashed run left them behind.
  */
 public final class LinuxTrace implements LiveTrace {
-    /** How long items wait for the other producers before they are translated. */
-    static final long REORDER_NANOS = 150_000_000L;
+    /** The least time items wait for the other producers before they are translated. */
+    static final long REORDER_NANOS = 20_000_000L;
     private static final java.util.concurrent.atomic.AtomicInteger SESSIONS = new java.util.concurrent.atomic.AtomicInteger();
 
     private final Path proc;
@@ -166,7 +166,11 @@ public final class LinuxTrace implements LiveTrace {
     private void translate() {
         while (true) {
             boolean last = draining;
-            List<Item> items = reorder.take(System.nanoTime(), last);
+            long upTo = Long.MAX_VALUE;
+            for (PipeReader r : readers) {
+                upTo = Math.min(upTo, r.alive() ? r.watermark() : Long.MAX_VALUE);
+            }
+            List<Item> items = reorder.take(System.nanoTime(), upTo, last);
             for (Item i : items) {
                 translator.apply(i);
             }
@@ -194,7 +198,8 @@ public final class LinuxTrace implements LiveTrace {
             n.add(unparsed + " trace_pipe line(s) could not be parsed");
         }
         if (reorder.late() > 0) {
-            n.add(reorder.late() + " event(s) arrived more than " + REORDER_NANOS / 1_000_000 + " ms late and were analysed out of order");
+            n.add(reorder.late() + " event(s) arrived after younger ones had been analysed (a reader fell behind) and were"
+                    + " analysed out of order");
         }
         if (sampler != null && sampler.failure() != null) {
             n.add(sampler.failure());

@@ -15,6 +15,8 @@ import java.util.function.Consumer;
  */
 final class PipeReader implements Runnable {
     static final int POLL_MS = 50;
+    /** Slack for events committed to a per-CPU buffer a little after their timestamp was taken. */
+    static final long MARGIN_NANOS = 5_000_000L;
     private static final int BUFFER = 1 << 20;
 
     private final LibC c = LibC.INSTANCE;
@@ -26,6 +28,8 @@ final class PipeReader implements Runnable {
     private volatile boolean stop;
     private volatile Throwable failure;
     private volatile long lines;
+    /** Everything this pipe logged before this CLOCK_MONOTONIC time has been read (see {@link #watermark()}). */
+    private volatile long watermark = Long.MIN_VALUE;
     private int fd = -1;
 
     PipeReader(String name, Path pipe, LineParser parser, Consumer<Rec> enrich, Reorder out) {
@@ -49,14 +53,19 @@ final class PipeReader implements Runnable {
         Memory pfd = new Memory(8);
         byte[] bytes = new byte[BUFFER];
         StringBuilder partial = new StringBuilder();
+        java.util.List<Rec> batch = new java.util.ArrayList<>();
         try {
             while (true) {
                 int n;
+                long before = System.nanoTime();
                 try {
                     n = c.read(fd, buf, new NativeLong(BUFFER)).intValue();
                 } catch (LastErrorException e) {
                     if (e.getErrorCode() != LibC.EAGAIN && e.getErrorCode() != LibC.EINTR) {
                         throw e;
+                    }
+                    if (e.getErrorCode() == LibC.EAGAIN) {
+                        watermark = Math.max(watermark, before - MARGIN_NANOS); // empty: all logged before now is in
                     }
                     if (stop) {
                         break; // drained: nothing more was waiting when asked to stop
@@ -78,6 +87,7 @@ final class PipeReader implements Runnable {
                     continue;
                 }
                 buf.read(0, bytes, 0, n);
+                batch.clear();
                 int start = 0;
                 for (int i = 0; i < n; i++) {
                     if (bytes[i] == '\n') {
@@ -86,12 +96,16 @@ final class PipeReader implements Runnable {
                             line = partial.append(line).toString();
                             partial.setLength(0);
                         }
-                        line(line);
+                        line(line, batch);
                         start = i + 1;
                     }
                 }
                 if (start < n) {
                     partial.append(new String(bytes, start, n - start, StandardCharsets.UTF_8));
+                }
+                out.addAll(batch); // one lock per read, not per line
+                if (!batch.isEmpty()) {
+                    watermark = Math.max(watermark, batch.get(batch.size() - 1).mono - MARGIN_NANOS);
                 }
             }
         } catch (RuntimeException | Error e) {
@@ -105,13 +119,21 @@ final class PipeReader implements Runnable {
         }
     }
 
-    private void line(String line) {
+    private void line(String line, java.util.List<Rec> batch) {
         lines++;
         Rec r = parser.parse(line);
         if (r != null) {
             enrich.accept(r);
-            out.add(r);
+            batch.add(r);
         }
+    }
+
+    /**
+     * A time up to which this pipe has delivered everything: the stamp of the last record read, or, when the pipe was
+     * found empty, the time just before that read (each trace_pipe returns its records in time order).
+     */
+    long watermark() {
+        return watermark;
     }
 
     /** Asks the reader to finish: it reads what is waiting, then ends. */

@@ -41,7 +41,7 @@ final class Rec extends Item {
     }
 
     String text(String field) {
-        int i = format.fields().indexOf(field);
+        int i = format.position(field);
         return i < 0 ? null : values[i];
     }
 

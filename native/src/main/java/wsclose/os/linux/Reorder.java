@@ -6,8 +6,8 @@ import java.util.PriorityQueue;
 
 /**
  * Merges the items of several producers (two trace_pipes, the sampler, the start snapshot) into one time order.
- * Each trace_pipe is itself in time order, but the pipes are read by different threads, so an item is only
- * released once it is {@code delayNanos} old: by then every producer has delivered what came before it.
+ * Each trace_pipe is itself in time order, but the pipes are read by different threads: the caller releases items
+ * only up to the point every producer has delivered (its watermark), and never younger than {@code delayNanos}.
  */
 final class Reorder {
     private final PriorityQueue<Item> queue = new PriorityQueue<>((a, b) -> a.mono != b.mono
@@ -35,10 +35,13 @@ final class Reorder {
         }
     }
 
-    /** Items at least the delay old at {@code nowMono}, oldest first; everything when {@code all}. */
-    synchronized List<Item> take(long nowMono, boolean all) {
+    /**
+     * Items at least the delay old at {@code nowMono} and no younger than {@code upTo}, oldest first; everything
+     * when {@code all}.
+     */
+    synchronized List<Item> take(long nowMono, long upTo, boolean all) {
         List<Item> out = new ArrayList<>();
-        long limit = all ? Long.MAX_VALUE : nowMono - delayNanos;
+        long limit = all ? Long.MAX_VALUE : Math.min(upTo, nowMono - delayNanos);
         while (!queue.isEmpty() && queue.peek().mono <= limit) {
             Item i = queue.poll();
             released = Math.max(released, i.mono);

@@ -29,8 +29,6 @@ final class Sessions {
             "recvmmsg", "write", "writev", "read", "readv");
     /** Process-context events of the traced processes (the "sys" instance). */
     static final List<String[]> SYS_OTHER = List.of(
-            new String[] {"sock", "sock_send_length", null},
-            new String[] {"sock", "sock_recv_length", null},
             new String[] {"sched", "sched_process_fork", null},
             new String[] {"sched", "sched_process_exec", null},
             new String[] {"sched", "sched_process_exit", null});
@@ -50,7 +48,7 @@ final class Sessions {
 
     static Setup sys(Tracefs fs, String name, List<String> notes) throws IOException {
         Tracefs.Instance i = fs.create(name);
-        options(i, 8192, notes);
+        options(i, 16384, notes);
         i.write("options/event-fork", "1"); // new threads and children of traced tasks join the pid filter
         List<String[]> wanted = new ArrayList<>();
         for (String s : SYSCALLS) {

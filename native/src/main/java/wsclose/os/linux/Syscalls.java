@@ -257,14 +257,6 @@ final class Syscalls {
         }
     }
 
-    /** sock_send_length / sock_recv_length: the struct sock address of the socket the thread is sending on. */
-    void learnSk(Rec r) {
-        Pending p = pending.get(r.tid);
-        if (p != null && p.ref() != null && p.ref().inet() && !r.irq) {
-            t.index.bindSk(r.num("sk", 0), p.ref().inode());
-        }
-    }
-
     void fork(Rec r) {
         int parent = r.tgid;
         int child = (int) r.num("child_pid", -1);

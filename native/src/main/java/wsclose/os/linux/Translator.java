@@ -74,7 +74,6 @@ final class Translator {
             syscalls.exit(r, ev.substring(9));
         } else {
             switch (ev) {
-                case "sock_send_length", "sock_recv_length" -> syscalls.learnSk(r);
                 case "inet_sock_set_state" -> state(r);
                 case "tcp_send_reset" -> reset(r, true);
                 case "tcp_receive_reset" -> reset(r, false);

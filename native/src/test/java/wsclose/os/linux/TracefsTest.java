@@ -44,10 +44,11 @@ class TracefsTest {
         r.add(a);
         r.add(b);
         r.add(c);
-        assertThat(r.take(140, false)).containsExactly(b, c);
-        assertThat(r.take(149, false)).isEmpty();
+        assertThat(r.take(140, Long.MAX_VALUE, false)).containsExactly(b, c);
+        assertThat(r.take(149, Long.MAX_VALUE, false)).isEmpty();
+        assertThat(r.take(1000, 49, false)).as("a producer has only delivered up to 49").isEmpty();
         r.add(new Sample(5, java.util.List.of()));
         assertThat(r.late()).isEqualTo(1);
-        assertThat(r.take(0, true)).hasSize(2);
+        assertThat(r.take(0, 0, true)).hasSize(2);
     }
 }

@@ -66,7 +66,7 @@ class TranslatorTest {
         reorder.addAll(items);
         List<SocketEvent> out = new ArrayList<>();
         Translator t = new Translator(out::add, 0, ConcurrentHashMap.newKeySet());
-        reorder.take(Long.MAX_VALUE, true).forEach(t::apply);
+        reorder.take(Long.MAX_VALUE, Long.MAX_VALUE, true).forEach(t::apply);
         return out;
     }
 
