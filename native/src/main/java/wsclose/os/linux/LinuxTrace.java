@@ -126,6 +126,7 @@ public final class LinuxTrace implements LiveTrace {
 
     private void start(Sessions.Setup s, String name, Consumer<Rec> enrich) {
         LineParser p = new LineParser(s.formats());
+        p.warmUp(Math.max(1, 20_000 / Math.max(1, s.formats().size())));
         parsers.add(p);
         PipeReader r = new PipeReader(name, s.instance().dir().resolve("trace_pipe"), p, enrich, reorder);
         r.start();

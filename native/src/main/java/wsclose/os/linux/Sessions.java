@@ -68,17 +68,23 @@ final class Sessions {
         i.write("tracing_on", "0");
         i.write("options/record-tgid", "1");
         i.write("trace_clock", "mono"); // CLOCK_MONOTONIC, the clock of System.nanoTime on Linux
-        if (i.has("options/fields")) {
+        // wsclose.tracefs.fields=false forces the print-fmt text of kernels without options/fields (for testing that path)
+        if (i.has("options/fields") && !"false".equals(System.getProperty("wsclose.tracefs.fields"))) {
             i.write("options/fields", "1"); // raw field values: unhashed skaddr, numbers instead of names
         } else if (!notes.contains(FIELDS_NOTE)) {
             notes.add(FIELDS_NOTE);
         }
         i.write("buffer_size_kb", Integer.toString(bufferKb));
+        if (i.has("buffer_percent")) {
+            // poll(2) on trace_pipe waits for the buffer to be this full (default 50%): 0 wakes the reader at the first
+            // event, so it can read /proc while a short-lived fd still exists
+            i.write("buffer_percent", "0");
+        }
         i.write("tracing_on", "1");
     }
 
-    static final String FIELDS_NOTE = "tracefs has no options/fields (Linux < 6.10): TCP state changes are matched by"
-            + " address only, and socket addresses of sends are not learnt";
+    static final String FIELDS_NOTE = "tracefs options/fields is not in use (it came with Linux 6.10): TCP state changes"
+            + " are matched by address and syscall context only";
 
     private static Setup detect(Tracefs fs, Tracefs.Instance i, List<String[]> wanted, List<String> notes) {
         Map<String, EventFormat> formats = new HashMap<>();

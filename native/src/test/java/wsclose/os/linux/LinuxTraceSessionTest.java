@@ -86,6 +86,35 @@ class LinuxTraceSessionTest {
     }
 
     @Test
+    void kernelsWithoutTheFieldsOptionAreReadFromTheirPrintFormat() throws Exception {
+        Live.assumeTracing();
+        Path py = Py.script(dir, "nofields", """
+                import socket, os, sys, time
+                l = socket.socket(); l.bind(("127.0.0.1", 0)); l.listen()
+                c = socket.socket(); c.connect(l.getsockname())
+                a, _ = l.accept()
+                c.send(b"z" * 3000)
+                time.sleep(0.3)
+                open(sys.argv[1], "w").write(str(os.fstat(a.fileno()).st_ino))
+                a.close(); time.sleep(0.1); c.close(); l.close()
+                """);
+        Path facts = dir.resolve("nofields.out");
+        System.setProperty("wsclose.tracefs.fields", "false");
+        Live.Run r;
+        try {
+            r = Live.command(Py.command(py, facts.toString()));
+        } finally {
+            System.clearProperty("wsclose.tracefs.fields");
+        }
+        long a = Long.parseLong(Files.readString(facts).trim());
+        assertThat(r.findings(Kinds.UNREAD_DATA_RESET)).singleElement().satisfies(f -> {
+            assertThat(f.socket().endpoint()).isEqualTo(a);
+            assertThat(f.details().get("bytesUnread")).isEqualTo(3000L);
+        });
+        assertThat(r.stats().notes()).anySatisfy(n -> assertThat(n).contains("options/fields"));
+    }
+
+    @Test
     void instancesAreOwnAndRemovedAndStaleOnesAreCleaned() throws Exception {
         Live.assumeTracing();
         Tracefs fs = Tracefs.find();
