@@ -57,7 +57,8 @@ public final class TraceCommand implements Callable<Integer> {
             description = "Stop after this long (30s, 2m, 1h).")
     TimeArg duration;
 
-    @Option(names = "--save", paramLabel = "FILE.jsonl", description = "Also write the normalized events (for wsclose analyze).")
+    @Option(names = "--save", paramLabel = "FILE.jsonl", description = "Also write the normalized events (for wsclose analyze);"
+            + " on Windows FILE.etl saves the ETW session instead.")
     Path save;
 
     @Option(names = "--format", defaultValue = "table", description = "Report: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -92,15 +93,17 @@ public final class TraceCommand implements Callable<Integer> {
         String source = "live: " + (Platform.isLinux() ? "linux " : "") + describe();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        // --save FILE.etl: Windows writes the ETW session itself; every other name gets the JSON Lines event log
+        Path etl = save != null && save.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".etl") ? save : null;
         LiveTrace trace;
         try {
-            trace = Platform.trace(which, command, sampleMillis);
+            trace = Platform.trace(which, command, sampleMillis, etl);
         } catch (LiveException e) {
             throw new UserException(ExitCodes.INPUT, e.getMessage(), e);
         }
         boolean interactive = System.console() != null;
         try (TraceView view = TraceView.open(err, global, interactive);
-             TraceSave log = TraceSave.open(save, source)) {
+             TraceSave log = TraceSave.open(etl == null ? save : null, source)) {
             ReportWriter w = ReportWriter.of(format, out, new TimeFormat(time), new Colors(global.color(Terminal.isTerminal())),
                     Terminal.width());
             Object lock = new Object();

@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "wsclose", mixinStandardHelpOptions = true, versionProvider = ManifestVersion.class,
         description = "Finds socket close problems in Winsock traces (.etl) and live processes.",
         subcommands = {AnalyzeCommand.class, TimelineCommand.class, SummaryCommand.class, EventsCommand.class,
-            HandlesCommand.class, TraceCommand.class},
+            NativeDumpCommand.class, HandlesCommand.class, TraceCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:ran; nothing at or above --fail-on",

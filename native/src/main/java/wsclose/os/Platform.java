@@ -1,5 +1,7 @@
 package wsclose.os;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -28,6 +30,9 @@ public final class Platform {
      *                     leaves them unknown and never duplicates anything
      */
     public static HandleSource handles(boolean probeOptions) throws LiveException {
+        if (isWindows()) {
+            return wsclose.os.windows.WindowsLive.handles(probeOptions);
+        }
         if (isLinux()) {
             return new wsclose.os.linux.LinuxHandles(probeOptions);
         }
@@ -41,7 +46,23 @@ public final class Platform {
      * @param command      a command to start suspended and trace instead (empty: attach to {@code which})
      * @param sampleMillis how often socket queues are sampled, where the platform samples them
      */
-    public static LiveTrace trace(ProcessSelector which, java.util.List<String> command, long sampleMillis) throws LiveException {
+    public static LiveTrace trace(ProcessSelector which, List<String> command, long sampleMillis) throws LiveException {
+        return trace(which, command, sampleMillis, null);
+    }
+
+    /**
+     * As {@link #trace(ProcessSelector, List, long)}, and on Windows also writes the ETW session to {@code saveEtl}
+     * (an .etl for {@code wsclose analyze}); null for none.
+     */
+    public static LiveTrace trace(ProcessSelector which, List<String> command, long sampleMillis, Path saveEtl)
+            throws LiveException {
+        if (isWindows()) {
+            return wsclose.os.windows.WindowsLive.trace(which, command, saveEtl);
+        }
+        if (saveEtl != null) {
+            throw new LiveException(LiveException.Reason.UNSUPPORTED_PLATFORM, "--save FILE.etl needs Windows (an ETW"
+                    + " session writes it); save the event log as FILE.jsonl instead");
+        }
         if (isLinux()) {
             return new wsclose.os.linux.LinuxTrace(which, command, sampleMillis);
         }
