@@ -83,7 +83,12 @@ public final class LinuxTrace implements LiveTrace {
             notes.add("removed tracefs instance " + stale + " left by a wsclose run that ended without cleaning up");
         }
         Set<Integer> targets = targets();
-        hook = new Thread(this::removeInstances, "wsclose-tracefs-cleanup");
+        hook = new Thread(() -> {
+            removeInstances();
+            if (process != null) {
+                process.destroy(); // the command wsclose started does not outlive a killed wsclose
+            }
+        }, "wsclose-tracefs-cleanup");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             String base = "wsclose-" + ProcessHandle.current().pid() + sessionSuffix();
@@ -100,7 +105,14 @@ public final class LinuxTrace implements LiveTrace {
             long mono0 = System.nanoTime();
             long base0 = Times.fromInstant(Instant.now()) - mono0 / 100;
             LinuxHandles.Detailed snap = new LinuxHandles(proc, true).detailed(seedSelector(targets));
-            reorder.add(new Seed(mono0, snap, targets));
+            Set<Integer> seeded = targets;
+            if (targets.isEmpty()) { // every process: all their socket fds are the starting state
+                seeded = new LinkedHashSet<>();
+                for (ProcScan.Proc p : snap.procs()) {
+                    seeded.add(p.pid());
+                }
+            }
+            reorder.add(new Seed(mono0, snap, seeded));
             translator = new Translator(sink, base0, tracked);
             worker = new Thread(this::translate, "wsclose-translator");
             worker.setDaemon(true);

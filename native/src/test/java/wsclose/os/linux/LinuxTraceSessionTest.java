@@ -86,6 +86,34 @@ class LinuxTraceSessionTest {
     }
 
     @Test
+    void tracingEveryProcessFollowsProcessesThatWerePresentAtStart() throws Exception {
+        Live.assumeTracing();
+        // started before the trace: processes wsclose itself starts later are excluded with it (set_event_notrace_pid)
+        Path py = Py.script(dir, "later", """
+                import socket, os, sys, time
+                sys.stdin.readline()
+                l = socket.socket(); l.bind(("127.0.0.1", 0)); l.listen()
+                c = socket.socket(); c.connect(l.getsockname())
+                a, _ = l.accept()
+                c.send(b"u" * 700)
+                time.sleep(0.3)
+                print(os.fstat(a.fileno()).st_ino, flush=True)
+                a.close(); time.sleep(0.1); c.close(); l.close()
+                """);
+        try (Py.Child child = new Py.Child(py)) {
+            long[] a = {0};
+            LinuxTrace t = new LinuxTrace(ProcessSelector.all(), List.of(), 50);
+            Live.Run r = Live.run(t, () -> {
+                child.send("go");
+                a[0] = Long.parseLong(child.line().trim());
+                assertThat(child.waitExit()).isZero();
+            });
+            assertThat(r.findings(Kinds.UNREAD_DATA_RESET)).filteredOn(f -> f.socket().endpoint() == a[0]).singleElement()
+                    .satisfies(f -> assertThat(f.details().get("bytesUnread")).isEqualTo(700L));
+        }
+    }
+
+    @Test
     void kernelsWithoutTheFieldsOptionAreReadFromTheirPrintFormat() throws Exception {
         Live.assumeTracing();
         Path py = Py.script(dir, "nofields", """
