@@ -2,8 +2,6 @@ package wsclose.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,7 +16,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import wsclose.cli.render.Colors;
-import wsclose.cli.render.EventLog;
 import wsclose.cli.render.ReportWriter;
 import wsclose.cli.render.TimeFormat;
 import wsclose.os.LiveException;
@@ -245,44 +242,6 @@ public final class TraceCommand implements Callable<Integer> {
             Thread.sleep(ms);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** --save: the event log, header first (EventLog), written on the trace's thread under the analysis lock. */
-    static final class TraceSave implements AutoCloseable {
-        private final PrintWriter pw;
-        private final EventLog.Writer writer;
-
-        private TraceSave(PrintWriter pw, EventLog.Writer writer) {
-            this.pw = pw;
-            this.writer = writer;
-        }
-
-        static TraceSave open(Path file, String source) {
-            if (file == null) {
-                return new TraceSave(null, null);
-            }
-            try {
-                PrintWriter pw = new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8));
-                EventLog.Writer w = new EventLog.Writer(pw);
-                w.header(source);
-                return new TraceSave(pw, w);
-            } catch (IOException e) {
-                throw new UserException(ExitCodes.INPUT, file + ": cannot write: " + e.getMessage(), e);
-            }
-        }
-
-        void write(wsclose.trace.model.SocketEvent e) {
-            if (writer != null) {
-                writer.write(e);
-            }
-        }
-
-        @Override
-        public void close() {
-            if (pw != null) {
-                pw.close();
-            }
         }
     }
 }

@@ -147,7 +147,7 @@ final class Syscalls {
                     created(r, tab, (int) ret, p.ref() != null && p.ref().inet(), call + "()", SocketEventKind.API_ACCEPT);
                     FdRef made = tab.get((int) ret);
                     if (p.ref() != null && made != null) {
-                        t.accepted(p.ref().inode(), made.inode());
+                        t.tcp.accepted(p.ref().inode(), made.inode());
                     }
                 }
             }
@@ -257,60 +257,17 @@ final class Syscalls {
         }
     }
 
-    void fork(Rec r) {
-        int parent = r.tgid;
-        int child = (int) r.num("child_pid", -1);
-        if (r.childTgid < 0) {
-            t.threadGuesses++;
-            return;
-        }
-        if (r.childTgid != child) {
-            return; // a new thread: it shares its process's fd table
-        }
-        t.emit(t.at(r.mono, SocketEventKind.PROCESS_START).pid(child).name(r.text("child_comm")));
-        Map<Integer, FdRef> mine = new HashMap<>(t.table(parent));
-        t.fds.put(child, mine);
-        mine.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
-            if (e.getValue().inet()) {
-                t.emit(t.at(r.mono, SocketEventKind.API_DUP).thread(child, child).handle(e.getKey())
-                        .endpoint(e.getValue().inode()).value(e.getKey()).name("fork"));
-            }
-        });
+    /** A thread ended: a call it was in will never return. */
+    void threadExit(int tid) {
+        pending.remove(tid);
     }
 
-    /** exec closes the close-on-exec fds: the reader rescanned which socket fds survived. */
-    void exec(Rec r) {
-        int pid = (int) r.num("pid", r.tgid);
-        String file = r.text("filename");
-        t.emit(t.at(r.mono, SocketEventKind.PROCESS_START).pid(pid).name(file == null ? null : file.substring(file.lastIndexOf('/') + 1)));
-        if (r.fds == null) {
-            return;
+    static SocketEvent.Builder api(Translator t, Rec r, SocketEventKind k, long fd, FdRef ref) {
+        SocketEvent.Builder b = t.at(r.mono, k).thread(r.tgid, r.tid).handle(fd);
+        if (ref != null) {
+            b.endpoint(ref.inode());
         }
-        Set<Integer> alive = new HashSet<>();
-        r.fds.forEach(f -> alive.add(f.fd()));
-        Map<Integer, FdRef> tab = t.table(pid);
-        for (Integer fd : new ArrayList<>(tab.keySet())) {
-            if (!alive.contains(fd)) {
-                FdRef ref = tab.remove(fd);
-                if (ref.inet()) {
-                    t.emit(api(r, SocketEventKind.API_CLOSE, fd, ref).phase(SocketEvent.Phase.ENTER).name("exec"));
-                    t.emit(api(r, SocketEventKind.API_CLOSE, fd, ref).phase(SocketEvent.Phase.EXIT).name("exec"));
-                }
-            }
-        }
-    }
-
-    void processExit(Rec r) {
-        pending.remove(r.tid);
-        int pid = (int) r.num("pid", r.tid);
-        boolean groupDead = r.has("group_dead") ? r.num("group_dead", 0) != 0 : pid == r.tgid;
-        if (!groupDead) {
-            return;
-        }
-        int tgid = r.tgid > 0 ? r.tgid : pid;
-        t.emit(t.at(r.mono, SocketEventKind.PROCESS_END).pid(tgid).name(r.text("comm")));
-        t.fds.remove(tgid);
-        t.closedInet.removeIf(k -> (int) (k >>> 32) == tgid);
+        return b;
     }
 
     private SocketEvent.Builder api(Rec r, SocketEventKind k, long fd, FdRef ref) {

@@ -12,10 +12,10 @@ import wsclose.trace.model.SocketEventKind;
 
 /**
  * Turns time-ordered tracefs records, sock_diag samples and the start snapshot into {@link SocketEvent}s as the
- * SocketEvent class comment specifies: endpoint = inode; syscalls attributed by (tgid, fd) through an fd table
- * seeded from the snapshot and kept current from socket/accept/dup/fork/exec/close; TCP tracepoints attributed
- * through {@link SocketIndex}, never by the pid that happened to run (live-mode.md §B.4, §C.3). Single-threaded:
- * only the trace's translator thread calls it.
+ * SocketEvent class comment specifies: endpoint = inode; syscalls ({@link Syscalls}) attributed by (tgid, fd) through
+ * an fd table seeded from the snapshot and kept current from socket/accept/dup/fork/exec/close; TCP tracepoints
+ * ({@link TcpEvents}) attributed through {@link SocketIndex}, never by the pid that happened to run (live-mode.md
+ * §B.4, §C.3). Single-threaded: only the trace's translator thread calls it.
  */
 final class Translator {
     /** One socket fd of a process; {@code inet} sockets are the ones the model is told about. */
@@ -34,14 +34,11 @@ final class Translator {
     final Set<Long> known = new HashSet<>();
     final SocketIndex index = new SocketIndex();
     final Syscalls syscalls = new Syscalls(this);
-    private final Map<Long, long[]> lastQueues = new HashMap<>();
-    /** Per local port, struct sock addresses of connections that finished the handshake and wait for accept(). */
-    private final Map<Long, java.util.ArrayDeque<Long>> acceptQueues = new HashMap<>();
-    /** Local port of each socket (learnt from its own TCP events and samples). */
-    private final Map<Long, Long> portOf = new HashMap<>();
+    final Map<Long, long[]> lastQueues = new HashMap<>();
+    final TcpEvents tcp = new TcpEvents(this);
+    final ProcessEvents processes = new ProcessEvents(this);
     private long startMono = Long.MIN_VALUE;
     long emitted;
-    long unattributed;
     long synthetic;
     long syntheticNext = SYNTHETIC;
     long threadGuesses;
@@ -74,13 +71,13 @@ final class Translator {
             syscalls.exit(r, ev.substring(9));
         } else {
             switch (ev) {
-                case "inet_sock_set_state" -> state(r);
-                case "tcp_send_reset" -> reset(r, true);
-                case "tcp_receive_reset" -> reset(r, false);
-                case "tcp_destroy_sock" -> destroy(r);
-                case "sched_process_fork" -> syscalls.fork(r);
-                case "sched_process_exec" -> syscalls.exec(r);
-                case "sched_process_exit" -> syscalls.processExit(r);
+                case "inet_sock_set_state" -> tcp.state(r);
+                case "tcp_send_reset" -> tcp.reset(r, true);
+                case "tcp_receive_reset" -> tcp.reset(r, false);
+                case "tcp_destroy_sock" -> tcp.destroy(r);
+                case "sched_process_fork" -> processes.fork(r);
+                case "sched_process_exec" -> processes.exec(r);
+                case "sched_process_exit" -> processes.processExit(r);
                 default -> { }
             }
         }
@@ -114,7 +111,7 @@ final class Translator {
         for (DiagEntry d : t.inet().values()) {
             index.learn(d);
             if (d.protocol() == 6 && d.state() == TcpStates.LISTEN) {
-                portOf.put(d.inode(), (long) SocketIndex.port(d.local()));
+                tcp.listening(d.inode(), SocketIndex.port(d.local()));
             }
         }
         Map<Integer, String> names = new HashMap<>();
@@ -162,25 +159,12 @@ final class Translator {
         return (l.onOff() ? 1L : 0L) << 16 | (l.seconds() & 0xFFFF);
     }
 
-    /**
-     * accept() returned a socket of {@code listener}: it is the oldest connection that completed its handshake on
-     * the listener's port (the accept queue is FIFO), so its struct sock address is known from then on.
-     */
-    void accepted(long listener, long inode) {
-        Long port = portOf.get(listener);
-        java.util.ArrayDeque<Long> q = port == null ? null : acceptQueues.get(port);
-        Long sk = q == null ? null : q.pollFirst();
-        if (sk != null && index.bySk(sk) < 0) {
-            index.bindSk(sk, inode);
-        }
-    }
-
     /** Queue sizes of the traced sockets, emitted when they changed; the index learns cookies and 4-tuples. */
     private void sample(Sample s) {
         for (DiagEntry d : s.entries) {
             index.learn(d);
             if (d.state() == TcpStates.LISTEN) {
-                portOf.put(d.inode(), (long) SocketIndex.port(d.local()));
+                tcp.listening(d.inode(), SocketIndex.port(d.local()));
             }
             if (!known.contains(d.inode()) || d.state() == TcpStates.LISTEN) {
                 continue;
@@ -191,113 +175,6 @@ final class Translator {
             }
             lastQueues.put(d.inode(), new long[] {d.rqueue(), d.wqueue()});
             emit(at(s.mono, SocketEventKind.QUEUE_SAMPLE).endpoint(d.inode()).bytes(d.rqueue()).value(d.wqueue()));
-        }
-    }
-
-    /**
-     * The socket a TCP tracepoint is about: by struct sock address, cookie, the syscall the same thread is in
-     * (only for events in process context, and only for a socket not yet bound to an address: closing a listener
-     * also destroys the connections in its accept queue), or the 4-tuple; -1 when none matches.
-     */
-    private long resolve(Rec r, long sk, long cookie, String tuple) {
-        long ino = index.bySk(sk);
-        if (ino < 0) {
-            ino = index.byCookie(cookie);
-            if (ino < 0) {
-                FdRef ctx = r.irq ? null : syscalls.context(r.tid);
-                if (ctx != null && ctx.inet() && !index.hasSk(ctx.inode())) {
-                    ino = ctx.inode();
-                } else {
-                    ino = index.byTuple(tuple);
-                }
-            }
-            if (ino >= 0) {
-                index.bindSk(sk, ino);
-            }
-        }
-        return ino;
-    }
-
-    private String tuple(Rec r) {
-        long family = r.num("family", 2);
-        long sport = r.num("sport", 0);
-        long dport = r.num("dport", 0);
-        if (family == 10) {
-            return SocketIndex.portKey(sport, dport);
-        }
-        String s = r.ipv4("saddr");
-        String d = r.ipv4("daddr");
-        return s == null || d == null ? null : SocketIndex.key(2, s + ":" + sport, d + ":" + dport);
-    }
-
-    private void state(Rec r) {
-        if (r.num("protocol", 6) != 6) {
-            return;
-        }
-        String tuple = tuple(r);
-        long sk = r.num("skaddr", 0);
-        int from = (int) r.num("oldstate", 0);
-        int to = (int) r.num("newstate", 0);
-        long ino = resolve(r, sk, 0, tuple);
-        if (ino < 0 && from == 3 && to == TcpStates.ESTABLISHED && sk != 0) {
-            // A passive open completed in softirq; the socket gets its inode at accept() (tcp_check_req / inet_accept).
-            java.util.ArrayDeque<Long> q = acceptQueues.computeIfAbsent(r.num("sport", 0), k -> new java.util.ArrayDeque<>());
-            q.addLast(sk);
-            if (q.size() > 256) {
-                q.pollFirst(); // a listener of a process we do not trace: keep the memory bounded
-            }
-        }
-        if (ino >= 0 && to == TcpStates.LISTEN) {
-            portOf.put(ino, r.num("sport", 0));
-        }
-        if (ino < 0 || !known.contains(ino)) {
-            unattributed += ino < 0 ? 1 : 0;
-            return;
-        }
-        SocketEvent.Builder b = at(r.mono, SocketEventKind.TCP_STATE).endpoint(ino).tcb(r.num("skaddr", 0))
-                .value(TcpStates.mib(to)).name(TcpStates.name(from) + "->" + TcpStates.name(to));
-        if (tuple != null && !tuple.startsWith("6|")) {
-            String[] p = tuple.split("\\|");
-            if (!p[1].endsWith(":0")) {
-                b.local(p[1]);
-            }
-            if (!p[2].endsWith(":0")) {
-                b.remote(p[2]);
-            }
-        }
-        emit(b);
-    }
-
-    private void reset(Rec r, boolean sent) {
-        long sk = r.num("skaddr", 0);
-        if (sk == 0) {
-            return; // a reset for a packet no socket owns
-        }
-        long ino = resolve(r, sk, sent ? 0 : r.num("sock_cookie", 0), sent ? null : tuple(r));
-        if (ino < 0 || !known.contains(ino)) {
-            unattributed += ino < 0 ? 1 : 0;
-            return;
-        }
-        SocketEvent.Builder b = at(r.mono, sent ? SocketEventKind.TCP_RST_SENT : SocketEventKind.TCP_RST_RECEIVED)
-                .endpoint(ino).tcb(sk);
-        if (sent && r.has("reason")) {
-            b.name("RST sent, reason " + r.format.symbol("reason", r.num("reason", -1)));
-        }
-        emit(b);
-    }
-
-    private void destroy(Rec r) {
-        long sk = r.num("skaddr", 0);
-        long cookie = r.num("sock_cookie", 0);
-        long ino = resolve(r, sk, cookie, tuple(r));
-        if (ino < 0) {
-            return;
-        }
-        index.forget(ino, sk, cookie);
-        if (known.remove(ino)) {
-            tracked.remove(ino);
-            lastQueues.remove(ino);
-            emit(at(r.mono, SocketEventKind.FREE).endpoint(ino).tcb(sk));
         }
     }
 

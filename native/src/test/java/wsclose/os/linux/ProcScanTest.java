@@ -47,7 +47,7 @@ class ProcScanTest {
         assertThat(ProcScan.socketInode("socket:[113451]")).isEqualTo(113451);
         assertThat(ProcScan.socketInode("socket:[]")).isEqualTo(-1);
         assertThat(ProcScan.socketInode("anon_inode:[eventpoll]")).isEqualTo(-1);
-        assertThat(ProcScan.socketInode("/tmp/socket:[1]")).isEqualTo(-1);
+        assertThat(ProcScan.socketInode("dir/socket:[1]")).isEqualTo(-1);
     }
 
     @Test
