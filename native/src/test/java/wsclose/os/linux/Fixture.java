@@ -15,7 +15,7 @@ final class Fixture {
     static final List<String> EVENTS = List.of("inet_sock_set_state", "tcp_send_reset", "tcp_receive_reset", "tcp_destroy_sock",
             "sock_send_length", "sched_process_fork", "sched_process_exit", "sched_process_exec");
     static final List<String> SYSCALLS = List.of("socket", "accept4", "close", "dup", "dup2", "setsockopt", "connect", "listen",
-            "sendto", "write");
+            "sendto", "write", "close_range", "recvmsg", "fcntl", "shutdown", "dup3", "read");
 
     private Fixture() {
     }
