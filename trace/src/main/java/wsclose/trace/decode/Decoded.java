@@ -11,9 +11,18 @@ import java.util.List;
  * shorter than its layout (or otherwise did not fit): the fields before the problem are still there.
  */
 public final class Decoded {
+    /** How a number stored unboxed is shown: as a Long, as {@link Hex}, as a Boolean, or as an unsigned 64-bit. */
+    static final byte NUM = 1;
+    static final byte HEX = 2;
+    static final byte BOOL = 3;
+    static final byte U64 = 4;
+
     private final String layout;
     private final List<String> names;
     private final List<Object> values;
+    /** Numbers are kept unboxed (the decode hot path reads them with {@link #getLong}); 0 = not a number. */
+    private long[] nums;
+    private byte[] tags;
     private String problem;
     private int consumed;
 
@@ -25,11 +34,40 @@ public final class Decoded {
         this.layout = layout;
         this.names = new ArrayList<>(fields);
         this.values = new ArrayList<>(fields);
+        this.nums = new long[Math.max(fields, 1)];
+        this.tags = new byte[Math.max(fields, 1)];
     }
 
     void add(String name, Object value) {
         names.add(name);
         values.add(value);
+        ensure();
+    }
+
+    /** Adds a number without boxing it; {@code tag} says how {@link #get} shows it. */
+    void addNum(String name, long value, byte tag) {
+        int i = names.size();
+        names.add(name);
+        values.add(null);
+        ensure();
+        nums[i] = value;
+        tags[i] = tag;
+    }
+
+    private void ensure() {
+        if (names.size() > nums.length) {
+            nums = java.util.Arrays.copyOf(nums, nums.length * 2);
+            tags = java.util.Arrays.copyOf(tags, tags.length * 2);
+        }
+    }
+
+    private Object box(int i) {
+        switch (tags[i]) {
+            case HEX: return Hex.of(nums[i]);
+            case BOOL: return nums[i] != 0;
+            case U64: return nums[i] >= 0 ? (Object) nums[i] : Long.toUnsignedString(nums[i]);
+            default: return nums[i];
+        }
     }
 
     void consumed(int n) {
@@ -54,27 +92,39 @@ public final class Decoded {
     }
 
     public List<Object> values() {
-        return Collections.unmodifiableList(values);
+        List<Object> out = new ArrayList<>(values.size());
+        for (int i = 0; i < values.size(); i++) {
+            out.add(tags[i] != 0 ? box(i) : values.get(i));
+        }
+        return Collections.unmodifiableList(out);
     }
 
     public int size() {
         return names.size();
     }
 
-    public Object get(String name) {
+    private int index(String name) {
         // Field names come from string constants, so an identity match is the common case.
         for (int i = 0; i < names.size(); i++) {
             if (names.get(i) == name) {
-                return values.get(i);
+                return i;
             }
         }
-        int i = names.indexOf(name);
-        return i < 0 ? null : values.get(i);
+        return names.indexOf(name);
+    }
+
+    public Object get(String name) {
+        int i = index(name);
+        return i < 0 ? null : tags[i] != 0 ? box(i) : values.get(i);
     }
 
     /** An integer field (Long or Hex) as a long, or {@code fallback} when absent. */
     public long getLong(String name, long fallback) {
-        Object v = get(name);
+        int i = index(name);
+        if (i >= 0 && tags[i] != 0) {
+            return nums[i];
+        }
+        Object v = i < 0 ? null : values.get(i);
         if (v instanceof Long) {
             return (Long) v;
         }
@@ -124,7 +174,7 @@ public final class Decoded {
     public String toString() {
         StringBuilder sb = new StringBuilder(layout).append('{');
         for (int i = 0; i < names.size(); i++) {
-            sb.append(i == 0 ? "" : ", ").append(names.get(i)).append('=').append(values.get(i));
+            sb.append(i == 0 ? "" : ", ").append(names.get(i)).append('=').append(tags[i] != 0 ? box(i) : values.get(i));
         }
         if (problem != null) {
             sb.append(i(names.size())).append("problem=").append(problem);

@@ -40,7 +40,7 @@ public final class LayoutDecoder {
                         items.add(value(f, out, b, pos, end, pointerSize, off));
                     }
                     out.add(f.name(), items);
-                } else {
+                } else if (!number(f, out, b, pos, end, pointerSize, off)) {
                     out.add(f.name(), value(f, out, b, pos, end, pointerSize, off));
                 }
             } catch (Short s) {
@@ -70,6 +70,30 @@ public final class LayoutDecoder {
         int p = pos[0];
         pos[0] += n;
         return p;
+    }
+
+    /** Integer-like scalar fields go into {@code out} unboxed; false when {@code f} is not one. */
+    private static boolean number(Field f, Decoded out, byte[] b, int[] pos, int end, int ptr, int base) throws Short {
+        long v;
+        byte tag = Decoded.NUM;
+        switch (f.type()) {
+            case INT8: v = b[need(f, pos, end, 1, base)]; break;
+            case UINT8: v = b[need(f, pos, end, 1, base)] & 0xFF; break;
+            case INT16: v = (short) Bytes.u16(b, need(f, pos, end, 2, base)); break;
+            case UINT16: v = Bytes.u16(b, need(f, pos, end, 2, base)); break;
+            case INT32: v = Bytes.i32(b, need(f, pos, end, 4, base)); break;
+            case UINT32: v = Bytes.u32(b, need(f, pos, end, 4, base)); break;
+            case INT64: v = Bytes.i64(b, need(f, pos, end, 8, base)); break;
+            case UINT64: v = Bytes.i64(b, need(f, pos, end, 8, base)); tag = Decoded.U64; break;
+            case BOOLEAN: v = Bytes.i32(b, need(f, pos, end, 4, base)) != 0 ? 1 : 0; tag = Decoded.BOOL; break;
+            case HEXINT32: v = Bytes.u32(b, need(f, pos, end, 4, base)); tag = Decoded.HEX; break;
+            case HEXINT64: v = Bytes.i64(b, need(f, pos, end, 8, base)); tag = Decoded.HEX; break;
+            case POINTER: v = pointer(f, b, pos, end, ptr, base); tag = Decoded.HEX; break;
+            case SIZET: v = pointer(f, b, pos, end, ptr, base); break;
+            default: return false;
+        }
+        out.addNum(f.name(), v, tag);
+        return true;
     }
 
     /** Reads one value of field {@code f}; {@code base} is where the payload starts, for problem messages. */
