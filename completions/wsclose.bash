@@ -162,6 +162,8 @@ function _complete_wsclose() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} timeline" ];    then _picocli_wsclose; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} summary" ];    then _picocli_wsclose; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} events" ];    then _picocli_wsclose; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} handles" ];    then _picocli_wsclose; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} trace" ];    then _picocli_wsclose; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} explain" ];    then _picocli_wsclose; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} shell" ];    then _picocli_wsclose; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} completion" ];    then _picocli_wsclose; return $?; fi
@@ -171,13 +173,17 @@ function _complete_wsclose() {
   local cmds1=(timeline)
   local cmds2=(summary)
   local cmds3=(events)
-  local cmds4=(explain)
-  local cmds5=(shell)
-  local cmds6=(completion)
+  local cmds4=(handles)
+  local cmds5=(trace)
+  local cmds6=(explain)
+  local cmds7=(shell)
+  local cmds8=(completion)
 
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_wsclose_completion; return $?; fi
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_wsclose_shell; return $?; fi
-  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_wsclose_explain; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_wsclose_completion; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_wsclose_shell; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_wsclose_explain; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_wsclose_trace; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_wsclose_handles; return $?; fi
   if CompWordsContainsArray "${cmds3[@]}"; then _picocli_wsclose_events; return $?; fi
   if CompWordsContainsArray "${cmds2[@]}"; then _picocli_wsclose_summary; return $?; fi
   if CompWordsContainsArray "${cmds1[@]}"; then _picocli_wsclose_timeline; return $?; fi
@@ -192,7 +198,7 @@ function _picocli_wsclose() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="analyze timeline summary events explain shell completion"
+  local commands="analyze timeline summary events handles trace explain shell completion"
   local flag_opts="'--verbose' '-q' '--quiet' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -423,6 +429,102 @@ function _picocli_wsclose_events() {
       type compopt &>/dev/null && compopt -o filenames
       positionals=$( _wsclose_files "${curr_word}" etl ) # directories and .etl files
     fi
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `handles` subcommand.
+function _picocli_wsclose_handles() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--verbose' '-q' '--quiet' '--no-color' '--no-probe' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--pid' '--process' '--format'"
+  local format_option_args=("table" "json" "csv") # --format values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--pid')
+      return
+      ;;
+    '--process')
+      return
+      ;;
+    '--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${format_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `trace` subcommand.
+function _picocli_wsclose_trace() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--verbose' '-q' '--quiet' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--pid' '--process' '--duration' '--save' '--format' '--time' '--fail-on' '--sample-interval'"
+  local format_option_args=("table" "json" "jsonl" "csv") # --format values
+  local time_option_args=("utc" "local" "relative") # --time values
+  local LEVEL_option_args=("error" "warning" "info" "never") # --fail-on values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--pid')
+      return
+      ;;
+    '--process')
+      return
+      ;;
+    '--duration')
+      return
+      ;;
+    '--save')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( _wsclose_files "${curr_word}" jsonl etl ) ) # directories and .jsonl, .etl files
+      return $?
+      ;;
+    '--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${format_option_args[@]}" ) )
+      return $?
+      ;;
+    '--time')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${time_option_args[@]}" ) )
+      return $?
+      ;;
+    '--fail-on')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${LEVEL_option_args[@]}" ) )
+      return $?
+      ;;
+    '--sample-interval')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi

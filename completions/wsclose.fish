@@ -3,7 +3,7 @@
 #   copy this file to ~/.config/fish/completions/wsclose.fish
 
 # The command paths wsclose knows, to tell subcommands from argument values.
-set -g __wsclose_commands 'analyze' 'timeline' 'summary' 'events' 'explain' 'shell' 'completion'
+set -g __wsclose_commands 'analyze' 'timeline' 'summary' 'events' 'handles' 'trace' 'explain' 'shell' 'completion'
 
 # True when the subcommand path typed so far is exactly $argv[1] ('' for the top command).
 function __wsclose_using
@@ -48,6 +48,8 @@ complete -c wsclose -n '__wsclose_using \'\'' -a 'analyze' -d 'Rebuilds every so
 complete -c wsclose -n '__wsclose_using \'\'' -a 'timeline' -d 'Prints one socket\'s close timeline with its reference count at each step.'
 complete -c wsclose -n '__wsclose_using \'\'' -a 'summary' -d 'Header facts, providers and event counts of .etl files (no payload decoding).'
 complete -c wsclose -n '__wsclose_using \'\'' -a 'events' -d 'Prints events in time order, one per line, with fields decoded where wsclose knows the layout.'
+complete -c wsclose -n '__wsclose_using \'\'' -a 'handles' -d 'Snapshot of the sockets of running processes'
+complete -c wsclose -n '__wsclose_using \'\'' -a 'trace' -d 'Traces the sockets of running processes (--pid, --process) or of COMMAND, live, and reports close problems as \'wsclose analyze\' does.'
 complete -c wsclose -n '__wsclose_using \'\'' -a 'explain' -d 'Explains a finding kind'
 complete -c wsclose -n '__wsclose_using \'\'' -a 'shell' -d 'Interactive shell'
 complete -c wsclose -n '__wsclose_using \'\'' -a 'completion' -d 'Prints a shell completion script for wsclose (commands, options, option values, trace files).'
@@ -115,6 +117,32 @@ complete -c wsclose -n '__wsclose_using \'events\'' -l stats -d 'Print read stat
 complete -c wsclose -n '__wsclose_using \'events\'' -s h -l help -d 'Show this help message and exit.'
 complete -c wsclose -n '__wsclose_using \'events\'' -s V -l version -d 'Print version information and exit.'
 complete -c wsclose -n '__wsclose_using \'events\'' -a '(__wsclose_files etl)'
+
+# wsclose handles
+complete -c wsclose -n '__wsclose_using \'handles\'' -l verbose -d 'Print stack traces and read statistics on stderr.'
+complete -c wsclose -n '__wsclose_using \'handles\'' -s q -l quiet -d 'No progress or warnings on stderr.'
+complete -c wsclose -n '__wsclose_using \'handles\'' -l no-color -d 'No colours (also when NO_COLOR is set).'
+complete -c wsclose -n '__wsclose_using \'handles\'' -l pid -x -d 'Only sockets these processes hold (repeatable).'
+complete -c wsclose -n '__wsclose_using \'handles\'' -l process -x -d 'Only sockets of processes with this name (comm).'
+complete -c wsclose -n '__wsclose_using \'handles\'' -l format -x -a 'table json csv' -d 'Output: table, json, csv (default: table).'
+complete -c wsclose -n '__wsclose_using \'handles\'' -l no-probe -d 'Never duplicate a socket to read SO_LINGER (the LINGER column stays unknown).'
+complete -c wsclose -n '__wsclose_using \'handles\'' -s h -l help -d 'Show this help message and exit.'
+complete -c wsclose -n '__wsclose_using \'handles\'' -s V -l version -d 'Print version information and exit.'
+
+# wsclose trace
+complete -c wsclose -n '__wsclose_using \'trace\'' -l verbose -d 'Print stack traces and read statistics on stderr.'
+complete -c wsclose -n '__wsclose_using \'trace\'' -s q -l quiet -d 'No progress or warnings on stderr.'
+complete -c wsclose -n '__wsclose_using \'trace\'' -l no-color -d 'No colours (also when NO_COLOR is set).'
+complete -c wsclose -n '__wsclose_using \'trace\'' -l pid -x -d 'Trace these processes, their new threads and children.'
+complete -c wsclose -n '__wsclose_using \'trace\'' -l process -x -d 'Trace the running processes with this name (comm).'
+complete -c wsclose -n '__wsclose_using \'trace\'' -l duration -x -d 'Stop after this long (30s, 2m, 1h).'
+complete -c wsclose -n '__wsclose_using \'trace\'' -l save -x -a '(__wsclose_files jsonl etl)' -d 'Also write the normalized events (for wsclose analyze); on Windows FILE.etl saves the ETW session instead.'
+complete -c wsclose -n '__wsclose_using \'trace\'' -l format -x -a 'table json jsonl csv' -d 'Report: table, json, jsonl, csv (default: table).'
+complete -c wsclose -n '__wsclose_using \'trace\'' -l time -x -a 'utc local relative' -d 'Times in tables: utc, local, relative (default: utc).'
+complete -c wsclose -n '__wsclose_using \'trace\'' -l fail-on -x -a 'error warning info never' -d 'Exit 1 when a finding is at least this severe: error, warning, info, never (default: error).'
+complete -c wsclose -n '__wsclose_using \'trace\'' -l sample-interval -x -d 'How often socket queues are sampled, in ms (default: 100).'
+complete -c wsclose -n '__wsclose_using \'trace\'' -s h -l help -d 'Show this help message and exit.'
+complete -c wsclose -n '__wsclose_using \'trace\'' -s V -l version -d 'Print version information and exit.'
 
 # wsclose explain
 complete -c wsclose -n '__wsclose_using \'explain\'' -l verbose -d 'Print stack traces and read statistics on stderr.'

@@ -13,6 +13,8 @@ Register-ArgumentCompleter -Native -CommandName 'wsclose', 'wsclose.cmd' -Script
                 @{ Name = 'timeline'; Help = 'Prints one socket''s close timeline with its reference count at each step.' },
                 @{ Name = 'summary'; Help = 'Header facts, providers and event counts of .etl files (no payload decoding).' },
                 @{ Name = 'events'; Help = 'Prints events in time order, one per line, with fields decoded where wsclose knows the layout.' },
+                @{ Name = 'handles'; Help = 'Snapshot of the sockets of running processes' },
+                @{ Name = 'trace'; Help = 'Traces the sockets of running processes (--pid, --process) or of COMMAND, live, and reports close problems as ''wsclose analyze'' does.' },
                 @{ Name = 'explain'; Help = 'Explains a finding kind' },
                 @{ Name = 'shell'; Help = 'Interactive shell' },
                 @{ Name = 'completion'; Help = 'Prints a shell completion script for wsclose (commands, options, option values, trace files).' }
@@ -106,6 +108,44 @@ Register-ArgumentCompleter -Native -CommandName 'wsclose', 'wsclose.cmd' -Script
             Choices = @()
             Files = $true
             Extensions = @('.etl')
+        }
+        'handles' = @{
+            Commands = @()
+            Options = @(
+                @{ Names = @('--verbose'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Print stack traces and read statistics on stderr.' },
+                @{ Names = @('-q', '--quiet'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'No progress or warnings on stderr.' },
+                @{ Names = @('--no-color'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'No colours (also when NO_COLOR is set).' },
+                @{ Names = @('--pid'); TakesValue = $true; Choices = @(); Files = $false; Extensions = @(); Help = 'Only sockets these processes hold (repeatable).' },
+                @{ Names = @('--process'); TakesValue = $true; Choices = @(); Files = $false; Extensions = @(); Help = 'Only sockets of processes with this name (comm).' },
+                @{ Names = @('--format'); TakesValue = $true; Choices = @('table', 'json', 'csv'); Files = $false; Extensions = @(); Help = 'Output: table, json, csv (default: table).' },
+                @{ Names = @('--no-probe'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Never duplicate a socket to read SO_LINGER (the LINGER column stays unknown).' },
+                @{ Names = @('-h', '--help'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Show this help message and exit.' },
+                @{ Names = @('-V', '--version'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Print version information and exit.' }
+            )
+            Choices = @()
+            Files = $false
+            Extensions = @()
+        }
+        'trace' = @{
+            Commands = @()
+            Options = @(
+                @{ Names = @('--verbose'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Print stack traces and read statistics on stderr.' },
+                @{ Names = @('-q', '--quiet'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'No progress or warnings on stderr.' },
+                @{ Names = @('--no-color'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'No colours (also when NO_COLOR is set).' },
+                @{ Names = @('--pid'); TakesValue = $true; Choices = @(); Files = $false; Extensions = @(); Help = 'Trace these processes, their new threads and children.' },
+                @{ Names = @('--process'); TakesValue = $true; Choices = @(); Files = $false; Extensions = @(); Help = 'Trace the running processes with this name (comm).' },
+                @{ Names = @('--duration'); TakesValue = $true; Choices = @(); Files = $false; Extensions = @(); Help = 'Stop after this long (30s, 2m, 1h).' },
+                @{ Names = @('--save'); TakesValue = $true; Choices = @(); Files = $true; Extensions = @('.jsonl', '.etl'); Help = 'Also write the normalized events (for wsclose analyze); on Windows FILE.etl saves the ETW session instead.' },
+                @{ Names = @('--format'); TakesValue = $true; Choices = @('table', 'json', 'jsonl', 'csv'); Files = $false; Extensions = @(); Help = 'Report: table, json, jsonl, csv (default: table).' },
+                @{ Names = @('--time'); TakesValue = $true; Choices = @('utc', 'local', 'relative'); Files = $false; Extensions = @(); Help = 'Times in tables: utc, local, relative (default: utc).' },
+                @{ Names = @('--fail-on'); TakesValue = $true; Choices = @('error', 'warning', 'info', 'never'); Files = $false; Extensions = @(); Help = 'Exit 1 when a finding is at least this severe: error, warning, info, never (default: error).' },
+                @{ Names = @('--sample-interval'); TakesValue = $true; Choices = @(); Files = $false; Extensions = @(); Help = 'How often socket queues are sampled, in ms (default: 100).' },
+                @{ Names = @('-h', '--help'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Show this help message and exit.' },
+                @{ Names = @('-V', '--version'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Print version information and exit.' }
+            )
+            Choices = @()
+            Files = $false
+            Extensions = @()
         }
         'explain' = @{
             Commands = @()

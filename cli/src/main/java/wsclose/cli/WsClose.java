@@ -9,8 +9,9 @@ import picocli.CommandLine.Spec;
 /** The top command: subcommands and the exit-code list shown by --help. */
 @Command(name = "wsclose", mixinStandardHelpOptions = true, versionProvider = ManifestVersion.class,
         description = "Finds socket close problems in Winsock traces (.etl) and live processes.",
-        subcommands = {AnalyzeCommand.class, TimelineCommand.class, SummaryCommand.class, EventsCommand.class, ExplainCommand.class,
-            ShellCommand.class, CompletionCommand.class, NativeDumpCommand.class},
+        subcommands = {AnalyzeCommand.class, TimelineCommand.class, SummaryCommand.class, EventsCommand.class,
+            HandlesCommand.class, TraceCommand.class, ExplainCommand.class, ShellCommand.class, CompletionCommand.class,
+            NativeDumpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:ran; nothing at or above --fail-on",

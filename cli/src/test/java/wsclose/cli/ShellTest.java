@@ -79,6 +79,22 @@ class ShellTest {
     }
 
     @Test
+    void commandsThatRunWscloseCompleteItsOptions() throws Exception {
+        start(example().toString());
+        vt.awaitText("[close-bugs.etl]>");
+        vt.type("events --ti\t");
+        vt.awaitText("events --time ");
+        vt.type("\t");
+        vt.await("the --time values", s -> s.contains("utc") && s.contains("local") && s.contains("relative"));
+        vt.type("\u0015trace --fail\t");
+        vt.awaitText("trace --fail-on ");
+        vt.type("\u0015handles --no-p\t");
+        vt.awaitText("handles --no-probe ");
+        vt.type("\u0015events --frob\r");
+        vt.awaitText("error: Unknown option: '--frob' (try: help events)");
+    }
+
+    @Test
     void tabListsThePidsProcessesAndSocketsOfTheLoadedTrace() throws Exception {
         start(example().toString());
         vt.awaitText("[close-bugs.etl]>");

@@ -33,6 +33,9 @@ public final class Platform {
         if (isWindows()) {
             return wsclose.os.windows.WindowsLive.handles(probeOptions);
         }
+        if (isLinux()) {
+            return new wsclose.os.linux.LinuxHandles(probeOptions);
+        }
         throw unsupported("wsclose handles");
     }
 
@@ -59,6 +62,9 @@ public final class Platform {
         if (saveEtl != null) {
             throw new LiveException(LiveException.Reason.UNSUPPORTED_PLATFORM, "--save FILE.etl needs Windows (an ETW"
                     + " session writes it); save the event log as FILE.jsonl instead");
+        }
+        if (isLinux()) {
+            return new wsclose.os.linux.LinuxTrace(which, command, sampleMillis);
         }
         throw unsupported("wsclose trace");
     }

@@ -35,10 +35,12 @@ final class HelpCmd implements Callable<Integer> {
             if (c == null) {
                 throw new UserException(ExitCodes.USAGE, "no command '" + command + "' (try: help)");
             }
-            if (command.equals("events")) {
-                // the shell passes events to wsclose events; show its options, less the files the shell adds
-                Main.commandLine().getSubcommands().get("events").usage(ctx.out());
-                ctx.out().println("In the shell, FILE is the loaded trace.");
+            if (Passthrough.NAMES.contains(command)) {
+                // the shell runs the wsclose command of that name: show its options
+                Main.commandLine().getSubcommands().get(command).usage(ctx.out());
+                if (command.equals("events")) {
+                    ctx.out().println("In the shell, FILE is the loaded trace.");
+                }
             } else {
                 c.usage(ctx.out());
             }

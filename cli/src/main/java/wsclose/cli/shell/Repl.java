@@ -104,7 +104,11 @@ public final class Repl {
             return 1;
         });
         try {
-            cl.execute(words.toArray(String[]::new));
+            if (Passthrough.NAMES.contains(words.get(0))) {
+                Passthrough.run(ctx, words);
+            } else {
+                cl.execute(words.toArray(String[]::new));
+            }
         } catch (RuntimeException e) {
             out.println("error: " + message(e));
         }

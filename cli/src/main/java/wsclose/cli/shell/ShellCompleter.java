@@ -37,15 +37,20 @@ final class ShellCompleter implements Completer {
         this.tree = tree(ctx);
     }
 
-    /** The shell's tree, with {@code events} given the options of wsclose events (which it passes them to). */
+    /**
+     * The shell's tree, with the passthrough commands given the options (and, but for the files the shell adds
+     * to events, the arguments) of the wsclose command they run.
+     */
     static CommandTree tree(Context ctx) {
         CommandTree shell = CommandTree.of(ShellRoot.commandLine(ctx));
         CommandTree cli = CommandTree.of(Main.commandLine());
         List<CommandTree> subs = new ArrayList<>();
         for (CommandTree c : shell.subcommands()) {
-            if (c.name().equals("events")) {
-                CommandTree e = cli.subcommands().stream().filter(x -> x.name().equals("events")).findFirst().orElse(c);
-                c = new CommandTree(c.path(), c.name(), c.description(), e.options(), List.of(), List.of());
+            if (Passthrough.NAMES.contains(c.name())) {
+                String name = c.name();
+                CommandTree w = cli.subcommands().stream().filter(x -> x.name().equals(name)).findFirst().orElse(c);
+                c = new CommandTree(c.path(), name, c.description(), w.options(),
+                        name.equals("events") ? List.of() : w.positionals(), List.of());
             }
             subs.add(c);
         }

@@ -7,10 +7,10 @@ import wsclose.cli.ExplainCommand;
 /**
  * The commands of the interactive shell. They take the same options as the wsclose commands of the same
  * name, less the files (the loaded trace is the input) and what only makes sense once per process
- * (--fail-on, --stats).
+ * (--fail-on, --stats); events, handles and trace run the wsclose command itself ({@link Passthrough}).
  */
 @Command(name = "", subcommands = {LoadCmd.class, SummaryCmd.class, AnalyzeCmd.class, TimelineCmd.class, SocketsCmd.class,
-    EventsCmd.class, ExplainCommand.class, HelpCmd.class, ExitCmd.class})
+    EventsCmd.class, HandlesCmd.class, TraceCmd.class, ExplainCommand.class, HelpCmd.class, ExitCmd.class})
 final class ShellRoot implements Runnable {
     @Override
     public void run() {

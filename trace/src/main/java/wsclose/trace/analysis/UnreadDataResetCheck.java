@@ -48,9 +48,11 @@ final class UnreadDataResetCheck implements Check {
             return;
         }
         String amount = unread > 0 ? Words.bytes(unread) + " bytes of received data unread" : "received data unread";
-        String message = Words.socket(s) + " was closed with " + amount + ", so Windows reset the connection (RST)"
+        boolean linux = s.sources().contains(Source.LINUX.name());
+        String message = Words.socket(s) + " was closed with " + amount + ", so " + (linux ? "Linux" : "Windows")
+                + " reset the connection (RST)"
                 + " instead of closing it gracefully; the peer loses data still in flight and its next recv fails with"
-                + " WSAECONNRESET. Read until recv returns 0 before closesocket.";
+                + (linux ? " ECONNRESET. Read until recv returns 0 before close()." : " WSAECONNRESET. Read until recv returns 0 before closesocket.");
         List<Finding.Evidence> ev = new ArrayList<>();
         ev.add(new Finding.Evidence(close, "close requested with " + amount));
         if (t.abortTime() >= 0) {

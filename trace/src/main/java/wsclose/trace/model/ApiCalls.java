@@ -156,9 +156,15 @@ final class ApiCalls {
         t.closeCallStart = started;
         t.closeCallEnd = e.time();
         t.closeApiStatus = e.status();
-        if (t.closeRequested < 0) {
-            t.closeRequested = e.time();
-            t.state(SocketState.CLOSE_REQUESTED, e.time());
+        // Linux: close() of one fd of several closes nothing (only the struct file's last reference does), and the
+        // close happens inside the call, so a reset it sends is logged before the call returns: the request is the
+        // call's start (live-mode.md §B.4).
+        boolean linux = e.source() == Source.LINUX;
+        if (t.closeRequested < 0 && (!linux || !t.handleAccounting || t.refs <= 1)) {
+            t.closeRequested = linux && started >= 0 ? started : e.time();
+            if (!linux || t.closed < 0) {
+                t.state(SocketState.CLOSE_REQUESTED, e.time()); // tcp_destroy_sock (FREE) may come before the return
+            }
         }
         t.entry(e.time(), e.source() == Source.LINUX ? "close()" : "closesocket", e.pid(), e.tid(),
                 "handle 0x" + Long.toHexString(e.handle()));

@@ -156,10 +156,16 @@ final class DataFlow {
     }
 
     void tcp(SocketEvent e) {
-        if (e.tcb() == 0) {
+        // A live Linux source names the socket itself (endpoint = inode; SocketEvent contract): no join needed, and
+        // its struct sock address (tcb) may be reused by a new socket before the old timeline retires.
+        SocketTimeline t = e.endpoint() != 0 ? m.live().get(e.endpoint()) : null;
+        if (t != null) {
+            linuxTcp(t, e);
+        } else if (e.tcb() == 0) {
             return; // no connection identity (classic kernel events with connid 0): nothing to join on
+        } else {
+            t = m.byTcb().get(e.tcb());
         }
-        SocketTimeline t = m.byTcb().get(e.tcb());
         if (e.kind() == SocketEventKind.TCP_CONNECTED && (t == null || t.closed >= 0)) {
             if (t != null) {
                 m.byTcb().remove(e.tcb(), t); // a reused TCB address: a new connection
@@ -204,6 +210,21 @@ final class DataFlow {
                 break;
             default:
                 break;
+        }
+    }
+
+    /** What a Linux TCP event tells beyond DataFlow's cases: addresses, and the connected/listening states. */
+    private static void linuxTcp(SocketTimeline t, SocketEvent e) {
+        if (t.local == null && e.local() != null) {
+            t.local = e.local();
+        }
+        if (t.remote == null && e.remote() != null) {
+            t.remote = e.remote();
+        }
+        if (e.kind() == SocketEventKind.TCP_STATE && e.value() == 5) {
+            t.state(SocketState.CONNECTED, e.time());
+        } else if (e.kind() == SocketEventKind.TCP_STATE && e.value() == 2) {
+            t.state(SocketState.LISTENING, e.time());
         }
     }
 

@@ -1,0 +1,121 @@
+package wsclose.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code wsclose trace} end to end on a Python child (root and tracefs needed; skipped with the reason otherwise). */
+@EnabledOnOs(OS.LINUX)
+@Timeout(90)
+class TraceCommandTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String USE_AFTER_CLOSE = """
+            import socket, os
+            l = socket.socket(); l.bind(("127.0.0.1", 0)); l.listen()
+            c = socket.socket(); c.connect(l.getsockname())
+            a, _ = l.accept()
+            fd = c.fileno()
+            os.write(fd, b"x"); a.recv(1)
+            c.close()
+            try: os.write(fd, b"y")
+            except OSError: pass
+            a.close(); l.close()
+            """;
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void tracing() {
+        LivePython.skipUnless(LivePython.root(), "wsclose trace needs root");
+        LivePython.skipUnless(Files.isDirectory(Path.of("/sys/kernel/tracing")), "no tracefs mount point");
+    }
+
+    private Cli trace(String script, String... options) throws IOException {
+        Path py = LivePython.script(dir, "child", script);
+        List<String> a = new ArrayList<>(List.of("trace"));
+        a.addAll(List.of(options));
+        a.addAll(List.of("--", LivePython.exe(), py.toString()));
+        return Cli.run(a.toArray(new String[0]));
+    }
+
+    @Test
+    void jsonReportHasTheAnalyzeSchemaAndTheExitCodeFollowsFailOn() throws IOException {
+        Cli r = trace(USE_AFTER_CLOSE, "--format", "json");
+        assertThat(r.code()).as(r.err()).isEqualTo(1);
+        JsonNode doc = JSON.readTree(r.out());
+        assertThat(doc.get("format").asInt()).isEqualTo(1);
+        assertThat(doc.get("source").asText()).startsWith("live: linux ");
+        List<String> kinds = new ArrayList<>();
+        doc.get("findings").forEach(f -> kinds.add(f.get("kind").asText()));
+        assertThat(kinds).containsExactly("use-after-close");
+        assertThat(doc.get("sockets").size()).isEqualTo(3);
+        assertThat(doc.get("stats").get("eventsLost").asLong()).isZero();
+        assertThat(doc.get("stats").get("sourcesPresent").toString()).contains("Linux tracefs");
+        assertThat(r.err()).contains("COMMAND exited with 0").contains("0 lost (tracefs overruns)");
+        Cli never = trace(USE_AFTER_CLOSE, "--format", "json", "--fail-on", "never");
+        assertThat(never.code()).isZero();
+    }
+
+    @Test
+    void savedEventsAnalyseToTheSameFindings() throws IOException {
+        Path log = dir.resolve("events.jsonl");
+        Cli r = trace(USE_AFTER_CLOSE, "--format", "jsonl", "--save", log.toString(), "--fail-on", "never");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out().lines()).allSatisfy(l -> assertThat(JSON.readTree(l).isObject()).isTrue());
+        assertThat(Files.readAllLines(log).get(0)).contains("\"kind\":\"wsclose-events\"");
+        Cli again = Cli.run("analyze", "--format", "json", "--fail-on", "never", log.toString());
+        assertThat(again.code()).as(again.err()).isZero();
+        List<String> kinds = new ArrayList<>();
+        JSON.readTree(again.out()).get("findings").forEach(f -> kinds.add(f.get("kind").asText()));
+        assertThat(kinds).containsExactly("use-after-close");
+    }
+
+    @Test
+    void csvAndTableReports() throws IOException {
+        Cli csv = trace(USE_AFTER_CLOSE, "--format", "csv", "--fail-on", "never");
+        assertThat(csv.out().lines().findFirst()).hasValue("kind,severity,time,endpoint,pid,process,handle,local,remote,message");
+        assertThat(csv.out()).contains("use-after-close,error,");
+        Cli table = trace(USE_AFTER_CLOSE, "--fail-on", "never");
+        assertThat(table.out()).contains("use-after-close", "ERROR (1)");
+        assertThat(table.err()).contains("wsclose trace: error use-after-close: ");
+    }
+
+    @Test
+    void durationStopsATraceOfARunningProcess() throws IOException {
+        Path py = LivePython.script(dir, "sleeper", "import socket, sys, time\ns = socket.socket()\nprint(1, flush=True)\n"
+                + "sys.stdin.readline()\n");
+        try (LivePython.Child child = new LivePython.Child(py)) {
+            child.line();
+            long t0 = System.nanoTime();
+            Cli r = Cli.run("trace", "--pid", Long.toString(child.process.pid()), "--duration", "1s", "--format", "json");
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(seconds).isBetween(1.0, 10.0);
+            assertThat(r.err()).contains("stopped after --duration 1.0 s");
+            assertThat(JSON.readTree(r.out()).get("findings").size()).isZero();
+            assertThat(child.process.isAlive()).as("attaching does not disturb the process").isTrue();
+        }
+    }
+
+    @Test
+    void usageErrors() {
+        assertThat(Cli.run("trace", "--pid", "1", "--", "true").code()).isEqualTo(2);
+        assertThat(Cli.run("trace", "--duration", "2020-01-01T00:00:00Z", "--", "true").code()).isEqualTo(2);
+        Cli gone = Cli.run("trace", "--pid", "999999999");
+        assertThat(gone.code()).isEqualTo(3);
+        assertThat(gone.err().strip()).isEqualTo("wsclose trace: no process with pid 999999999");
+    }
+}

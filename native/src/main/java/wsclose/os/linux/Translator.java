@@ -1,0 +1,193 @@
+package wsclose.os.linux;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import wsclose.os.SocketSnapshot;
+import wsclose.trace.model.SocketEvent;
+import wsclose.trace.model.SocketEvent.Source;
+import wsclose.trace.model.SocketEventKind;
+
+/**
+ * Turns time-ordered tracefs records, sock_diag samples and the start snapshot into {@link SocketEvent}s as the
+ * SocketEvent class comment specifies: endpoint = inode; syscalls ({@link Syscalls}) attributed by (tgid, fd) through
+ * an fd table seeded from the snapshot and kept current from socket/accept/dup/fork/exec/close; TCP tracepoints
+ * ({@link TcpEvents}) attributed through {@link SocketIndex}, never by the pid that happened to run (live-mode.md
+ * §B.4, §C.3). Single-threaded: only the trace's translator thread calls it.
+ */
+final class Translator {
+    /** One socket fd of a process; {@code inet} sockets are the ones the model is told about. */
+    record FdRef(long inode, boolean inet) {
+    }
+
+    /** Ids for sockets that were closed before their inode could be read: high bit 62 keeps them apart. */
+    static final long SYNTHETIC = 1L << 62;
+
+    final Consumer<SocketEvent> sink;
+    final long baseFiletime;
+    final Set<Long> tracked;
+    final Map<Integer, Map<Integer, FdRef>> fds = new HashMap<>();
+    /** (tgid, fd) pairs that named an inet socket before it was closed: EBADF on them is a use after close. */
+    final Set<Long> closedInet = new HashSet<>();
+    final Set<Long> known = new HashSet<>();
+    final SocketIndex index = new SocketIndex();
+    final Syscalls syscalls = new Syscalls(this);
+    final Map<Long, long[]> lastQueues = new HashMap<>();
+    final TcpEvents tcp = new TcpEvents(this);
+    final ProcessEvents processes = new ProcessEvents(this);
+    private long startMono = Long.MIN_VALUE;
+    long emitted;
+    long synthetic;
+    long syntheticNext = SYNTHETIC;
+    long threadGuesses;
+
+    /**
+     * @param baseFiletime FILETIME of CLOCK_MONOTONIC zero
+     * @param tracked      inodes the sampler should report on (shared with the reader threads)
+     */
+    Translator(Consumer<SocketEvent> sink, long baseFiletime, Set<Long> tracked) {
+        this.sink = sink;
+        this.baseFiletime = baseFiletime;
+        this.tracked = tracked;
+    }
+
+    void apply(Item i) {
+        if (i instanceof Seed s) {
+            seed(s);
+        } else if (i instanceof Sample s) {
+            sample(s);
+        } else if (i instanceof Rec r && r.mono >= startMono) {
+            record(r);
+        }
+    }
+
+    private void record(Rec r) {
+        String ev = r.event;
+        if (ev.startsWith("sys_enter_")) {
+            syscalls.enter(r, ev.substring(10));
+        } else if (ev.startsWith("sys_exit_")) {
+            syscalls.exit(r, ev.substring(9));
+        } else {
+            switch (ev) {
+                case "inet_sock_set_state" -> tcp.state(r);
+                case "tcp_send_reset" -> tcp.reset(r, true);
+                case "tcp_receive_reset" -> tcp.reset(r, false);
+                case "tcp_destroy_sock" -> tcp.destroy(r);
+                case "sched_process_fork" -> processes.fork(r);
+                case "sched_process_exec" -> processes.exec(r);
+                case "sched_process_exit" -> processes.processExit(r);
+                default -> { }
+            }
+        }
+    }
+
+    long ft(long mono) {
+        return baseFiletime + mono / 100;
+    }
+
+    SocketEvent.Builder at(long mono, SocketEventKind k) {
+        return SocketEvent.at(ft(mono), k, Source.LINUX);
+    }
+
+    void emit(SocketEvent.Builder b) {
+        emitted++;
+        sink.accept(b.build());
+    }
+
+    Map<Integer, FdRef> table(int tgid) {
+        return fds.computeIfAbsent(tgid, k -> new HashMap<>());
+    }
+
+    static long key(int tgid, long fd) {
+        return (long) tgid << 32 | (fd & 0xFFFFFFFFL);
+    }
+
+    /** The snapshot at start: OBSERVED per holder, SO_LINGER, queues; fd tables of the traced processes. */
+    private void seed(Seed s) {
+        startMono = s.mono;
+        Snapshots.Tables t = s.snapshot.tables();
+        for (DiagEntry d : t.inet().values()) {
+            index.learn(d);
+            if (d.protocol() == 6 && d.state() == TcpStates.LISTEN) {
+                tcp.listening(d.inode(), SocketIndex.port(d.local()));
+            }
+        }
+        Map<Integer, String> names = new HashMap<>();
+        for (ProcScan.Proc p : s.snapshot.procs()) {
+            names.put(p.pid(), p.comm());
+            if (!s.targets.contains(p.pid())) {
+                continue;
+            }
+            Map<Integer, FdRef> tab = table(p.pid());
+            for (ProcScan.Fd fd : p.sockets()) {
+                tab.put(fd.fd(), new FdRef(fd.inode(), t.inet().containsKey(fd.inode())));
+            }
+        }
+        for (int pid : s.targets) {
+            if (names.containsKey(pid)) {
+                emit(SocketEvent.at(ft(s.mono), SocketEventKind.PROCESS_START, Source.SNAPSHOT).pid(pid).name(names.get(pid)));
+            }
+        }
+        for (SocketSnapshot sock : s.snapshot.snapshot().sockets()) {
+            DiagEntry d = t.inet().get(sock.inode());
+            if (d == null || sock.owners().stream().noneMatch(o -> s.targets.contains(o.pid()))) {
+                continue;
+            }
+            known.add(sock.inode());
+            tracked.add(sock.inode());
+            int mib = d.protocol() == 6 ? TcpStates.mib(d.state()) : 0;
+            for (SocketSnapshot.Owner o : sock.owners()) {
+                emit(SocketEvent.at(ft(s.mono), SocketEventKind.OBSERVED, Source.SNAPSHOT).endpoint(sock.inode())
+                        .pid(o.pid()).handle(o.handle()).local(sock.local()).remote(sock.remote()).value(mib).name(o.process()));
+            }
+            SocketSnapshot.Owner first = sock.owners().isEmpty() ? null : sock.owners().get(0);
+            if (sock.linger() != null && first != null) {
+                emit(SocketEvent.at(ft(s.mono), SocketEventKind.API_SETOPT, Source.SNAPSHOT).endpoint(sock.inode())
+                        .pid(first.pid()).handle(first.handle()).name("SO_LINGER").value(linger(sock.linger())));
+            }
+            if (d.protocol() == 6 && d.state() != TcpStates.LISTEN) {
+                lastQueues.put(sock.inode(), new long[] {d.rqueue(), d.wqueue()});
+                emit(SocketEvent.at(ft(s.mono), SocketEventKind.QUEUE_SAMPLE, Source.SNAPSHOT).endpoint(sock.inode())
+                        .bytes(d.rqueue()).value(d.wqueue()));
+            }
+        }
+    }
+
+    static long linger(SocketSnapshot.Linger l) {
+        return (l.onOff() ? 1L : 0L) << 16 | (l.seconds() & 0xFFFF);
+    }
+
+    /** Queue sizes of the traced sockets, emitted when they changed; the index learns cookies and 4-tuples. */
+    private void sample(Sample s) {
+        for (DiagEntry d : s.entries) {
+            index.learn(d);
+            if (d.state() == TcpStates.LISTEN) {
+                tcp.listening(d.inode(), SocketIndex.port(d.local()));
+            }
+            if (!known.contains(d.inode()) || d.state() == TcpStates.LISTEN) {
+                continue;
+            }
+            long[] last = lastQueues.get(d.inode());
+            if (last != null && last[0] == d.rqueue() && last[1] == d.wqueue()) {
+                continue;
+            }
+            lastQueues.put(d.inode(), new long[] {d.rqueue(), d.wqueue()});
+            emit(at(s.mono, SocketEventKind.QUEUE_SAMPLE).endpoint(d.inode()).bytes(d.rqueue()).value(d.wqueue()));
+        }
+    }
+
+    /** Notes for the user about what could not be attributed. */
+    java.util.List<String> notes() {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        if (synthetic > 0) {
+            out.add(synthetic + " socket(s) were closed before their inode could be read; they carry ids from 0x"
+                    + Long.toHexString(SYNTHETIC));
+        }
+        if (threadGuesses > 0) {
+            out.add(threadGuesses + " fork(s) ended before wsclose could tell thread from process; treated as threads");
+        }
+        return out;
+    }
+}
