@@ -38,7 +38,7 @@ final class TableReportWriter implements ReportWriter {
     public void end(Report r) {
         Report.Stats st = r.stats();
         time.origin(st.firstEvent());
-        out.println(colors.bold("wsclose analyze: " + r.source()));
+        out.println(colors.bold("source: " + r.source()));
         out.println(summary(r));
         for (Severity sev : List.of(Severity.ERROR, Severity.WARNING, Severity.INFO)) {
             List<Finding> fs = r.findings().stream().filter(f -> f.severity() == sev).toList();
