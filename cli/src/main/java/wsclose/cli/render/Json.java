@@ -44,7 +44,9 @@ public final class Json {
 
     public static JsonGenerator generator(PrintWriter out) {
         try {
-            return FACTORY.createGenerator(out);
+            JsonGenerator g = FACTORY.createGenerator(out);
+            g.setRootValueSeparator(null); // one document per line, with no space before the next one
+            return g;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -38,7 +38,7 @@ final class TableReportWriter implements ReportWriter {
     public void end(Report r) {
         Report.Stats st = r.stats();
         time.origin(st.firstEvent());
-        out.println(colors.bold("wsclose analyze: " + r.source()));
+        out.println(colors.bold("source: " + r.source()));
         for (String line : tableWidth > 0 ? wrap(summary(r), tableWidth) : List.of(summary(r))) {
             out.println(line);
         }

@@ -42,7 +42,7 @@ final class DoubleCloseCheck implements Check {
             message = "handle " + value + " was closed twice: the first close ended " + Words.socket(old)
                     + ", the value was then reused by " + Words.socket(victim) + ", and the second close destroyed that"
                     + " new socket under its owner. Close each socket exactly once and forget its value right after"
-                    + " (set it to INVALID_SOCKET).";
+                    + " (set it to " + Words.invalid(victim) + ").";
             ev = List.of(new Finding.Evidence(old.closeRequested() >= 0 ? old.closeRequested() : old.closed(), "first close of " + value),
                     new Finding.Evidence(victim.created(), "value " + value + " reused by a new socket"),
                     new Finding.Evidence(a.time(), "second close of " + value + " (thread " + a.event().tid() + ")"));
@@ -50,7 +50,7 @@ final class DoubleCloseCheck implements Check {
             message = "handle " + value + " was closed a second time (" + a.detail() + ")"
                     + (old == null ? "" : "; it belonged to " + Words.socket(old))
                     + ". A second close can destroy an unrelated socket that got the same value in between; close each"
-                    + " socket exactly once and set the variable to INVALID_SOCKET after closing.";
+                    + " socket exactly once and set the variable to " + Words.invalid(old) + " after closing.";
             ev = old == null || old.closeRequested() < 0
                     ? List.of(new Finding.Evidence(a.time(), "second close (thread " + a.event().tid() + ")"))
                     : List.of(new Finding.Evidence(old.closeRequested(), "first close"),

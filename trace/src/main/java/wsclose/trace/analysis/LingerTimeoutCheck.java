@@ -64,19 +64,19 @@ final class LingerTimeoutCheck implements Check {
         Severity severity;
         if (reset) {
             severity = Severity.ERROR;
-            message = "closesocket on " + Words.socket(s) + " " + how + " on SO_LINGER {1," + t.lingerSeconds() + "}; the"
-                    + " peer had not acknowledged the data in time, so Windows reset the connection and discarded what"
-                    + " was unsent. Call shutdown(SD_SEND) and wait for the peer's FIN before closing, or raise the timeout.";
+            message = Words.close(s) + " on " + Words.socket(s) + " " + how + " on SO_LINGER {1," + t.lingerSeconds() + "}; the"
+                    + " peer had not acknowledged the data in time, so the connection was reset and what was unsent"
+                    + " discarded. Call " + Words.shutdownSend(s) + " and wait for the peer's FIN before closing, or raise the timeout.";
         } else {
             severity = Severity.INFO;
-            message = "closesocket on " + Words.socket(s) + " " + how + " waiting for the peer to acknowledge queued data"
+            message = Words.close(s) + " on " + Words.socket(s) + " " + how + " waiting for the peer to acknowledge queued data"
                     + " (SO_LINGER {1," + t.lingerSeconds() + "}); the close ended gracefully but held the calling thread.";
         }
         List<Finding.Evidence> ev = new ArrayList<>();
         if (t.lingerSetAt() >= 0) {
             ev.add(new Finding.Evidence(t.lingerSetAt(), "SO_LINGER set to {1," + t.lingerSeconds() + "}"));
         }
-        ev.add(new Finding.Evidence(t.closeCallStart() >= 0 ? t.closeCallStart() : t.closeRequested(), "closesocket called"));
+        ev.add(new Finding.Evidence(t.closeCallStart() >= 0 ? t.closeCallStart() : t.closeRequested(), Words.close(s) + " called"));
         if (t.abortTime() >= 0) {
             ev.add(new Finding.Evidence(t.abortTime(), "AFD abort, reason " + t.abortReason()));
         }
@@ -84,7 +84,7 @@ final class LingerTimeoutCheck implements Check {
             ev.add(new Finding.Evidence(t.rstSent(), "RST sent"));
         }
         if (t.closeCallEnd() >= 0) {
-            ev.add(new Finding.Evidence(t.closeCallEnd(), "closesocket returned"));
+            ev.add(new Finding.Evidence(t.closeCallEnd(), Words.close(s) + " returned"));
         }
         out.accept(new Finding(kind(), severity, t.closeRequested(), message, s, s.pid(), -1, ev,
                 Map.of("lingerSeconds", t.lingerSeconds(), "blockedSeconds", blocked < 0 ? -1 : blocked / 1e7, "reset", reset)));

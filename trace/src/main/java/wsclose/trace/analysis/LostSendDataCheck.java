@@ -78,11 +78,11 @@ final class LostSendDataCheck implements Check {
             return;
         }
         boolean exact = t.bytesAcked() >= 0 || t.dataAtDisconnect() > 0 || t.sendQueue() > 0 || t.sendBacklog() > 0;
-        String how = t.lingerOnOff() == 1 && t.lingerSeconds() == 0 ? "closesocket with SO_LINGER {1,0}"
-                : t.lingerOnOff() == 1 ? "closesocket after the SO_LINGER timeout of " + t.lingerSeconds() + " s"
+        String how = t.lingerOnOff() == 1 && t.lingerSeconds() == 0 ? Words.close(s) + " with SO_LINGER {1,0}"
+                : t.lingerOnOff() == 1 ? Words.close(s) + " after the SO_LINGER timeout of " + t.lingerSeconds() + " s"
                 : "an abortive close";
         String message = how + " discarded " + (exact ? "" : "up to ") + Words.bytes(lost) + " unacknowledged bytes on " + Words.socket(s)
-                + " and reset the connection; call shutdown(SD_SEND) and drain receives before closing ("
+                + " and reset the connection; call " + Words.shutdownSend(s) + " and drain receives before closing ("
                 + basis + ").";
         List<Finding.Evidence> ev = new ArrayList<>();
         if (t.lingerSetAt() >= 0) {

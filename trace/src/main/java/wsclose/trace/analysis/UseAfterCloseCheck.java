@@ -39,7 +39,7 @@ final class UseAfterCloseCheck implements Check {
         String message = (a.kind() == Anomaly.Kind.OPERATION_AFTER_CLOSE
                 ? a.detail() + ": " + Words.socket(s) + " got a new request" + gap + " after it was closed"
                 : a.detail() + (s == null ? "" : ": the value belonged to " + Words.socket(s) + ", closed" + gap + " before"))
-                + ". A thread kept using the socket after closesocket; keep the socket open until every thread that"
+                + ". A thread kept using the socket after " + Words.close(s) + "; keep the socket open until every thread that"
                 + " uses it is done, and never reuse a raw socket value after closing it.";
         Finding.Evidence closeEv = closedAt >= 0 ? new Finding.Evidence(closedAt, "socket closed") : null;
         List<Finding.Evidence> ev = closeEv == null

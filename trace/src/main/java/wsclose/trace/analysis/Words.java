@@ -27,6 +27,26 @@ final class Words {
         return String.format(Locale.ROOT, "%.1f s", ms / 1000);
     }
 
+    /** Whether the socket was seen by a Linux source: messages then name the POSIX calls, not Winsock's. */
+    static boolean linux(SocketSummary s) {
+        return s != null && s.sources().contains("LINUX");
+    }
+
+    /** "closesocket" or "close()". */
+    static String close(SocketSummary s) {
+        return linux(s) ? "close()" : "closesocket";
+    }
+
+    /** "shutdown(SD_SEND)" or "shutdown(SHUT_WR)". */
+    static String shutdownSend(SocketSummary s) {
+        return linux(s) ? "shutdown(SHUT_WR)" : "shutdown(SD_SEND)";
+    }
+
+    /** What to set a closed socket variable to: "INVALID_SOCKET" or "-1". */
+    static String invalid(SocketSummary s) {
+        return linux(s) ? "-1" : "INVALID_SOCKET";
+    }
+
     /** "socket 0xffffa50c3e5f2010 (pid 1234 app.exe, 10.0.0.1:5000 -> 10.0.0.2:443)". */
     static String socket(SocketSummary s) {
         if (s == null) {

@@ -416,7 +416,8 @@ public final class SocketModel {
             t.closed = e.time();
         }
         t.state(SocketState.FREED, e.time());
-        t.entry(e.time(), "freed", e.pid(), e.tid(), "AFD released the endpoint; its address may be reused");
+        t.entry(e.time(), "freed", e.pid(), e.tid(), e.source() == Source.LINUX
+                ? "the kernel destroyed the socket" : "AFD released the endpoint; its address may be reused");
         live.remove(t.endpoint);
         stopAwaitingTcb(t);
         if (t.tcb != 0) {
