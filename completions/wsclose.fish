@@ -44,12 +44,12 @@ end
 complete -c wsclose -f
 
 # wsclose
-complete -c wsclose -n '__wsclose_using \'\'' -a 'analyze' -d 'Rebuilds every socket\'s close timeline and reports close problems'
+complete -c wsclose -n '__wsclose_using \'\'' -a 'analyze' -d 'Reports the socket close problems of a trace, with every socket\'s timeline.'
 complete -c wsclose -n '__wsclose_using \'\'' -a 'timeline' -d 'Prints one socket\'s close timeline with its reference count at each step.'
 complete -c wsclose -n '__wsclose_using \'\'' -a 'summary' -d 'Header facts, providers and event counts of .etl files (no payload decoding).'
 complete -c wsclose -n '__wsclose_using \'\'' -a 'events' -d 'Prints events in time order, one per line, with fields decoded where wsclose knows the layout.'
-complete -c wsclose -n '__wsclose_using \'\'' -a 'handles' -d 'Snapshot of the sockets of running processes'
-complete -c wsclose -n '__wsclose_using \'\'' -a 'trace' -d 'Traces the sockets of running processes (--pid, --process) or of COMMAND, live, and reports close problems as \'wsclose analyze\' does.'
+complete -c wsclose -n '__wsclose_using \'\'' -a 'handles' -d 'Shows the sockets of running processes and what closing them now would do.'
+complete -c wsclose -n '__wsclose_using \'\'' -a 'trace' -d 'Traces sockets live and reports close problems as \'wsclose analyze\' does.'
 complete -c wsclose -n '__wsclose_using \'\'' -a 'explain' -d 'Explains a finding kind'
 complete -c wsclose -n '__wsclose_using \'\'' -a 'shell' -d 'Interactive shell'
 complete -c wsclose -n '__wsclose_using \'\'' -a 'completion' -d 'Prints a shell completion script for wsclose (commands, options, option values, trace files).'

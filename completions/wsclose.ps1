@@ -9,12 +9,12 @@ Register-ArgumentCompleter -Native -CommandName 'wsclose', 'wsclose.cmd' -Script
     $tree = @{
         '' = @{
             Commands = @(
-                @{ Name = 'analyze'; Help = 'Rebuilds every socket''s close timeline and reports close problems' },
+                @{ Name = 'analyze'; Help = 'Reports the socket close problems of a trace, with every socket''s timeline.' },
                 @{ Name = 'timeline'; Help = 'Prints one socket''s close timeline with its reference count at each step.' },
                 @{ Name = 'summary'; Help = 'Header facts, providers and event counts of .etl files (no payload decoding).' },
                 @{ Name = 'events'; Help = 'Prints events in time order, one per line, with fields decoded where wsclose knows the layout.' },
-                @{ Name = 'handles'; Help = 'Snapshot of the sockets of running processes' },
-                @{ Name = 'trace'; Help = 'Traces the sockets of running processes (--pid, --process) or of COMMAND, live, and reports close problems as ''wsclose analyze'' does.' },
+                @{ Name = 'handles'; Help = 'Shows the sockets of running processes and what closing them now would do.' },
+                @{ Name = 'trace'; Help = 'Traces sockets live and reports close problems as ''wsclose analyze'' does.' },
                 @{ Name = 'explain'; Help = 'Explains a finding kind' },
                 @{ Name = 'shell'; Help = 'Interactive shell' },
                 @{ Name = 'completion'; Help = 'Prints a shell completion script for wsclose (commands, options, option values, trace files).' }

@@ -19,8 +19,8 @@ import wsclose.os.ProcessSelector;
 
 /** {@code wsclose handles}: every socket of live processes, who holds it, its queues, SO_LINGER and close risks. */
 @Command(name = "handles", mixinStandardHelpOptions = true,
-        description = {"Snapshot of the sockets of running processes: every owner (pid, fd) with the full reference",
-            "count (fork, dup, SCM_RIGHTS in flight), state, queues, unacknowledged and unsent bytes, SO_LINGER and what",
+        description = {"Shows the sockets of running processes and what closing them now would do.",
+            "Every owner (pid, fd) with the full reference count (fork, dup, SCM_RIGHTS in flight), state, queues, unacknowledged and unsent bytes, SO_LINGER and what",
             "closing each socket now would do. Reads /proc, sock_diag and, for SO_LINGER, a microseconds-long",
             "duplicate of each TCP socket (pidfd_getfd; needs root or ptrace rights)."})
 public final class HandlesCommand implements Callable<Integer> {

@@ -34,8 +34,8 @@ import wsclose.trace.analysis.SocketSummary;
  * the same model and checks as {@code wsclose analyze}, and the final report has the same formats and schema.
  */
 @Command(name = "trace", mixinStandardHelpOptions = true,
-        description = {"Traces the sockets of running processes (--pid, --process) or of COMMAND, live, and reports",
-            "close problems as 'wsclose analyze' does. Stops on Ctrl-C, after --duration or when COMMAND ends; then",
+        description = {"Traces sockets live and reports close problems as 'wsclose analyze' does.",
+            "Follows running processes (--pid, --process) or COMMAND. Stops on Ctrl-C, after --duration or when COMMAND ends; then",
             "prints the report on stdout. Linux: needs root (tracefs). Lost events are always reported."})
 public final class TraceCommand implements Callable<Integer> {
     @Spec
