@@ -137,7 +137,7 @@ complete -c wsclose -n '__wsclose_using \'trace\'' -l pid -x -d 'Trace these pro
 complete -c wsclose -n '__wsclose_using \'trace\'' -l process -x -d 'Trace the running processes with this name (comm).'
 complete -c wsclose -n '__wsclose_using \'trace\'' -l duration -x -d 'Stop after this long (30s, 2m, 1h).'
 complete -c wsclose -n '__wsclose_using \'trace\'' -l save -x -a '(__wsclose_files jsonl etl)' -d 'Also write the normalized events (for wsclose analyze); on Windows FILE.etl saves the ETW session instead.'
-complete -c wsclose -n '__wsclose_using \'trace\'' -l format -x -a 'table json jsonl csv' -d 'Report: table, json, jsonl, csv (default: table).'
+complete -c wsclose -n '__wsclose_using \'trace\'' -l format -x -a 'table json jsonl csv' -d 'Output: table, json, jsonl, csv (default: table).'
 complete -c wsclose -n '__wsclose_using \'trace\'' -l time -x -a 'utc local relative' -d 'Times in tables: utc, local, relative (default: utc).'
 complete -c wsclose -n '__wsclose_using \'trace\'' -l fail-on -x -a 'error warning info never' -d 'Exit 1 when a finding is at least this severe: error, warning, info, never (default: error).'
 complete -c wsclose -n '__wsclose_using \'trace\'' -l sample-interval -x -d 'How often socket queues are sampled, in ms (default: 100).'

@@ -136,7 +136,7 @@ Register-ArgumentCompleter -Native -CommandName 'wsclose', 'wsclose.cmd' -Script
                 @{ Names = @('--process'); TakesValue = $true; Choices = @(); Files = $false; Extensions = @(); Help = 'Trace the running processes with this name (comm).' },
                 @{ Names = @('--duration'); TakesValue = $true; Choices = @(); Files = $false; Extensions = @(); Help = 'Stop after this long (30s, 2m, 1h).' },
                 @{ Names = @('--save'); TakesValue = $true; Choices = @(); Files = $true; Extensions = @('.jsonl', '.etl'); Help = 'Also write the normalized events (for wsclose analyze); on Windows FILE.etl saves the ETW session instead.' },
-                @{ Names = @('--format'); TakesValue = $true; Choices = @('table', 'json', 'jsonl', 'csv'); Files = $false; Extensions = @(); Help = 'Report: table, json, jsonl, csv (default: table).' },
+                @{ Names = @('--format'); TakesValue = $true; Choices = @('table', 'json', 'jsonl', 'csv'); Files = $false; Extensions = @(); Help = 'Output: table, json, jsonl, csv (default: table).' },
                 @{ Names = @('--time'); TakesValue = $true; Choices = @('utc', 'local', 'relative'); Files = $false; Extensions = @(); Help = 'Times in tables: utc, local, relative (default: utc).' },
                 @{ Names = @('--fail-on'); TakesValue = $true; Choices = @('error', 'warning', 'info', 'never'); Files = $false; Extensions = @(); Help = 'Exit 1 when a finding is at least this severe: error, warning, info, never (default: error).' },
                 @{ Names = @('--sample-interval'); TakesValue = $true; Choices = @(); Files = $false; Extensions = @(); Help = 'How often socket queues are sampled, in ms (default: 100).' },

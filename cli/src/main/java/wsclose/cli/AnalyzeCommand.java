@@ -10,9 +10,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import wsclose.cli.render.Colors;
 import wsclose.cli.render.ReportWriter;
-import wsclose.cli.render.TimeFormat;
 import wsclose.trace.analysis.Analyzer;
 import wsclose.trace.analysis.Report;
 
@@ -31,15 +29,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     AnalysisFilters filters;
 
-    @Option(names = "--format", defaultValue = "table", description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    ReportWriter.Format format;
+    @Mixin
+    ReportOptions report;
 
-    @Option(names = "--time", defaultValue = "utc", description = "Times in tables: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    TimeFormat.Mode time;
 
-    @Option(names = "--fail-on", defaultValue = "error", paramLabel = "LEVEL",
-            description = "Exit 1 when a finding is at least this severe: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    FailOn failOn;
 
     @Option(names = "--stats", description = "Print read statistics on stderr: MB/s, events/s, time, heap.")
     boolean stats;
@@ -52,25 +45,24 @@ public final class AnalyzeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         long t0 = System.nanoTime();
         try (TraceInput in = TraceInput.open(files)) {
-            ReportWriter w = ReportWriter.of(format, out, new TimeFormat(time), new Colors(global.color(Terminal.isTerminal())),
-                    Terminal.width());
+            ReportWriter w = report.writer(out, global);
             Analyzer a = new Analyzer(in.source(), filters.options(in.start(), w.wantsAllSockets()), w);
             w.begin(in.source());
             Report r;
             try (Progress p = Progress.start(spec.commandLine().getErr(), global.quiet(), in.bytes(),
-                    format != ReportWriter.Format.table)) {
+                    report.format() != ReportWriter.Format.table)) {
                 in.feed(a, p.tap(in.files(), null));
                 r = a.finish();
             }
             w.end(r);
             out.flush();
-            if (format != ReportWriter.Format.table) {
+            if (report.format() != ReportWriter.Format.table) {
                 Warnings.print(spec, global, null, r.warnings());
             }
             if (stats) {
                 Stats.print(spec.commandLine().getErr(), "analyze", in.bytes(), r.stats().events(), System.nanoTime() - t0);
             }
-            return failOn.exitCode(r);
+            return report.failOn().exitCode(r);
         }
     }
 }

@@ -15,9 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import wsclose.cli.render.Colors;
 import wsclose.cli.render.ReportWriter;
-import wsclose.cli.render.TimeFormat;
 import wsclose.os.LiveException;
 import wsclose.os.LiveTrace;
 import wsclose.os.Platform;
@@ -58,15 +56,10 @@ public final class TraceCommand implements Callable<Integer> {
             + " on Windows FILE.etl saves the ETW session instead.")
     Path save;
 
-    @Option(names = "--format", defaultValue = "table", description = "Report: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    ReportWriter.Format format;
+    @Mixin
+    ReportOptions report;
 
-    @Option(names = "--time", defaultValue = "utc", description = "Times in tables: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    TimeFormat.Mode time;
 
-    @Option(names = "--fail-on", defaultValue = "error", paramLabel = "LEVEL",
-            description = "Exit 1 when a finding is at least this severe: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    FailOn failOn;
 
     @Option(names = "--sample-interval", defaultValue = "100", paramLabel = "MS",
             description = "How often socket queues are sampled, in ms (default: ${DEFAULT-VALUE}).")
@@ -101,8 +94,7 @@ public final class TraceCommand implements Callable<Integer> {
         boolean interactive = System.console() != null;
         try (TraceView view = TraceView.open(err, global, interactive);
              TraceSave log = TraceSave.open(etl == null ? save : null, source)) {
-            ReportWriter w = ReportWriter.of(format, out, new TimeFormat(time), new Colors(global.color(Terminal.isTerminal())),
-                    Terminal.width());
+            ReportWriter w = report.writer(out, global);
             Object lock = new Object();
             boolean[] begun = {false};
             ReportListener listener = new ReportListener() {
@@ -213,14 +205,14 @@ public final class TraceCommand implements Callable<Integer> {
             double cpu = ProcessHandle.current().info().totalCpuDuration().map(d -> d.toMillis() / 1000.0).orElse(-1.0);
             err.println("wsclose trace: " + ended + "; " + st.events() + " events, " + (st.lost() < 0 ? "unknown" : st.lost())
                     + " lost (tracefs overruns), " + String.format(java.util.Locale.ROOT, "%.2f", cpu) + " s CPU used by wsclose");
-            if (format != ReportWriter.Format.table) {
+            if (report.format() != ReportWriter.Format.table) {
                 for (String warning : r.warnings()) {
                     err.println("wsclose trace: warning: " + warning);
                 }
             }
             err.flush();
         }
-        return failOn.exitCode(r);
+        return report.failOn().exitCode(r);
     }
 
     private String describe() {
