@@ -25,8 +25,23 @@ import wsclose.cli.complete.Shell;
 
 /** The distribution zip that {@code mvn package} builds: its layout, and that its launcher runs wsclose. */
 class DistributionIT {
-    private static final Path ZIP = Path.of(System.getProperty("wsclose.dist", "target/wsclose.zip"));
-    private static final String VERSION = System.getProperty("wsclose.version", "?");
+    private static final Path ZIP = zip();
+    private static final String VERSION = System.getProperty("wsclose.version",
+            ZIP.getFileName().toString().replaceFirst("^wsclose-", "").replaceFirst("\\.zip$", ""));
+
+    /** The zip failsafe names, or the one {@code mvn package} left in target/ (runs that filter tests by name). */
+    private static Path zip() {
+        String p = System.getProperty("wsclose.dist");
+        if (p != null) {
+            return Path.of(p);
+        }
+        try (var files = Files.list(Path.of("target"))) {
+            return files.filter(f -> f.getFileName().toString().matches("wsclose-.*\\.zip")).findFirst()
+                    .orElse(Path.of("target/wsclose.zip"));
+        } catch (IOException e) {
+            return Path.of("target/wsclose.zip");
+        }
+    }
     private static final String BASE = "wsclose-" + VERSION + "/";
 
     @Test
