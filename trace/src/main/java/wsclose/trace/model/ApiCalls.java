@@ -95,10 +95,10 @@ final class ApiCalls {
             return;
         }
         if (cur != null) {
-            m.unbind(cur, e.pid(), e.handle(), e.time(), e.tid(), "handle closed by " + (e.name() == null ? "dup" : e.name()));
+            m.refs().unbind(cur, e.pid(), e.handle(), e.time(), e.tid(), "handle closed by " + (e.name() == null ? "dup" : e.name()));
         }
         m.touch(t, e);
-        m.bind(t, e.pid(), e.handle(), e.time(), e.tid(), e.name() == null ? "duplicated" : e.name());
+        m.refs().bind(t, e.pid(), e.handle(), e.time(), e.tid(), e.name() == null ? "duplicated" : e.name());
     }
 
     private static void created(SocketModel m, SocketEvent e, SocketTimeline cur) {
@@ -111,7 +111,7 @@ final class ApiCalls {
         }
         if (t != null) {
             m.touch(t, e);
-            m.bind(t, e.pid(), e.handle(), e.time(), e.tid(), e.kind() == SocketEventKind.API_ACCEPT ? "accepted" : "created");
+            m.refs().bind(t, e.pid(), e.handle(), e.time(), e.tid(), e.kind() == SocketEventKind.API_ACCEPT ? "accepted" : "created");
         }
     }
 
@@ -136,7 +136,7 @@ final class ApiCalls {
             }
             markClosed(cur, e, started);
             if (!cur.sources.contains(Source.HANDLES)) {
-                HandleTable.Previous p = m.unbindRef(cur, e.pid(), e.handle(), e.time(), e.tid(), "handle closed");
+                HandleTable.Previous p = m.refs().unbindRef(cur, e.pid(), e.handle(), e.time(), e.tid(), "handle closed");
                 if (p != null) {
                     p.apiClosed = true;
                 }

@@ -163,17 +163,10 @@ final class DataFlow {
             linuxTcp(t, e);
         } else if (e.tcb() == 0) {
             return; // no connection identity (classic kernel events with connid 0): nothing to join on
+        } else if (e.kind() == SocketEventKind.TCP_CONNECTED) {
+            t = m.tcbs().connected(e); // may be null now and joined later (an accept completes in AFD after TCP)
         } else {
-            t = m.byTcb().get(e.tcb());
-        }
-        if (e.kind() == SocketEventKind.TCP_CONNECTED && (t == null || t.closed >= 0)) {
-            if (t != null) {
-                m.byTcb().remove(e.tcb(), t); // a reused TCB address: a new connection
-            }
-            t = join(e);
-            if (t == null) {
-                m.unjoinedTcb(e); // AFD may name the socket a moment later (accept)
-            }
+            t = m.tcbs().get(e.tcb());
         }
         if (t == null) {
             return; // a connection of a socket we do not know (or a TCB without AFD events)
@@ -228,30 +221,4 @@ final class DataFlow {
         }
     }
 
-    /** Joins a new TCB to the live socket with the same addresses (NETBLAME's 4-tuple match). */
-    private SocketTimeline join(SocketEvent e) {
-        SocketTimeline best = null;
-        for (SocketTimeline t : m.awaitingTcb(e.remote())) {
-            if (t.tcb != 0 || t.closed >= 0) {
-                continue;
-            }
-            boolean remote = e.remote() != null && e.remote().equals(t.remote);
-            boolean local = e.local() != null && e.local().equals(t.local);
-            if (remote && (local || t.local == null || t.local.endsWith(":0") || t.local.startsWith("0.0.0.0"))
-                    && (e.pid() < 0 || t.pid < 0 || t.pid == e.pid())) {
-                if (best == null || t.created > best.created) {
-                    best = t;
-                }
-            }
-        }
-        if (best != null) {
-            m.stopAwaitingTcb(best);
-            best.tcb = e.tcb();
-            if (e.local() != null) {
-                best.local = e.local();
-            }
-            m.byTcb().put(e.tcb(), best);
-        }
-        return best;
-    }
 }

@@ -34,14 +34,12 @@ public final class SocketModel {
     private final Processes processes = new Processes();
     private final HandleTable handles = new HandleTable();
     private final LongMap<SocketTimeline> live = new LongMap<>();
-    private final LongMap<SocketTimeline> byObject = new LongMap<>();
-    private final LongMap<SocketTimeline> byTcb = new LongMap<>();
+    private final References refs = new References(this);
+    private final TcbJoin tcbs = new TcbJoin();
     private final Map<Integer, SocketTimeline> createdOnThread = new HashMap<>();
     private final Map<Integer, long[]> createdAt = new HashMap<>();
     private final ArrayDeque<SocketTimeline> retiring = new ArrayDeque<>();
     private final Set<Source> sources = EnumSet.noneOf(Source.class);
-    /** Sockets that know their remote address but not yet their TCB, by remote address (NETBLAME's join, §B.6). */
-    private final Map<String, List<SocketTimeline>> awaitingTcb = new HashMap<>();
     /** Threads inside a close call: tid -> start time. */
     private final Map<Integer, Long> closeStarts = new HashMap<>();
     private final DataFlow data;
@@ -70,12 +68,12 @@ public final class SocketModel {
         switch (e.kind()) {
             case PROCESS_START: case PROCESS_RUNDOWN: processes.start(e); break;
             case PROCESS_END: processEnd(e); break;
-            case HANDLE_CREATE: case HANDLE_RUNDOWN: handleCreate(e); break;
-            case HANDLE_DUPLICATE: handleDuplicate(e); break;
-            case HANDLE_CLOSE: handleClose(e); break;
+            case HANDLE_CREATE: case HANDLE_RUNDOWN: refs.created(e); break;
+            case HANDLE_DUPLICATE: refs.duplicated(e); break;
+            case HANDLE_CLOSE: refs.closed(e); break;
             case CREATE: create(e); break;
-            case OBSERVED: observed(e); break;
-            case QUEUE_SAMPLE: queues(e); break;
+            case OBSERVED: LiveFacts.observed(this, e); break;
+            case QUEUE_SAMPLE: LiveFacts.queues(this, e); break;
             case FREE: free(e); break;
             default:
                 if (e.kind().name().startsWith("API_")) {
@@ -133,8 +131,9 @@ public final class SocketModel {
 
     ModelListener listener() { return listener; }
     HandleTable handles() { return handles; }
+    References refs() { return refs; }
     Processes processes() { return processes; }
-    LongMap<SocketTimeline> byTcb() { return byTcb; }
+    TcbJoin tcbs() { return tcbs; }
     LongMap<SocketTimeline> live() { return live; }
 
     /** The socket an AFD event refers to; unknown endpoints existed before the trace started. */
@@ -156,7 +155,7 @@ public final class SocketModel {
         }
     }
 
-    private SocketTimeline newTimeline(long endpoint, long created, boolean existing, SocketEvent e) {
+    SocketTimeline newTimeline(long endpoint, long created, boolean existing, SocketEvent e) {
         SocketTimeline t = new SocketTimeline(next++, endpoint, created, existing);
         sockets++;
         Processes.Proc p = e.process() != 0 ? processes.byEprocess(e.process()) : null;
@@ -200,55 +199,9 @@ public final class SocketModel {
         return e.name() != null ? e.name() : "socket()";
     }
 
-    /**
-     * TCP connections that completed before AFD told which socket they belong to (an accept's TCB is logged
-     * before AFD's accept completes), by remote address; a socket that learns that address joins them.
-     */
-    private final Map<String, SocketEvent> unjoinedTcbs = new HashMap<>();
-    private static final int MAX_UNJOINED = 10_000;
-
-    void unjoinedTcb(SocketEvent e) {
-        if (e.remote() == null) {
-            return;
-        }
-        if (unjoinedTcbs.size() >= MAX_UNJOINED) {
-            unjoinedTcbs.clear(); // connections of sockets the trace never shows: forget them
-        }
-        unjoinedTcbs.put(e.remote(), e);
-    }
-
+    /** {@code t} learnt its remote address: the TCP connection may be joined to it now or later. */
     void awaitTcb(SocketTimeline t) {
-        SocketEvent pending = t.tcb == 0 && t.remote != null ? unjoinedTcbs.get(t.remote) : null;
-        if (pending != null && (pending.pid() < 0 || t.pid < 0 || pending.pid() == t.pid)
-                && Math.abs(pending.time() - now) <= CREATE_LINK) {
-            unjoinedTcbs.remove(t.remote);
-            t.tcb = pending.tcb();
-            if (pending.local() != null && t.local == null) {
-                t.local = pending.local();
-            }
-            byTcb.put(t.tcb, t);
-            return;
-        }
-        if (t.tcb == 0 && t.remote != null) {
-            List<SocketTimeline> l = awaitingTcb.computeIfAbsent(t.remote, k -> new ArrayList<>(1));
-            if (!l.contains(t)) {
-                l.add(t);
-            }
-        }
-    }
-
-    void stopAwaitingTcb(SocketTimeline t) {
-        if (t.remote != null) {
-            List<SocketTimeline> l = awaitingTcb.get(t.remote);
-            if (l != null && l.remove(t) && l.isEmpty()) {
-                awaitingTcb.remove(t.remote);
-            }
-        }
-    }
-
-    List<SocketTimeline> awaitingTcb(String remote) {
-        List<SocketTimeline> l = remote == null ? null : awaitingTcb.get(remote);
-        return l == null ? List.of() : new ArrayList<>(l);
+        tcbs.await(t, now, CREATE_LINK);
     }
 
     void closeStarted(int tid, long time) {
@@ -261,61 +214,6 @@ public final class SocketModel {
         return t == null ? -1 : t;
     }
 
-    /**
-     * A live snapshot saw a socket (endpoint = its identity: AFD endpoint or Linux inode) held by (pid, handle),
-     * with its addresses, TCP state in {@code value} (MIB_TCP_STATE numbering: 2 LISTEN, 5 ESTABLISHED) and the
-     * holder's image name in {@code name}. Seeds the sockets that existed before a live trace started.
-     */
-    private void observed(SocketEvent e) {
-        if (e.pid() >= 0 && e.name() != null && processes.byPid(e.pid()) == null) {
-            processes.start(e);
-        }
-        SocketTimeline t = live.get(e.endpoint());
-        if (t == null) {
-            t = newTimeline(e.endpoint(), -1, true, e);
-            t.entry(e.time(), "observed", e.pid(), e.tid(), "open when the snapshot was taken");
-        }
-        touch(t, e);
-        if (e.local() != null) {
-            t.local = e.local();
-        }
-        if (e.remote() != null) {
-            t.remote = e.remote();
-            awaitTcb(t);
-        }
-        if (e.value() == 2) {
-            t.state(SocketState.LISTENING, e.time());
-        } else if (e.value() >= 5 && e.value() <= 12) {
-            t.state(SocketState.CONNECTED, e.time());
-        }
-        if (e.handle() >= 0 && e.pid() >= 0) {
-            bind(t, e.pid(), e.handle(), e.time(), e.tid(), "observed");
-        }
-    }
-
-    /**
-     * Queue sizes sampled from a live socket (Linux sock_diag, Windows TCP_INFO): {@code bytes} = received
-     * and unread, {@code value} = queued to send (unsent + unacknowledged). The last sample before a close is
-     * what the close discards when it is abortive.
-     */
-    private void queues(SocketEvent e) {
-        SocketTimeline t = e.endpoint() != 0 ? live.get(e.endpoint()) : null;
-        if (t == null && e.pid() >= 0 && e.handle() >= 0) {
-            t = handles.get(e.pid(), e.handle());
-        }
-        if (t == null || t.closed >= 0) {
-            return;
-        }
-        t.sources.add(e.source());
-        if (e.bytes() >= 0) {
-            t.recvQueue = e.bytes();
-        }
-        if (e.value() >= 0) {
-            t.sendQueue = e.value();
-        }
-        t.queuesAt = e.time();
-    }
-
     /** A socket created on this thread moments ago, waiting for its first handle. */
     SocketTimeline justCreated(int tid, long time) {
         SocketTimeline t = createdOnThread.get(tid);
@@ -324,89 +222,6 @@ public final class SocketModel {
             return null;
         }
         return t;
-    }
-
-    private void handleCreate(SocketEvent e) {
-        SocketTimeline t = e.object() != 0 ? byObject.get(e.object()) : null;
-        if (t != null && t.closed >= 0) {
-            byObject.remove(e.object(), t); // a reused FILE_OBJECT address: the old socket is gone
-            t = null;
-        }
-        if (t == null && e.kind() == SocketEventKind.HANDLE_CREATE) {
-            t = justCreated(e.tid(), e.time());
-            if (t != null && t.handles.stream().anyMatch(h -> h.pid() == e.pid())) {
-                t = null; // the creating handle is already known; this is some other file
-            }
-        }
-        if (t == null) {
-            return; // not a socket we know
-        }
-        if (e.object() != 0 && byObject.put(e.object(), t) == null) {
-            t.objects.add(e.object());
-        }
-        bind(t, e.pid(), e.handle(), e.time(), e.tid(), e.kind() == SocketEventKind.HANDLE_RUNDOWN ? "existing" : "created");
-    }
-
-    private void handleDuplicate(SocketEvent e) {
-        SocketTimeline t = e.object() != 0 ? byObject.get(e.object()) : null;
-        if (t == null) {
-            return;
-        }
-        bind(t, e.pid(), e.handle(), e.time(), e.tid(), "duplicated from pid " + e.value());
-    }
-
-    /** Adds a reference (pid, value) to a socket, noticing when the value named another socket before. */
-    void bind(SocketTimeline t, int pid, long handle, long time, int tid, String how) {
-        if (handles.get(pid, handle) == t) {
-            return;
-        }
-        handles.bind(pid, handle, t);
-        t.handles.add(new HandleRef(pid, handle, time, how, -1));
-        t.refs(t.refs + 1, time);
-        t.entry(time, "handle " + how, pid, tid, "pid " + pid + " handle 0x" + Long.toHexString(handle));
-    }
-
-    private void handleClose(SocketEvent e) {
-        SocketTimeline t = handles.get(e.pid(), e.handle());
-        if (t == null && e.object() != 0) {
-            t = byObject.get(e.object());
-        }
-        if (t == null) {
-            return;
-        }
-        unbind(t, e.pid(), e.handle(), e.time(), e.tid(), "handle closed");
-    }
-
-    void unbind(SocketTimeline t, int pid, long handle, long time, int tid, String what) {
-        unbindRef(t, pid, handle, time, tid, what);
-    }
-
-    /** Drops the reference (pid, handle) of {@code t}; returns what the handle table now remembers of it. */
-    HandleTable.Previous unbindRef(SocketTimeline t, int pid, long handle, long time, int tid, String what) {
-        if (handles.get(pid, handle) != t) {
-            return null;
-        }
-        HandleTable.Previous prev = handles.unbind(pid, handle, time, tid);
-        for (int i = 0; i < t.handles.size(); i++) {
-            HandleRef h = t.handles.get(i);
-            if (h.pid() == pid && h.handle() == handle && h.open()) {
-                t.handles.set(i, h.close(time));
-                break;
-            }
-        }
-        t.refs(t.refs - 1, time);
-        t.entry(time, what, pid, tid, "pid " + pid + " handle 0x" + Long.toHexString(handle));
-        if (t.refs == 0 && t.closeRequested < 0) {
-            t.closeRequested = time;
-            t.state(SocketState.CLOSE_REQUESTED, time);
-        }
-        if (t.refs == 0 && !t.sources.contains(Source.AFD) && t.closed < 0) {
-            // Without AFD events the last reference going is the close itself (Linux: the last fd of the
-            // struct file; Windows: the last handle of the FILE_OBJECT).
-            t.closed = time;
-            t.state(SocketState.CLOSED, time);
-        }
-        return prev;
     }
 
     private void free(SocketEvent e) {
@@ -419,13 +234,8 @@ public final class SocketModel {
         t.entry(e.time(), "freed", e.pid(), e.tid(), e.source() == Source.LINUX
                 ? "the kernel destroyed the socket" : "AFD released the endpoint; its address may be reused");
         live.remove(t.endpoint);
-        stopAwaitingTcb(t);
-        if (t.tcb != 0) {
-            byTcb.remove(t.tcb, t); // the connection died with the endpoint; its TCB address may be reused at once
-        }
-        for (long o : t.objects) {
-            byObject.remove(o, t); // so was the FILE_OBJECT (its handles closed before AFD's cleanup)
-        }
+        tcbs.forget(t); // the connection died with the endpoint; its TCB address may be reused at once
+        refs.forget(t); // so was the FILE_OBJECT (its handles closed before AFD's cleanup)
         retiring.add(t);
     }
 
@@ -439,7 +249,7 @@ public final class SocketModel {
                         t.closedByProcessExit = true;
                         t.processExit = e.time();
                     }
-                    unbind(t, pid, h.handle(), e.time(), e.tid(), "closed by process exit");
+                    refs.unbind(t, pid, h.handle(), e.time(), e.tid(), "closed by process exit");
                 }
             }
         }
@@ -468,13 +278,8 @@ public final class SocketModel {
     }
 
     private void retire(SocketTimeline t) {
-        stopAwaitingTcb(t);
-        if (t.tcb != 0) {
-            byTcb.remove(t.tcb, t);
-        }
-        for (long o : t.objects) {
-            byObject.remove(o, t);
-        }
+        tcbs.forget(t);
+        refs.forget(t);
         listener.retired(t);
         t.trim();
     }

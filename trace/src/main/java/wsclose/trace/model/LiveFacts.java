@@ -1,0 +1,66 @@
+package wsclose.trace.model;
+
+/**
+ * Facts from live sources rather than events: what a snapshot saw (sockets open when a live trace started)
+ * and queue sizes sampled while it runs (the bytes an abortive close discards).
+ */
+final class LiveFacts {
+    private LiveFacts() {
+    }
+
+    /**
+     * A live snapshot saw a socket (endpoint = its identity: AFD endpoint or Linux inode) held by (pid, handle),
+     * with its addresses, TCP state in {@code value} (MIB_TCP_STATE numbering: 2 LISTEN, 5 ESTABLISHED) and the
+     * holder's image name in {@code name}. Seeds the sockets that existed before a live trace started.
+     */
+    static void observed(SocketModel m, SocketEvent e) {
+        if (e.pid() >= 0 && e.name() != null && m.processes().byPid(e.pid()) == null) {
+            m.processes().start(e);
+        }
+        SocketTimeline t = m.live().get(e.endpoint());
+        if (t == null) {
+            t = m.newTimeline(e.endpoint(), -1, true, e);
+            t.entry(e.time(), "observed", e.pid(), e.tid(), "open when the snapshot was taken");
+        }
+        m.touch(t, e);
+        if (e.local() != null) {
+            t.local = e.local();
+        }
+        if (e.remote() != null) {
+            t.remote = e.remote();
+            m.awaitTcb(t);
+        }
+        if (e.value() == 2) {
+            t.state(SocketState.LISTENING, e.time());
+        } else if (e.value() >= 5 && e.value() <= 12) {
+            t.state(SocketState.CONNECTED, e.time());
+        }
+        if (e.handle() >= 0 && e.pid() >= 0) {
+            m.refs().bind(t, e.pid(), e.handle(), e.time(), e.tid(), "observed");
+        }
+    }
+
+    /**
+     * Queue sizes sampled from a live socket (Linux sock_diag, Windows TCP_INFO): {@code bytes} = received
+     * and unread, {@code value} = queued to send (unsent + unacknowledged). The last sample before a close is
+     * what the close discards when it is abortive.
+     */
+    static void queues(SocketModel m, SocketEvent e) {
+        SocketTimeline t = e.endpoint() != 0 ? m.live().get(e.endpoint()) : null;
+        if (t == null && e.pid() >= 0 && e.handle() >= 0) {
+            t = m.handles().get(e.pid(), e.handle());
+        }
+        if (t == null || t.closed >= 0) {
+            return;
+        }
+        t.sources.add(e.source());
+        if (e.bytes() >= 0) {
+            t.recvQueue = e.bytes();
+        }
+        if (e.value() >= 0) {
+            t.sendQueue = e.value();
+        }
+        t.queuesAt = e.time();
+    }
+
+}

@@ -1,0 +1,108 @@
+package wsclose.trace.model;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Which socket each TCP connection (TCB) belongs to. TCPIP events name a connection only by its TCB
+ * address, AFD events a socket only by its endpoint; they meet on the remote address and the pid
+ * (NETBLAME's join, etl-format.md §B.6 step 4). Either side may come first: a connect's AFD Enter names the
+ * remote before TCP connects, an accept's TCB is logged before AFD completes the accept.
+ */
+final class TcbJoin {
+    /** Unjoined connections are forgotten beyond this many (connections of sockets the trace never shows). */
+    private static final int MAX_UNJOINED = 10_000;
+
+    private final LongMap<SocketTimeline> byTcb = new LongMap<>();
+    /** Sockets that know their remote address but not yet their TCB. */
+    private final Map<String, List<SocketTimeline>> awaiting = new HashMap<>();
+    /** Connections that completed before AFD named their socket, by remote address. */
+    private final Map<String, SocketEvent> unjoined = new HashMap<>();
+
+    SocketTimeline get(long tcb) {
+        return byTcb.get(tcb);
+    }
+
+    /**
+     * A connection completed ({@code e} carries its TCB, addresses and pid): joins it to a socket that
+     * waits for it, or keeps it for a socket that learns its remote address a moment later.
+     */
+    SocketTimeline connected(SocketEvent e) {
+        SocketTimeline t = byTcb.get(e.tcb());
+        if (t != null && t.closed < 0) {
+            return t;
+        }
+        if (t != null) {
+            byTcb.remove(e.tcb(), t); // a reused TCB address: a new connection
+        }
+        SocketTimeline best = null;
+        List<SocketTimeline> candidates = e.remote() == null ? null : awaiting.get(e.remote());
+        for (SocketTimeline c : candidates == null ? List.<SocketTimeline>of() : candidates) {
+            if (c.tcb != 0 || c.closed >= 0) {
+                continue;
+            }
+            boolean local = e.local() != null && e.local().equals(c.local);
+            if ((local || c.local == null || c.local.endsWith(":0") || c.local.startsWith("0.0.0.0"))
+                    && (e.pid() < 0 || c.pid < 0 || c.pid == e.pid()) && (best == null || c.created > best.created)) {
+                best = c;
+            }
+        }
+        if (best == null) {
+            if (e.remote() != null) {
+                if (unjoined.size() >= MAX_UNJOINED) {
+                    unjoined.clear();
+                }
+                unjoined.put(e.remote(), e);
+            }
+            return null;
+        }
+        join(best, e);
+        return best;
+    }
+
+    /** {@code t} learnt its remote address: join a connection that is waiting, or wait for one. */
+    void await(SocketTimeline t, long now, long window) {
+        if (t.tcb != 0 || t.remote == null) {
+            return;
+        }
+        SocketEvent pending = unjoined.get(t.remote);
+        if (pending != null && (pending.pid() < 0 || t.pid < 0 || pending.pid() == t.pid)
+                && Math.abs(pending.time() - now) <= window) {
+            unjoined.remove(t.remote);
+            join(t, pending);
+            return;
+        }
+        List<SocketTimeline> l = awaiting.computeIfAbsent(t.remote, k -> new ArrayList<>(1));
+        if (!l.contains(t)) {
+            l.add(t);
+        }
+    }
+
+    private void join(SocketTimeline t, SocketEvent e) {
+        stopAwaiting(t);
+        t.tcb = e.tcb();
+        if (e.local() != null && (t.local == null || t.local.endsWith(":0") || t.local.startsWith("0.0.0.0"))) {
+            t.local = e.local();
+        }
+        byTcb.put(t.tcb, t);
+    }
+
+    private void stopAwaiting(SocketTimeline t) {
+        if (t.remote != null) {
+            List<SocketTimeline> l = awaiting.get(t.remote);
+            if (l != null && l.remove(t) && l.isEmpty()) {
+                awaiting.remove(t.remote);
+            }
+        }
+    }
+
+    /** {@code t} is gone (freed or retired): its TCB address may name a new connection at once. */
+    void forget(SocketTimeline t) {
+        stopAwaiting(t);
+        if (t.tcb != 0) {
+            byTcb.remove(t.tcb, t);
+        }
+    }
+}
