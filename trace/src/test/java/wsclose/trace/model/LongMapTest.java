@@ -1,0 +1,45 @@
+package wsclose.trace.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.Map;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
+
+/** The model's open-addressing map behaves like a HashMap under any mix of puts and removes. */
+class LongMapTest {
+    @Property(tries = 200)
+    void behavesLikeAHashMap(@ForAll @LongRange(min = 1, max = 1 << 20) long seed, @ForAll @IntRange(min = 1, max = 3000) int ops) {
+        java.util.Random r = new java.util.Random(seed);
+        LongMap<Long> m = new LongMap<>();
+        Map<Long, Long> ref = new HashMap<>();
+        // Keys shaped like kernel addresses: aligned and close together, plus a few wild ones.
+        for (int i = 0; i < ops; i++) {
+            long key = r.nextInt(8) == 0 ? r.nextLong() : 0xffffa50c40000000L + 0x200L * r.nextInt(512);
+            switch (r.nextInt(4)) {
+                case 0:
+                case 1: {
+                    Long value = (long) i; // one box for both maps: remove(key, value) compares identity
+                    assertThat(m.put(key, value)).isEqualTo(ref.put(key, value));
+                    break;
+                }
+                case 2:
+                    assertThat(m.remove(key)).isEqualTo(ref.remove(key));
+                    break;
+                default:
+                    Long v = ref.get(key);
+                    assertThat(m.remove(key, v)).isEqualTo(v != null && ref.remove(key, v));
+                    break;
+            }
+            assertThat(m.size()).isEqualTo(ref.size());
+        }
+        for (Map.Entry<Long, Long> e : ref.entrySet()) {
+            assertThat(m.get(e.getKey())).isEqualTo(e.getValue());
+        }
+        assertThat(m.values()).containsExactlyInAnyOrderElementsOf(ref.values());
+        assertThat(m.keys()).hasSize(ref.size());
+    }
+}
