@@ -160,12 +160,17 @@ class LinuxTraceLiveTest {
                 print(old, ino(c2), fd, c2.fileno(), file=out, flush=True)
                 go.set(); done.wait(); t.join()
                 a2.recv(100); a.recv(100)
+                time.sleep(0.2)  # give the reader time to resolve c2's inode before it closes
                 c2.close(); a.close(); a2.close(); l.close()
                 """);
         String[] f = facts("reuse");
         assertThat(f[2]).isEqualTo(f[3]); // the new socket got the same fd number
         assertThat(r.findings(Kinds.HANDLE_REUSE)).singleElement().satisfies(x -> {
-            assertThat(x.socket().endpoint()).isEqualTo(Long.parseLong(f[1]));
+            // Under load the reader may resolve the new fd only after the socket closed; it then carries a
+            // synthetic id (docs/linux-live.md, "Short-lived sockets") instead of its inode.
+            long endpoint = x.socket().endpoint();
+            assertThat(endpoint == Long.parseLong(f[1]) || endpoint >= 0x4000000000000000L)
+                    .as("the new socket's inode %s or a synthetic id, was 0x%x", f[1], endpoint).isTrue();
             assertThat(x.details().get("previousEndpoint")).isEqualTo("0x" + Long.toHexString(Long.parseLong(f[0])));
             assertThat(x.handle()).isEqualTo(Long.parseLong(f[2]));
         });
