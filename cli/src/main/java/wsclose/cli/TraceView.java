@@ -57,6 +57,16 @@ final class TraceView implements AutoCloseable {
         return new TraceView(err, new Colors(global.color(t != null)), global.quiet(), t);
     }
 
+    /** A screen on {@code terminal} (tests drive it through a virtual terminal). */
+    static TraceView onTerminal(PrintWriter err, Colors colors, Terminal terminal) {
+        return new TraceView(err, colors, false, terminal);
+    }
+
+    /** Plain lines on {@code err}, as when stderr is not a terminal. */
+    static TraceView plain(PrintWriter err, Colors colors) {
+        return new TraceView(err, colors, false, null);
+    }
+
     void started(String what) {
         if (!quiet && display == null) {
             err.println("wsclose trace: " + what + " (Ctrl-C to stop)");
@@ -104,8 +114,11 @@ final class TraceView implements AutoCloseable {
             lines.add(new AttributedString("... " + (alive.size() - room) + " more"));
         }
         for (Finding f : findings.subList(Math.max(0, findings.size() - 5), findings.size())) {
-            lines.add(AttributedString.fromAnsi(cut(colors.severity(f.severity(), f.severity().label()) + " " + f.kind() + ": "
-                    + f.message(), cols + 12)));
+            // Cut the visible text to the width first, then colour the label: a line longer than the screen would
+            // wrap, and the wrapped part would survive the next redraw.
+            String label = f.severity().label();
+            String text = cut(label + " " + f.kind() + ": " + f.message(), cols);
+            lines.add(AttributedString.fromAnsi(colors.severity(f.severity(), label) + text.substring(label.length())));
         }
         display.resize(rows, cols);
         display.update(lines, -1);
