@@ -198,6 +198,38 @@ class WinsockScenariosTest {
     }
 
     @Test
+    void aCaptureWithOnlyAfdAndTcpipStillFindsWhatItCanAndSaysWhatIsMissing() throws IOException {
+        WinsockScenario s = new WinsockScenario(8, 4).only(
+                java.util.Set.of(wsclose.trace.etw.Providers.WINSOCK_AFD, wsclose.trace.etw.Providers.TCPIP), java.util.Set.of());
+        Scenarios.tour(s);
+        Path f = dir.resolve("afd-only.etl");
+        s.writeTo(f);
+        List<SocketSummary> sockets = new ArrayList<>();
+        Analyzer a = new Analyzer("afd-only", AnalysisOptions.all(), new ReportListener() {
+            @Override
+            public void socket(SocketSummary sock, List<Finding> findings) {
+                sockets.add(sock);
+            }
+        });
+        try (EtlFile e = EtlFile.open(f)) {
+            Pipeline.feed(List.of(e), a, null);
+        }
+        Report r = a.finish();
+        // AFD's abort reasons and TCP's acknowledgements are enough for these; the SO_LINGER setting is not seen.
+        assertThat(r.findings()).extracting(Finding::kind)
+                .contains("lost-send-data", "unread-data-reset", "aborted-pending-op", "use-after-close")
+                .doesNotContain("double-close", "handle-reuse", "linger-timeout", "leak");
+        // Without handle events the reference counts are inferred: 1 from creation, 0 at the close.
+        assertThat(sockets).allMatch(x -> !x.refcountFromHandles());
+        // Every check that could not run says so once, naming what to capture.
+        assertThat(r.notes()).hasSize(4);
+        assertThat(String.join("\n", r.notes())).contains("linger-timeout: not checked")
+                .contains("double-close: not checked").contains("handle-reuse: not checked").contains("leak: not checked")
+                .contains("Microsoft-Windows-Winsock-Sockets");
+        assertThat(r.stats().sourcesMissing()).contains("Microsoft-Windows-Winsock-Sockets");
+    }
+
+    @Test
     void shortLivedSocketsAreAllRetired() throws IOException {
         Result r = run("short-lived", 8);
         assertThat(r.report().stats().sockets()).isEqualTo(201);

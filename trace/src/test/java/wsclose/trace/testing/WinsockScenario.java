@@ -59,7 +59,23 @@ public final class WinsockScenario {
         return Math.floorMod(tid / 4, processors);
     }
 
+    /**
+     * Keeps only these sources, as a capture that enabled fewer providers would (e.g. logman with Winsock-AFD
+     * and TCPIP only): manifest providers by GUID, kernel events by group byte (0x03 process, 0x11 handles).
+     */
+    public WinsockScenario only(java.util.Set<Guid> providers, java.util.Set<Integer> kernelGroups) {
+        this.onlyProviders = providers;
+        this.onlyGroups = kernelGroups;
+        return this;
+    }
+
+    private java.util.Set<Guid> onlyProviders;
+    private java.util.Set<Integer> onlyGroups;
+
     void event(double ms, Guid provider, int id, int opcode, int level, int pid, int tid, byte[] payload) {
+        if (onlyProviders != null && !onlyProviders.contains(provider)) {
+            return;
+        }
         long ts = ts(ms);
         int cpu = cpu(tid);
         events.add(new Ev(ts, seq++, cpu, w -> w.event(cpu, ts, provider, id, 0, opcode, level, id, 0x8000000000000000L,
@@ -67,6 +83,9 @@ public final class WinsockScenario {
     }
 
     void kernel(double ms, int cpu, int group, int opcode, int version, int pid, int tid, byte[] payload) {
+        if (onlyGroups != null && !onlyGroups.contains(group)) {
+            return;
+        }
         long ts = ts(ms);
         events.add(new Ev(ts, seq++, cpu, w -> w.kernel(cpu, ts, group, opcode, version, pid, tid, payload)));
     }
