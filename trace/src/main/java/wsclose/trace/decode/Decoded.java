@@ -17,12 +17,13 @@ public final class Decoded {
     static final byte BOOL = 3;
     static final byte U64 = 4;
 
-    private final String layout;
-    private final List<String> names;
-    private final List<Object> values;
+    private String layout;
+    private String[] names;
+    private Object[] objs;
     /** Numbers are kept unboxed (the decode hot path reads them with {@link #getLong}); 0 = not a number. */
     private long[] nums;
     private byte[] tags;
+    private int size;
     private String problem;
     private int consumed;
 
@@ -32,33 +33,47 @@ public final class Decoded {
 
     Decoded(String layout, int fields) {
         this.layout = layout;
-        this.names = new ArrayList<>(fields);
-        this.values = new ArrayList<>(fields);
-        this.nums = new long[Math.max(fields, 1)];
-        this.tags = new byte[Math.max(fields, 1)];
+        int n = Math.max(fields, 1);
+        this.names = new String[n];
+        this.objs = new Object[n];
+        this.nums = new long[n];
+        this.tags = new byte[n];
+    }
+
+    /** Empties this instance for the next payload: the socket decoder reuses one per thread, allocating nothing per event. */
+    Decoded reset(String layoutName) {
+        java.util.Arrays.fill(objs, 0, size, null);
+        this.layout = layoutName;
+        this.size = 0;
+        this.problem = null;
+        this.consumed = 0;
+        return this;
     }
 
     void add(String name, Object value) {
-        names.add(name);
-        values.add(value);
-        ensure();
+        int i = slot(name);
+        objs[i] = value;
+        tags[i] = 0;
     }
 
     /** Adds a number without boxing it; {@code tag} says how {@link #get} shows it. */
     void addNum(String name, long value, byte tag) {
-        int i = names.size();
-        names.add(name);
-        values.add(null);
-        ensure();
+        int i = slot(name);
+        objs[i] = null;
         nums[i] = value;
         tags[i] = tag;
     }
 
-    private void ensure() {
-        if (names.size() > nums.length) {
-            nums = java.util.Arrays.copyOf(nums, nums.length * 2);
-            tags = java.util.Arrays.copyOf(tags, tags.length * 2);
+    private int slot(String name) {
+        if (size == names.length) {
+            int n = size * 2;
+            names = java.util.Arrays.copyOf(names, n);
+            objs = java.util.Arrays.copyOf(objs, n);
+            nums = java.util.Arrays.copyOf(nums, n);
+            tags = java.util.Arrays.copyOf(tags, n);
         }
+        names[size] = name;
+        return size++;
     }
 
     private Object box(int i) {
@@ -66,7 +81,8 @@ public final class Decoded {
             case HEX: return Hex.of(nums[i]);
             case BOOL: return nums[i] != 0;
             case U64: return nums[i] >= 0 ? (Object) nums[i] : Long.toUnsignedString(nums[i]);
-            default: return nums[i];
+            case NUM: return nums[i];
+            default: return objs[i];
         }
     }
 
@@ -88,34 +104,39 @@ public final class Decoded {
     }
 
     public List<String> names() {
-        return Collections.unmodifiableList(names);
+        return Collections.unmodifiableList(java.util.Arrays.asList(names).subList(0, size));
     }
 
     public List<Object> values() {
-        List<Object> out = new ArrayList<>(values.size());
-        for (int i = 0; i < values.size(); i++) {
-            out.add(tags[i] != 0 ? box(i) : values.get(i));
+        List<Object> out = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            out.add(box(i));
         }
         return Collections.unmodifiableList(out);
     }
 
     public int size() {
-        return names.size();
+        return size;
     }
 
     private int index(String name) {
         // Field names come from string constants, so an identity match is the common case.
-        for (int i = 0; i < names.size(); i++) {
-            if (names.get(i) == name) {
+        for (int i = 0; i < size; i++) {
+            if (names[i] == name) {
                 return i;
             }
         }
-        return names.indexOf(name);
+        for (int i = 0; i < size; i++) {
+            if (names[i].equals(name)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     public Object get(String name) {
         int i = index(name);
-        return i < 0 ? null : tags[i] != 0 ? box(i) : values.get(i);
+        return i < 0 ? null : box(i);
     }
 
     /** An integer field (Long or Hex) as a long, or {@code fallback} when absent. */
@@ -124,7 +145,7 @@ public final class Decoded {
         if (i >= 0 && tags[i] != 0) {
             return nums[i];
         }
-        Object v = i < 0 ? null : values.get(i);
+        Object v = i < 0 ? null : objs[i];
         if (v instanceof Long) {
             return (Long) v;
         }
@@ -173,16 +194,12 @@ public final class Decoded {
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder(layout).append('{');
-        for (int i = 0; i < names.size(); i++) {
-            sb.append(i == 0 ? "" : ", ").append(names.get(i)).append('=').append(tags[i] != 0 ? box(i) : values.get(i));
+        for (int i = 0; i < size; i++) {
+            sb.append(i == 0 ? "" : ", ").append(names[i]).append('=').append(box(i));
         }
         if (problem != null) {
-            sb.append(i(names.size())).append("problem=").append(problem);
+            sb.append(size == 0 ? "" : ", ").append("problem=").append(problem);
         }
         return sb.append('}').toString();
-    }
-
-    private static String i(int n) {
-        return n == 0 ? "" : ", ";
     }
 }

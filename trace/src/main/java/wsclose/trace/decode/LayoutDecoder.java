@@ -25,7 +25,15 @@ public final class LayoutDecoder {
     }
 
     public static Decoded decode(Layout layout, byte[] b, int off, int len, int pointerSize) {
-        Decoded out = new Decoded(layout.name(), layout.fields().size());
+        return decode(layout, b, off, len, pointerSize, new Decoded(layout.name(), layout.fields().size()));
+    }
+
+    /** Decodes into {@code out} (emptied first): lets a hot loop reuse one instance instead of allocating per event. */
+    static Decoded decode(Layout layout, EtwEvent ev, Decoded out) {
+        return decode(layout, ev.array(), ev.payloadOffset(), ev.payloadLength(), ev.pointerSize(), out.reset(layout.name()));
+    }
+
+    private static Decoded decode(Layout layout, byte[] b, int off, int len, int pointerSize, Decoded out) {
         int[] pos = {off};
         int end = off + len;
         for (Field f : layout.fields()) {

@@ -45,6 +45,7 @@ public final class SocketDecoder {
     private final Map<Guid, ProviderTable> manifest = new HashMap<>();
     private final Map<Guid, ProviderTable> classic = new HashMap<>();
     private final KernelEvents kernel = new KernelEvents();
+    private final Decoded scratch = new Decoded("", 32);
     private long problems;
     private String firstProblem;
     private long decoded;
@@ -88,7 +89,7 @@ public final class SocketDecoder {
         if (layout == null) {
             return;
         }
-        Decoded d = LayoutDecoder.decode(layout, ev);
+        Decoded d = LayoutDecoder.decode(layout, ev, scratch); // valid until the next event: mappings copy what they need
         if (d.problem() != null) {
             problems++;
             if (firstProblem == null) {
