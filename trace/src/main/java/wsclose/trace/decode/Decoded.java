@@ -42,7 +42,6 @@ public final class Decoded {
 
     /** Empties this instance for the next payload: the socket decoder reuses one per thread, allocating nothing per event. */
     Decoded reset(String layoutName) {
-        java.util.Arrays.fill(objs, 0, size, null);
         this.layout = layoutName;
         this.size = 0;
         this.problem = null;

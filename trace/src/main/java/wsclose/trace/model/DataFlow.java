@@ -113,12 +113,12 @@ final class DataFlow {
     }
 
     private void request(SocketTimeline t, SocketEvent e) {
-        String key = e.kind().name() + ":" + e.tid();
+        String op = op(e);
+        PendingOp p = removePending(t, op, e.tid()); // one request of a kind per thread at a time (a repeat replaces it)
         if (e.phase() == Phase.ENTER) {
-            t.pending.put(key, new PendingOp(op(e), e.tid(), e.time(), e.bytes(), -1, -1));
+            t.pending.add(new PendingOp(op, e.tid(), e.time(), e.bytes(), -1, -1));
             return;
         }
-        PendingOp p = t.pending.remove(key);
         if (e.status() == 0) {
             if (e.bytes() > 0) {
                 if (e.kind() == SocketEventKind.SEND) {
@@ -137,13 +137,23 @@ final class DataFlow {
         }
     }
 
+    private static PendingOp removePending(SocketTimeline t, String op, int tid) {
+        for (int i = 0; i < t.pending.size(); i++) {
+            PendingOp p = t.pending.get(i);
+            if (p.tid() == tid && p.op().equals(op)) {
+                return t.pending.remove(i);
+            }
+        }
+        return null;
+    }
+
     private void close(SocketTimeline t, SocketEvent e) {
         if (e.phase() == Phase.ENTER || t.closeRequested < 0) {
             if (t.closeRequested < 0) {
                 t.closeRequested = e.time();
             }
             t.state(SocketState.CLOSE_REQUESTED, e.time());
-            for (PendingOp p : t.pending.values()) {
+            for (PendingOp p : t.pending) {
                 t.aborted.add(p); // still pending when close began: closesocket cancels it (§C.5)
             }
             t.pending.clear();

@@ -3,9 +3,7 @@ package wsclose.trace.model;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -48,7 +46,8 @@ public final class SocketTimeline {
     long recvQueue = -1;
     long sendQueue = -1;
     long queuesAt = -1;
-    final Map<String, PendingOp> pending = new LinkedHashMap<>();
+    /** Requests started and not completed yet, oldest first (few at a time: a list beats a keyed map here). */
+    final List<PendingOp> pending = new ArrayList<>(2);
     final List<PendingOp> aborted = new ArrayList<>();
     int lingerOnOff = -1;
     int lingerSeconds;
@@ -200,7 +199,7 @@ public final class SocketTimeline {
     /** Last sampled send queue, unsent + unacknowledged (live sources), or -1. */
     public long sendQueue() { return sendQueue; }
     public long queuesAt() { return queuesAt; }
-    public List<PendingOp> pendingAtEnd() { return List.copyOf(pending.values()); }
+    public List<PendingOp> pendingAtEnd() { return List.copyOf(pending); }
     public List<PendingOp> aborted() { return Collections.unmodifiableList(aborted); }
     /** SO_LINGER l_onoff as last set, or -1 when never seen. */
     public int lingerOnOff() { return lingerOnOff; }
