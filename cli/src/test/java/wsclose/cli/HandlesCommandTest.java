@@ -1,5 +1,6 @@
 package wsclose.cli;
 
+import wsclose.trace.testing.Python;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,13 +26,13 @@ class HandlesCommandTest {
 
     @TempDir
     Path dir;
-    LivePython.Child child;
+    Python.Child child;
     int pid;
     long inode;
 
     @BeforeEach
     void start() throws IOException {
-        Path py = LivePython.script(dir, "holder", """
+        Path py = Python.script(dir, "holder", """
                 import socket, struct, os, sys
                 l = socket.socket(); l.bind(("127.0.0.1", 0)); l.listen()
                 c = socket.socket(); c.connect(l.getsockname())
@@ -44,7 +45,7 @@ class HandlesCommandTest {
                 print(os.getpid(), os.fstat(c.fileno()).st_ino, flush=True)
                 sys.stdin.readline()
                 """);
-        child = new LivePython.Child(py);
+        child = new Python.Child(py);
         String[] f = child.line().split(" ");
         pid = Integer.parseInt(f[0]);
         inode = Long.parseLong(f[1]);
@@ -80,7 +81,7 @@ class HandlesCommandTest {
         c.get("owners").forEach(o -> holders.add(o.get("pid").asInt() + ":" + o.get("handle").asText()));
         assertThat(holders).hasSize(2).allSatisfy(h -> assertThat(h).matches("\\d+:0x[0-9a-f]+"));
         assertThat(c.get("recvQueue").asLong()).isZero();
-        if (LivePython.root()) {
+        if (Python.root()) {
             assertThat(c.get("linger").get("onOff").asBoolean()).isTrue();
             assertThat(c.get("linger").get("seconds").asInt()).isZero();
         }

@@ -1,5 +1,6 @@
 package wsclose.cli;
 
+import wsclose.trace.testing.Python;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -39,15 +40,15 @@ class TraceCommandTest {
 
     @BeforeEach
     void tracing() {
-        LivePython.skipUnless(LivePython.root(), "wsclose trace needs root");
-        LivePython.skipUnless(Files.isDirectory(Path.of("/sys/kernel/tracing")), "no tracefs mount point");
+        Python.skipUnless(Python.root(), "wsclose trace needs root");
+        Python.skipUnless(Files.isDirectory(Path.of("/sys/kernel/tracing")), "no tracefs mount point");
     }
 
     private Cli trace(String script, String... options) throws IOException {
-        Path py = LivePython.script(dir, "child", script);
+        Path py = Python.script(dir, "child", script);
         List<String> a = new ArrayList<>(List.of("trace"));
         a.addAll(List.of(options));
-        a.addAll(List.of("--", LivePython.exe(), py.toString()));
+        a.addAll(List.of("--", Python.exe(), py.toString()));
         return Cli.run(a.toArray(new String[0]));
     }
 
@@ -95,9 +96,9 @@ class TraceCommandTest {
 
     @Test
     void durationStopsATraceOfARunningProcess() throws IOException {
-        Path py = LivePython.script(dir, "sleeper", "import socket, sys, time\ns = socket.socket()\nprint(1, flush=True)\n"
+        Path py = Python.script(dir, "sleeper", "import socket, sys, time\ns = socket.socket()\nprint(1, flush=True)\n"
                 + "sys.stdin.readline()\n");
-        try (LivePython.Child child = new LivePython.Child(py)) {
+        try (Python.Child child = new Python.Child(py)) {
             child.line();
             long t0 = System.nanoTime();
             Cli r = Cli.run("trace", "--pid", Long.toString(child.process.pid()), "--duration", "1s", "--format", "json");

@@ -1,5 +1,6 @@
 package wsclose.cli;
 
+import wsclose.trace.testing.Python;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,8 +34,8 @@ class UnprivilegedTest {
 
     @BeforeEach
     void copyClasspath() throws IOException, URISyntaxException {
-        LivePython.skipUnless(LivePython.root(), "needs root to switch to the nobody user");
-        LivePython.skipUnless(Files.isExecutable(Path.of("/usr/bin/setpriv")), "setpriv (util-linux) is not installed");
+        Python.skipUnless(Python.root(), "needs root to switch to the nobody user");
+        Python.skipUnless(Files.isExecutable(Path.of("/usr/bin/setpriv")), "setpriv (util-linux) is not installed");
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         int n = 0;
         // nobody cannot read the build's dependency cache: copy what the CLI needs where it can

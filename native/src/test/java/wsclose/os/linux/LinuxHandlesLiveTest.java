@@ -1,5 +1,6 @@
 package wsclose.os.linux;
 
+import wsclose.trace.testing.Python;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -42,7 +43,7 @@ class LinuxHandlesLiveTest {
 
     @Test
     void forkAndDupShareOneSocketWithFourReferencesInTwoProcesses() throws IOException {
-        Path py = Py.script(dir, "fork", SETUP + """
+        Path py = Python.script(dir, "fork", SETUP + """
                 d = os.dup(c.fileno())
                 pid = os.fork()
                 if pid == 0:
@@ -50,7 +51,7 @@ class LinuxHandlesLiveTest {
                 print(os.getpid(), pid, ino(c), flush=True)
                 sys.stdin.readline()
                 """);
-        try (Py.Child child = new Py.Child(py)) {
+        try (Python.Child child = new Python.Child(py)) {
             String[] f = child.line().split(" ");
             int parent = Integer.parseInt(f[0]);
             int forked = Integer.parseInt(f[1]);
@@ -73,7 +74,7 @@ class LinuxHandlesLiveTest {
     @Test
     void socketSentWithScmRightsAndNeverReceivedIsHeldInFlight() throws IOException {
         Assumptions.assumeTrue(root(), "needs root: without it, processes of other users hide their sockets");
-        Path py = Py.script(dir, "scm", SETUP + """
+        Path py = Python.script(dir, "scm", SETUP + """
                 u1, u2 = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
                 u1.sendmsg([b"x"], [(socket.SOL_SOCKET, socket.SCM_RIGHTS, array.array("i", [c.fileno()]))])
                 i = ino(c); c.close()
@@ -84,7 +85,7 @@ class LinuxHandlesLiveTest {
                 print(os.getpid(), i, ino(a), got[0], flush=True)
                 sys.stdin.readline()
                 """);
-        try (Py.Child child = new Py.Child(py)) {
+        try (Python.Child child = new Python.Child(py)) {
             String[] f = child.line().split(" ");
             int pid = Integer.parseInt(f[0]);
             HandlesSnapshot s = new LinuxHandles(true).snapshot(ProcessSelector.all());
@@ -104,7 +105,7 @@ class LinuxHandlesLiveTest {
 
     @Test
     void lingerAndRisksOfQueuedAndUnreadData() throws IOException {
-        Path py = Py.script(dir, "linger", SETUP + """
+        Path py = Python.script(dir, "linger", SETUP + """
                 import fcntl, termios
                 c.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
                 a.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 7))
@@ -118,7 +119,7 @@ class LinuxHandlesLiveTest {
                 print(os.getpid(), ino(c), ino(a), outq, flush=True)
                 sys.stdin.readline()
                 """);
-        try (Py.Child child = new Py.Child(py)) {
+        try (Python.Child child = new Python.Child(py)) {
             String[] f = child.line().split(" ");
             int pid = Integer.parseInt(f[0]);
             long queued = Long.parseLong(f[3]);
@@ -145,11 +146,11 @@ class LinuxHandlesLiveTest {
 
     @Test
     void selectingByNameAndANameThatMatchesNothing() throws IOException {
-        Path py = Py.script(dir, "byname", SETUP + """
+        Path py = Python.script(dir, "byname", SETUP + """
                 print(os.getpid(), ino(c), flush=True)
                 sys.stdin.readline()
                 """);
-        try (Py.Child child = new Py.Child(py)) {
+        try (Python.Child child = new Python.Child(py)) {
             String[] f = child.line().split(" ");
             String comm = ProcScan.comm(Path.of("/proc"), Integer.parseInt(f[0]));
             HandlesSnapshot s = new LinuxHandles(false).snapshot(new ProcessSelector(Set.of(), comm));

@@ -1,5 +1,6 @@
 package wsclose.os.linux;
 
+import wsclose.trace.testing.Python;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -43,8 +44,8 @@ class LinuxTraceLiveTest {
     }
 
     private Live.Run run(String name, String code) throws IOException, InterruptedException {
-        Path py = Py.script(dir, name, SETUP + code + "\nout.close()\n");
-        return Live.command(Py.command(py, dir.resolve(name + ".out").toString()));
+        Path py = Python.script(dir, name, SETUP + code + "\nout.close()\n");
+        return Live.command(Python.command(py, dir.resolve(name + ".out").toString()));
     }
 
     private String[] facts(String name) throws IOException {

@@ -1,5 +1,6 @@
 package wsclose.os.linux;
 
+import wsclose.trace.testing.Python;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -43,7 +44,7 @@ class LinuxTraceSessionTest {
     @Test
     void attachingToARunningProcessStartsFromItsSnapshot() throws Exception {
         Live.assumeTracing();
-        Path py = Py.script(dir, "attach", """
+        Path py = Python.script(dir, "attach", """
                 import socket, struct, os, sys, time, fcntl, termios
                 l = socket.socket(); l.bind(("127.0.0.1", 0)); l.listen()
                 c = socket.socket(); c.connect(l.getsockname())
@@ -62,7 +63,7 @@ class LinuxTraceSessionTest {
                 print(last, flush=True)
                 c.close(); a.close(); l.close()
                 """);
-        try (Py.Child child = new Py.Child(py)) {
+        try (Python.Child child = new Python.Child(py)) {
             String[] f = child.line().split(" ");
             int pid = Integer.parseInt(f[0]);
             long inode = Long.parseLong(f[1]);
@@ -89,7 +90,7 @@ class LinuxTraceSessionTest {
     void tracingEveryProcessFollowsProcessesThatWerePresentAtStart() throws Exception {
         Live.assumeTracing();
         // started before the trace: processes wsclose itself starts later are excluded with it (set_event_notrace_pid)
-        Path py = Py.script(dir, "later", """
+        Path py = Python.script(dir, "later", """
                 import socket, os, sys, time
                 sys.stdin.readline()
                 l = socket.socket(); l.bind(("127.0.0.1", 0)); l.listen()
@@ -100,7 +101,7 @@ class LinuxTraceSessionTest {
                 print(os.fstat(a.fileno()).st_ino, flush=True)
                 a.close(); time.sleep(0.1); c.close(); l.close()
                 """);
-        try (Py.Child child = new Py.Child(py)) {
+        try (Python.Child child = new Python.Child(py)) {
             long[] a = {0};
             LinuxTrace t = new LinuxTrace(ProcessSelector.all(), List.of(), 50);
             Live.Run r = Live.run(t, () -> {
@@ -116,7 +117,7 @@ class LinuxTraceSessionTest {
     @Test
     void kernelsWithoutTheFieldsOptionAreReadFromTheirPrintFormat() throws Exception {
         Live.assumeTracing();
-        Path py = Py.script(dir, "nofields", """
+        Path py = Python.script(dir, "nofields", """
                 import socket, os, sys, time
                 l = socket.socket(); l.bind(("127.0.0.1", 0)); l.listen()
                 c = socket.socket(); c.connect(l.getsockname())
@@ -130,7 +131,7 @@ class LinuxTraceSessionTest {
         System.setProperty("wsclose.tracefs.fields", "false");
         Live.Run r;
         try {
-            r = Live.command(Py.command(py, facts.toString()));
+            r = Live.command(Python.command(py, facts.toString()));
         } finally {
             System.clearProperty("wsclose.tracefs.fields");
         }
@@ -151,8 +152,8 @@ class LinuxTraceSessionTest {
         Files.createDirectory(stale);
         String globalEvents = Files.readString(fs.root().resolve("set_event"));
         String globalOptions = Files.readString(fs.root().resolve("trace_options"));
-        Path py = Py.script(dir, "noop", "import time\ntime.sleep(0.2)\n");
-        LinuxTrace t = new LinuxTrace(ProcessSelector.all(), Py.command(py), 100);
+        Path py = Python.script(dir, "noop", "import time\ntime.sleep(0.2)\n");
+        LinuxTrace t = new LinuxTrace(ProcessSelector.all(), Python.command(py), 100);
         String mine = "wsclose-" + ProcessHandle.current().pid();
         Live.run(t, () -> {
             assertThat(stale).doesNotExist();
