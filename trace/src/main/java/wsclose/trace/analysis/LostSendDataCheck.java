@@ -48,36 +48,48 @@ final class LostSendDataCheck implements Check {
         return lingerZero || afdAbort || rst && !unreadReason;
     }
 
+    /**
+     * Bytes handed to the stack (AFD send completions without the nested repeats, or TcpSendPosted) minus bytes
+     * the peer acknowledged before the reset (SndUna progress of TcpDataTransferCumAck/Send on every build,
+     * TcpSendAcked on 25H2+, tcp_info/sock_diag live). Exact only when both sides were traced from the
+     * socket's start; AfdSendBackLog (3007) is the ideal send backlog, never a count of queued bytes (§C.6 item 4).
+     */
     @Override
     public void retired(SocketTimeline t, SocketSummary s, Consumer<Finding> out) {
         if (!abortiveClose(t)) {
             return;
         }
+        boolean unread = UnreadDataResetCheck.resetByUnreadData(t);
         long sent = Math.max(t.bytesSent(), t.bytesPosted());
+        long acked = t.bytesAcked();
         long lost;
+        boolean exact;
         String basis;
-        if (t.bytesAcked() >= 0) {
-            lost = sent - t.bytesAcked();
-            basis = Words.bytes(sent) + " bytes sent, " + Words.bytes(t.bytesAcked()) + " acknowledged";
+        if (acked >= 0 && sent > 0) {
+            acked = Math.min(acked, sent); // SndUna also counts the FIN's sequence number
+            lost = sent - acked;
+            exact = t.created() >= 0 || t.seqFromStart();
+            basis = Words.bytes(sent) + " bytes handed to the stack, " + Words.bytes(acked) + " acknowledged by the peer"
+                    + (t.ackedFromSequence() ? " (TCP sequence numbers)" : "") + (exact ? "" : "; the socket existed before the trace");
+        } else if (t.sendQueue() >= 0 && t.queuesAt() >= 0) {
+            lost = t.sendQueue();
+            exact = false;
+            basis = "the send queue held " + Words.bytes(lost) + " bytes when last sampled before the close";
         } else if (t.dataAtDisconnect() > 0) {
             lost = t.dataAtDisconnect();
+            exact = false;
             basis = "TCP reported " + Words.bytes(lost) + " bytes outstanding at disconnect";
-        } else if (t.sendQueue() > 0) {
-            lost = t.sendQueue();
-            basis = "the send queue held " + Words.bytes(lost) + " bytes when last sampled before the close";
-        } else if (t.sendBacklog() > 0) {
-            lost = t.sendBacklog();
-            basis = "AFD reported a send backlog of " + Words.bytes(lost) + " bytes";
-        } else if (sent > 0) {
+        } else if (sent > 0 && !unread) {
             lost = sent; // the trace shows what was sent but not what was acknowledged: an upper bound
+            exact = false;
             basis = "acknowledgements were not traced, so up to " + Words.bytes(sent) + " bytes";
         } else {
             return; // nothing shows unsent or unacknowledged data
         }
-        if (lost <= 0) {
-            return;
+        if (lost <= 0 || unread && !exact) {
+            return; // everything was acknowledged (an abortive close that loses nothing avoids TIME_WAIT), or a reset
+                    // caused by unread data whose loss of our own bytes is not known: unread-data-reset says it
         }
-        boolean exact = t.bytesAcked() >= 0 || t.dataAtDisconnect() > 0 || t.sendQueue() > 0 || t.sendBacklog() > 0;
         String how = t.lingerOnOff() == 1 && t.lingerSeconds() == 0 ? Words.close(s) + " with SO_LINGER {1,0}"
                 : t.lingerOnOff() == 1 ? Words.close(s) + " after the SO_LINGER timeout of " + t.lingerSeconds() + " s"
                 : "an abortive close";
@@ -90,12 +102,17 @@ final class LostSendDataCheck implements Check {
         }
         ev.add(new Finding.Evidence(t.closeRequested(), "close requested"));
         if (t.abortTime() >= 0) {
-            ev.add(new Finding.Evidence(t.abortTime(), "AFD abort, reason " + t.abortReason()));
+            ev.add(new Finding.Evidence(t.abortTime(), "AFD abort: " + Words.abortReason(t.abortReason())));
         }
         if (t.rstSent() >= 0) {
             ev.add(new Finding.Evidence(t.rstSent(), "RST sent"));
         }
+        Map<String, Object> details = new java.util.LinkedHashMap<>();
+        details.put("bytesLost", lost);
+        details.put("bytesSent", sent);
+        details.put("bytesAcked", acked >= 0 ? acked : null);
+        details.put("exact", exact);
         out.accept(new Finding(kind(), exact ? Severity.ERROR : Severity.WARNING, t.closeRequested(), message, s, s.pid(), -1, ev,
-                Map.of("bytesLost", lost, "bytesSent", sent, "bytesAcked", t.bytesAcked(), "exact", exact)));
+                java.util.Collections.unmodifiableMap(details)));
     }
 }

@@ -34,19 +34,40 @@ final class UnreadDataResetCheck implements Check {
         return reason == 7 || reason == 12 || reason == 13;
     }
 
-    @Override
-    public void retired(SocketTimeline t, SocketSummary s, Consumer<Finding> out) {
+    /**
+     * Whether the close reset the connection because received data was unread: AFD abort reason 7, 12 or 13; an
+     * RST at the close with unread bytes counted; on Linux an RST sent by close() without SO_LINGER {1,0}, which
+     * tcp_close() does only when data was unread (the queue sample before the close may be stale).
+     */
+    static boolean resetByUnreadData(SocketTimeline t) {
         long close = t.closeRequested();
         if (close < 0) {
-            return;
+            return false;
         }
-        long unread = Math.max(t.bytesArrived() - t.bytesReceived(), t.recvQueue());
-        boolean reason = unreadReason(t.abortReason());
+        if (unreadReason(t.abortReason())) {
+            return true;
+        }
         boolean lingerZero = t.lingerOnOff() == 1 && t.lingerSeconds() == 0;
-        boolean rstAtClose = t.rstSent() >= close && t.abortReason() != LostSendDataCheck.REASON_ABORTIVE_DISCONNECT && !lingerZero;
-        if (!reason && !(rstAtClose && unread > 0)) {
+        boolean rstAtClose = t.rstSent() >= close && t.abortReason() != LostSendDataCheck.REASON_ABORTIVE_DISCONNECT && !lingerZero
+                && !(t.rstReceived() >= 0 && t.rstReceived() <= t.rstSent());
+        if (!rstAtClose) {
+            return false;
+        }
+        boolean linux = t.sources().contains(Source.LINUX);
+        return unread(t) > 0 || linux && t.lingerOnOff() != 1;
+    }
+
+    private static long unread(SocketTimeline t) {
+        return Math.max(t.bytesArrived() - t.bytesReceived(), t.recvQueue());
+    }
+
+    @Override
+    public void retired(SocketTimeline t, SocketSummary s, Consumer<Finding> out) {
+        if (!resetByUnreadData(t)) {
             return;
         }
+        long close = t.closeRequested();
+        long unread = unread(t);
         String amount = unread > 0 ? Words.bytes(unread) + " bytes of received data unread" : "received data unread";
         boolean linux = s.sources().contains(Source.LINUX.name());
         String message = Words.socket(s) + " was closed with " + amount + ", so " + (linux ? "Linux" : "Windows")
@@ -56,12 +77,14 @@ final class UnreadDataResetCheck implements Check {
         List<Finding.Evidence> ev = new ArrayList<>();
         ev.add(new Finding.Evidence(close, "close requested with " + amount));
         if (t.abortTime() >= 0) {
-            ev.add(new Finding.Evidence(t.abortTime(), "AFD abort, reason " + t.abortReason()));
+            ev.add(new Finding.Evidence(t.abortTime(), "AFD abort: " + Words.abortReason(t.abortReason())));
         }
         if (t.rstSent() >= 0) {
             ev.add(new Finding.Evidence(t.rstSent(), "RST sent"));
         }
-        out.accept(new Finding(kind(), Severity.ERROR, close, message, s, s.pid(), -1, ev,
-                Map.of("bytesUnread", Math.max(unread, 0), "abortReason", t.abortReason())));
+        Map<String, Object> details = new java.util.LinkedHashMap<>();
+        details.put("bytesUnread", unread > 0 ? unread : null);
+        details.put("abortReason", t.abortReason() >= 0 ? t.abortReason() : null);
+        out.accept(new Finding(kind(), Severity.ERROR, close, message, s, s.pid(), -1, ev, java.util.Collections.unmodifiableMap(details)));
     }
 }

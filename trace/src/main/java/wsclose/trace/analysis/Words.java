@@ -27,6 +27,11 @@ final class Words {
         return String.format(Locale.ROOT, "%.1f s", ms / 1000);
     }
 
+    /** "reason 7 (pending data on connection when disconnect called)". */
+    static String abortReason(long r) {
+        return "reason " + r + " (" + wsclose.trace.model.Codes.afdAbortReason(r) + ")";
+    }
+
     /** Whether the socket was seen by a Linux source: messages then name the POSIX calls, not Winsock's. */
     static boolean linux(SocketSummary s) {
         return s != null && s.sources().contains("LINUX");

@@ -21,28 +21,7 @@ final class AfdEvents {
 
     /** AFD_ABORT_ValueMap of the Win7 manifest (§B.1 value maps); Win10 builds log the same numbers, unmapped. */
     static String abortReason(long r) {
-        switch ((int) r) {
-            case 1: return "flush of pending receives failed";
-            case 2: return "abortive disconnect requested on endpoint";
-            case 3: return "shutdown(SD_RECEIVE) with receive data pending";
-            case 4: return "transport indicated abortive disconnect";
-            case 5: return "error on accepted connection";
-            case 6: return "disconnect failed";
-            case 7: return "pending data on connection when disconnect called";
-            case 8: return "invalid buffer on fast-I/O receive";
-            case 9: return "accept failed";
-            case 10: return "buffer allocation failed";
-            case 11: return "counter overflow";
-            case 12: return "data arrived after receive shutdown";
-            case 13: return "data arrived during endpoint cleanup";
-            case 14: return "receive request failed";
-            case 15: return "send request failed";
-            case 16: return "send request cancelled";
-            case 17: return "TransmitPackets/TransmitFile cancelled";
-            case 18: return "abort indicated during connection request";
-            case 19: return "plug-and-play event";
-            default: return "reason " + r;
-        }
+        return wsclose.trace.model.Codes.afdAbortReason(r);
     }
 
     /** AFD_OPTION_ValueMap (AfdOption 1035). */
@@ -98,10 +77,18 @@ final class AfdEvents {
                 .process(f.getLong("Process", 0)).endpoint(f.getLong("Endpoint", 0));
     }
 
+    /**
+     * The header pid names the owner only when a request starts (EnterExit 0: logged in the caller's context).
+     * Completions, indications, AfdClose at Locations 2000/2001 and aborts at 8016/8028 carry whatever process
+     * ran (NETBLAME, etl-format.md §C.7); the owner of those is the payload's Process (EPROCESS).
+     */
     private static void map(SocketEventKind kind, EtwEvent ev, Decoded f, Consumer<SocketEvent> out) {
         Phase phase = phase(f.getLong("EnterExit", 2));
         long status = f.getLong("Status", 0);
         SocketEvent.Builder b = base(kind, ev, f).phase(phase).status(status);
+        if (phase != Phase.ENTER) {
+            b.pid(-1);
+        }
         switch (kind) {
             case CREATE:
                 if (phase != Phase.EXIT || status != 0) {
@@ -115,7 +102,8 @@ final class AfdEvents {
                 break;
             case SEND:
             case RECV:
-                b.bytes(f.getLong("BufferLength", -1));
+                // value = Location: completions at 3073 and 3024 repeat bytes of nested sends (§C.7).
+                b.bytes(f.getLong("BufferLength", -1)).value(f.getLong("Location", 0));
                 b.remote(f.getString("Address"));
                 break;
             case CONNECT:

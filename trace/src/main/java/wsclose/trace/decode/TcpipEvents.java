@@ -25,10 +25,7 @@ final class TcpipEvents {
                     return;
                 }
                 SocketEvent.Builder b = tuple(SocketEventKind.TCP_CONNECTED, ev, f);
-                long pid = f.getLong("ProcessId", f.getLong("Pid", -1));
-                if (pid >= 0) {
-                    b.pid((int) pid);
-                }
+                owner(b, f.getLong("ProcessId", f.getLong("Pid", -1)));
                 if (f.get("State") != null) {
                     b.value(SocketNames.mibState(f.getLong("State", 0)));
                 }
@@ -38,11 +35,22 @@ final class TcpipEvents {
         d.on(Providers.TCPIP, 1051, (ev, f, out) -> {
             long from = SocketNames.mibState(f.getLong("OldState", 0));
             long to = SocketNames.mibState(f.getLong("NewState", 0));
-            out.accept(at(SocketEventKind.TCP_STATE, ev, f).value(to)
+            out.accept(at(SocketEventKind.TCP_STATE, ev, f).value(to).seq(f.getLong("SndNxt", -1))
                     .name(SocketNames.tcpState(from) + "->" + SocketNames.tcpState(to)).build());
         });
-        d.on(Providers.TCPIP, 1159, (ev, f, out) ->
-                out.accept(at(SocketEventKind.TCP_SEND_POSTED, ev, f).bytes(f.getLong("NumBytes", 0)).build()));
+        // TcpRequestConnect is logged on the thread that called connect (§C.7: one of the few TCPIP events whose
+        // header context is the caller's), so the model joins its Tcb to that thread's connecting socket.
+        d.on(Providers.TCPIP, 1002, (ev, f, out) -> out.accept(SocketEvent.at(ev.fileTime(), SocketEventKind.TCP_CONNECT_REQUEST,
+                Source.TCPIP).thread(-1, ev.tid()).tcb(f.getLong("Tcb", 0)).local(f.getString("LocalAddress"))
+                .remote(f.getString("RemoteAddress")).build()));
+        d.on(Providers.TCPIP, 1159, (ev, f, out) -> out.accept(at(SocketEventKind.TCP_SEND_POSTED, ev, f)
+                .bytes(f.getLong("NumBytes", 0)).seq(f.getLong("SndNxt", -1)).build()));
+        // Acknowledgements on every build: SndUna of TcpDataTransferCumAck (1071) and TcpDataTransferSend (1073)
+        // (§C.6 item 4); the model turns SndUna progress into acknowledged bytes.
+        d.on(Providers.TCPIP, 1071, (ev, f, out) -> out.accept(at(SocketEventKind.TCP_CUM_ACK, ev, f)
+                .value(f.getLong("SndUna", 0)).seq(f.getLong("SeqNo", -1)).build()));
+        d.on(Providers.TCPIP, 1073, (ev, f, out) -> out.accept(at(SocketEventKind.TCP_TRANSMIT, ev, f)
+                .bytes(f.getLong("NumBytes", 0)).seq(f.getLong("SeqNo", -1)).value(f.getLong("SndUna", 0)).build()));
         d.on(Providers.TCPIP, 1637, (ev, f, out) ->
                 out.accept(at(SocketEventKind.TCP_ACKED, ev, f).bytes(f.getLong("NumBytes", 0)).build()));
         d.on(Providers.TCPIP, 1074, (ev, f, out) ->
@@ -86,11 +94,15 @@ final class TcpipEvents {
 
     private static SocketEvent.Builder tuple(SocketEventKind kind, EtwEvent ev, Decoded f) {
         SocketEvent.Builder b = at(kind, ev, f).local(f.getString("LocalAddress")).remote(f.getString("RemoteAddress"));
-        long pid = f.getLong("ProcessId", -1);
-        if (pid >= 0) {
+        owner(b, f.getLong("ProcessId", -1));
+        return b;
+    }
+
+    /** A payload ProcessId of 0 or 0xFFFFFFFF means unknown (ETWAnalyzer's TCPExtractor, §C.7). */
+    private static void owner(SocketEvent.Builder b, long pid) {
+        if (pid > 0 && pid < 0xFFFFFFFFL && pid <= Integer.MAX_VALUE) {
             b.pid((int) pid);
         }
-        return b;
     }
 
 }

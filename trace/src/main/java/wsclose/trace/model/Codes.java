@@ -33,6 +33,32 @@ public final class Codes {
                 || status == WSA_OPERATION_ABORTED;
     }
 
+    /** AFD_ABORT_ValueMap of the Win7 manifest (etl-format.md §B.1 value maps); Win10+ logs the same numbers, unmapped. */
+    public static String afdAbortReason(long r) {
+        switch ((int) r) {
+            case 1: return "flush of pending receives failed";
+            case 2: return "abortive disconnect requested on endpoint";
+            case 3: return "shutdown(SD_RECEIVE) with receive data pending";
+            case 4: return "transport indicated abortive disconnect";
+            case 5: return "error on accepted connection";
+            case 6: return "disconnect failed";
+            case 7: return "pending data on connection when disconnect called";
+            case 8: return "invalid buffer on fast-I/O receive";
+            case 9: return "accept failed";
+            case 10: return "buffer allocation failed";
+            case 11: return "counter overflow";
+            case 12: return "data arrived after receive shutdown";
+            case 13: return "data arrived during endpoint cleanup";
+            case 14: return "receive request failed";
+            case 15: return "send request failed";
+            case 16: return "send request cancelled";
+            case 17: return "TransmitPackets/TransmitFile cancelled";
+            case 18: return "abort indicated during connection request";
+            case 19: return "plug-and-play event";
+            default: return "reason " + r;
+        }
+    }
+
     public static String name(long status) {
         if (status == STATUS_CANCELLED) return "STATUS_CANCELLED (WSA_OPERATION_ABORTED)";
         if (status == STATUS_INVALID_HANDLE) return "STATUS_INVALID_HANDLE";

@@ -14,14 +14,20 @@ final class DataFlow {
         this.m = m;
     }
 
+    /** A stale thread's first request on the new owner of a value comes this soon after the value was reused. */
+    static final long STALE_WINDOW = 10_000_000L; // 1 s in 100-ns units
+
     void afd(SocketEvent e) {
-        SocketTimeline t = m.endpoint(e);
+        SocketTimeline t = m.find(e);
         boolean enter = e.phase() == Phase.ENTER;
         boolean ok = e.status() == 0;
         if (enter && t.closed >= 0 && isRequest(e.kind())) {
             m.listener().anomaly(new Anomaly(Anomaly.Kind.OPERATION_AFTER_CLOSE, e.time(), e, t, null,
                     op(e) + " requested after the socket was closed"));
+        } else if (enter && isRequest(e.kind())) {
+            staleThread(t, e);
         }
+        m.touch(t, e);
         switch (e.kind()) {
             case BIND:
                 if (e.local() != null) {
@@ -44,6 +50,7 @@ final class DataFlow {
                     m.awaitTcb(t);
                 }
                 if (enter) {
+                    m.tcbs().connecting(t, e.tid(), e.time());
                     t.state(SocketState.CONNECTING, e.time());
                 } else if (ok) {
                     t.state(SocketState.CONNECTED, e.time());
@@ -68,12 +75,18 @@ final class DataFlow {
                 t.sendBacklog = e.value();
                 break;
             case DISCONNECT:
+                if (t.peerEnded < 0) {
+                    t.peerEnded = e.time();
+                }
                 t.entry(e.time(), "disconnect", e.pid(), e.tid(), e.name() == null ? "" : e.name());
                 break;
             case CLOSE:
                 close(t, e);
                 break;
             case ABORT:
+                if (e.value() == 4 && t.peerEnded < 0) {
+                    t.peerEnded = e.time(); // the transport indicated the peer's reset
+                }
                 t.abortReason = e.value();
                 t.abortTime = e.time();
                 t.entry(e.time(), "aborted", e.pid(), e.tid(), "AFD abort reason " + e.value()
@@ -112,12 +125,29 @@ final class DataFlow {
         listener.entry(e.time(), "accept", e.pid(), e.tid(), "new socket 0x" + Long.toHexString(e.value()));
     }
 
+    /** AfdSend completions at these Locations repeat the bytes of a nested send (NETBLAME "CONFIRMED", §C.7). */
+    static boolean nestedSend(SocketEvent e) {
+        return e.kind() == SocketEventKind.SEND && (e.value() == 3073 || e.value() == 3024);
+    }
+
     private void request(SocketTimeline t, SocketEvent e) {
         String op = op(e);
-        PendingOp p = removePending(t, op, e.tid()); // one request of a kind per thread at a time (a repeat replaces it)
         if (e.phase() == Phase.ENTER) {
+            removePending(t, op, e.tid()); // one request of a kind per thread at a time (a repeat replaces it)
             t.pending.add(new PendingOp(op, e.tid(), e.time(), e.bytes(), -1, -1));
             return;
+        }
+        if (nestedSend(e)) {
+            return; // a second record of a completion already counted
+        }
+        // Completions often run on another thread (an I/O completion port, a DPC): match the completing thread's
+        // own request first, else the oldest pending request of that kind.
+        PendingOp p = removePending(t, op, e.tid());
+        if (p == null) {
+            p = removeOldest(t, op);
+        }
+        if (t.firstCompletion < 0) {
+            t.firstCompletion = e.time();
         }
         if (e.status() == 0) {
             if (e.bytes() > 0) {
@@ -127,13 +157,76 @@ final class DataFlow {
                     t.bytesReceived += e.bytes();
                 }
             }
+            if (p == null) {
+                dropUnfinishedAbort(t, op); // completed after the close began, successfully: nothing was aborted
+            }
             return;
         }
         if (t.closeRequested >= 0 && Codes.abortedByClose(e.status())) {
-            PendingOp started = p != null ? p : new PendingOp(op(e), e.tid(), -1, e.bytes(), -1, -1);
-            t.aborted.removeIf(a -> a.ended() < 0 && a.tid() == started.tid() && a.op().equals(started.op()));
+            PendingOp started = p != null ? p : unfinishedAbort(t, op);
+            if (started == null) {
+                started = new PendingOp(op, e.tid(), -1, e.bytes(), -1, -1);
+            }
+            PendingOp s0 = started;
+            t.aborted.removeIf(a -> a.ended() < 0 && a.tid() == s0.tid() && a.op().equals(s0.op()) && a.started() == s0.started());
             t.aborted.add(started.end(e.time(), e.status()));
             t.entry(e.time(), op(e) + " aborted", e.pid(), e.tid(), Codes.name(e.status()));
+        } else if (p == null) {
+            dropUnfinishedAbort(t, op); // failed for another reason (a reset, say): not an abort by the close
+        }
+    }
+
+    private static PendingOp removeOldest(SocketTimeline t, String op) {
+        for (int i = 0; i < t.pending.size(); i++) {
+            if (t.pending.get(i).op().equals(op)) {
+                return t.pending.remove(i);
+            }
+        }
+        return null;
+    }
+
+    /** The oldest request of this kind that was pending when the close began and has not completed yet. */
+    private static PendingOp unfinishedAbort(SocketTimeline t, String op) {
+        for (PendingOp a : t.aborted) {
+            if (a.ended() < 0 && a.op().equals(op)) {
+                return a;
+            }
+        }
+        return null;
+    }
+
+    private static void dropUnfinishedAbort(SocketTimeline t, String op) {
+        PendingOp a = unfinishedAbort(t, op);
+        if (a != null) {
+            t.aborted.remove(a);
+        }
+    }
+
+    /**
+     * handle-reuse from AFD and handle events alone (no Winsock-Sockets): a request on {@code t} by a thread that
+     * never used it, that did use the socket whose value {@code t} was handed right after that socket's close.
+     * The thread still holds the old value and its call now acts on {@code t}. Not reported once {@code t} had
+     * a completion (a completion port may then hand the socket to any thread of a pool), nor later than
+     * {@link #STALE_WINDOW} after the reuse.
+     */
+    private void staleThread(SocketTimeline t, SocketEvent e) {
+        int tid = e.tid();
+        if (tid < 0 || t.threads.contains(tid) || tid == t.creatorTid || t.firstCompletion >= 0) {
+            return;
+        }
+        for (HandleRef h : t.handles) {
+            if (!h.open() || e.time() - h.opened() > STALE_WINDOW) {
+                continue;
+            }
+            HandleTable.Previous prev = m.handles().previous(h.pid(), h.handle());
+            if (prev == null || prev.socket() == t || !prev.socket().threads.contains(tid) || prev.closedAt() > h.opened()) {
+                continue;
+            }
+            SocketEvent use = SocketEvent.at(e.time(), e.kind(), e.source())
+                    .thread(h.pid(), tid).endpoint(t.endpoint).handle(h.handle()).phase(e.phase()).build();
+            m.listener().anomaly(new Anomaly(Anomaly.Kind.STALE_USE_OF_REUSED_HANDLE, e.time(), use, prev.socket(), t,
+                    op(e) + " request by a thread that used the old socket behind this value (seen in AFD)"));
+            return;
         }
     }
 
@@ -173,6 +266,8 @@ final class DataFlow {
             linuxTcp(t, e);
         } else if (e.tcb() == 0) {
             return; // no connection identity (classic kernel events with connid 0): nothing to join on
+        } else if (e.kind() == SocketEventKind.TCP_CONNECT_REQUEST) {
+            t = m.tcbs().requested(e);
         } else if (e.kind() == SocketEventKind.TCP_CONNECTED) {
             t = m.tcbs().connected(e); // may be null now and joined later (an accept completes in AFD after TCP)
         } else {
@@ -183,7 +278,16 @@ final class DataFlow {
         }
         m.touch(t, e);
         switch (e.kind()) {
-            case TCP_SEND_POSTED: t.bytesPosted += Math.max(0, e.bytes()); break;
+            case TCP_SEND_POSTED:
+                t.bytesPosted += Math.max(0, e.bytes());
+                t.seqCandidate(e.seq()); // SndNxt when posted: at or after the first unacknowledged byte
+                break;
+            case TCP_TRANSMIT:
+                t.bytesTransmitted += Math.max(0, e.bytes());
+                t.seqCandidate(e.seq());
+                t.una(e.value());
+                break;
+            case TCP_CUM_ACK: t.una(e.value()); break;
             case TCP_ACKED: t.bytesAcked = Math.max(0, t.bytesAcked) + Math.max(0, e.bytes()); break;
             case TCP_SHUTDOWN:
                 if (t.shutdownSend < 0) {
@@ -201,6 +305,9 @@ final class DataFlow {
                 break;
             case TCP_RST_RECEIVED:
                 t.rstReceived = e.time();
+                if (t.peerEnded < 0) {
+                    t.peerEnded = e.time();
+                }
                 t.entry(e.time(), "RST received", e.pid(), e.tid(), "the peer reset the connection");
                 break;
             case TCP_DISCONNECT:
@@ -209,6 +316,13 @@ final class DataFlow {
                 }
                 break;
             case TCP_STATE:
+                if (e.value() == 5 && e.seq() >= 0 && !t.seqFromStart) {
+                    t.seqCandidate(e.seq()); // SndNxt on reaching ESTABLISHED: the first data byte (ISN + 1)
+                    t.seqFromStart = t.seqBase == (e.seq() & 0xFFFFFFFFL);
+                }
+                if (e.value() == 8 && t.peerEnded < 0) {
+                    t.peerEnded = e.time(); // CLOSE_WAIT: the peer's FIN arrived
+                }
                 t.entry(e.time(), "TCP state", e.pid(), e.tid(), e.name() == null ? Long.toString(e.value()) : e.name());
                 break;
             default:

@@ -35,6 +35,17 @@ final class Processes {
         }
     }
 
+    /**
+     * An EPROCESS seen with a trustworthy pid (an AFD request start) when no process event named it: later
+     * events of that process map through it (NETBLAME's EPROCESS to pid map, etl-format.md §C.7).
+     */
+    void learn(long eprocess, int pid) {
+        if (eprocess != 0 && pid >= 0 && !byEprocess.containsKey(eprocess)) {
+            Proc known = byPid.get(pid);
+            byEprocess.put(eprocess, new Proc(pid, eprocess, known == null ? null : known.name(), -1, -1));
+        }
+    }
+
     Proc byEprocess(long eprocess) {
         return byEprocess.get(eprocess);
     }

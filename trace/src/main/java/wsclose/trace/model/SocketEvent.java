@@ -25,7 +25,15 @@ package wsclose.trace.model;
  *     FREE when the kernel destroys the socket; endpoint set when the source can map it, else tcb + addresses.</li>
  * <li>QUEUE_SAMPLE: bytes = unread receive queue, value = send queue (unsent + unacked), as last sampled.</li>
  * <li>PROCESS_START / PROCESS_END with pid and name: exit closes every handle the process still held.</li>
+ * <li>TCP sequence numbers (Windows TCPIP, etl-format.md §B.2, §C.6 item 3): TCP_SEND_POSTED bytes = NumBytes,
+ *     seq = SndNxt; TCP_TRANSMIT (TcpDataTransferSend) bytes = NumBytes, seq = SeqNo, value = SndUna;
+ *     TCP_CUM_ACK (TcpDataTransferCumAck) value = SndUna, seq = SeqNo; TCP_ACKED (TcpSendAcked, 25H2+)
+ *     bytes = NumBytes; TCP_STATE seq = SndNxt. All 32-bit, wrapping.</li>
  * </ul>
+ *
+ * <p>Header pid and tid: decoders fill {@code pid} only where it names the owner (AFD request starts and
+ * creation, Winsock-Sockets calls, process and handle events, a TCPIP payload ProcessId); completions and
+ * indications logged in another context carry pid -1 and their tid only for display (§C.7).
  *
  * @param time     FILETIME (100 ns since 1601, UTC)
  * @param process  EPROCESS address (Windows kernel sources), 0 when unknown
@@ -39,10 +47,11 @@ package wsclose.trace.model;
  * @param local    local address "ip:port", or null
  * @param remote   remote address "ip:port", or null
  * @param name     kind-specific text: the image name of a process event, the option name, ...
+ * @param seq      a TCP sequence number the event carries (32-bit), or -1
  */
 public record SocketEvent(long time, SocketEventKind kind, Source source, Phase phase, int pid, int tid, long process,
                           long endpoint, long handle, long object, long tcb, long status, long bytes, long value,
-                          String local, String remote, String name) {
+                          String local, String remote, String name, long seq) {
 
     /** Where a fact came from; the report lists which were present and which were missing. */
     public enum Source {
@@ -92,6 +101,7 @@ public record SocketEvent(long time, SocketEventKind kind, Source source, Phase 
         private String local;
         private String remote;
         private String name;
+        private long seq = -1;
 
         Builder(long time, SocketEventKind kind, Source source) {
             this.time = time;
@@ -113,10 +123,11 @@ public record SocketEvent(long time, SocketEventKind kind, Source source, Phase 
         public Builder local(String l) { this.local = l; return this; }
         public Builder remote(String r) { this.remote = r; return this; }
         public Builder name(String n) { this.name = n; return this; }
+        public Builder seq(long s) { this.seq = s; return this; }
 
         public SocketEvent build() {
             return new SocketEvent(time, kind, source, phase, pid, tid, process, endpoint, handle, object, tcb, status,
-                    bytes, value, local, remote, name);
+                    bytes, value, local, remote, name, seq);
         }
     }
 }

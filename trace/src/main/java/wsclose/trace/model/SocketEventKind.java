@@ -22,6 +22,12 @@ public enum SocketEventKind {
     // TCP (value of TCP_STATE = new state, MIB_TCP_STATE numbering)
     TCP_CONNECTED, TCP_STATE, TCP_SEND_POSTED, TCP_ACKED, TCP_RECEIVED, TCP_SHUTDOWN, TCP_CLOSE, TCP_ABORT,
     TCP_RST_SENT, TCP_RST_RECEIVED, TCP_SUMMARY, TCP_DISCONNECT,
+    /** TcpRequestConnect (1002): logged on the connecting thread, so it joins the TCB to that thread's socket. */
+    TCP_CONNECT_REQUEST,
+    /** TcpDataTransferSend (1073): a segment sent, with SeqNo and SndUna. */
+    TCP_TRANSMIT,
+    /** TcpDataTransferCumAck (1071): a cumulative acknowledgement, SndUna. */
+    TCP_CUM_ACK,
 
     /** A live snapshot saw this socket (Linux procfs/sock_diag, Windows handle table). */
     OBSERVED,

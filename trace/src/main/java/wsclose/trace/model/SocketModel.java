@@ -11,6 +11,7 @@ import java.util.function.Predicate;
 import wsclose.trace.model.SocketEvent.Phase;
 import wsclose.trace.model.SocketEvent.Source;
 
+
 /**
  * Rebuilds per-socket timelines from {@link SocketEvent}s in time order: the only mutable stage of the
  * pipeline (Trace Compass's state provider, specialised). Sockets are keyed by AFD endpoint while they
@@ -138,20 +139,53 @@ public final class SocketModel {
 
     /** The socket an AFD event refers to; unknown endpoints existed before the trace started. */
     SocketTimeline endpoint(SocketEvent e) {
+        SocketTimeline t = find(e);
+        touch(t, e);
+        return t;
+    }
+
+    /** As {@link #endpoint} without recording the event's thread as a user (checks look first). */
+    SocketTimeline find(SocketEvent e) {
         SocketTimeline t = live.get(e.endpoint());
         if (t == null) {
             t = newTimeline(e.endpoint(), -1, true, e);
             t.entry(e.time(), "first seen", e.pid(), e.tid(), "created before the trace started");
         }
-        touch(t, e);
         return t;
     }
 
     void touch(SocketTimeline t, SocketEvent e) {
         t.sources.add(e.source());
         t.lastActivity = Math.max(t.lastActivity, e.time());
-        if (e.tid() >= 0) {
+        if (e.tid() >= 0 && trustedThread(e)) {
             t.threads.add(e.tid());
+        }
+        if (t.pid < 0 && e.pid() >= 0 && e.source() == Source.AFD) {
+            owner(t, e.pid()); // a request start names its caller: the owner of a socket first seen without one
+        }
+    }
+
+    /**
+     * Whether the event's thread is one that used the socket: the caller of an API call or a request start.
+     * Completions, indications and TCPIP events run in whatever context the kernel had (etl-format.md §C.7).
+     */
+    private static boolean trustedThread(SocketEvent e) {
+        switch (e.source()) {
+            case AFD: return e.phase() == Phase.ENTER || e.kind() == SocketEventKind.CREATE;
+            case TCPIP: case KERNEL_NETWORK: return false;
+            case LINUX: return !e.kind().name().startsWith("TCP_");
+            default: return true;
+        }
+    }
+
+    private void owner(SocketTimeline t, int pid) {
+        t.pid = pid;
+        Processes.Proc p = processes.byPid(pid);
+        if (p != null) {
+            t.process = p.name();
+        }
+        if (t.eprocess != 0) {
+            processes.learn(t.eprocess, pid);
         }
     }
 
@@ -167,8 +201,9 @@ public final class SocketModel {
             t.process = p.name();
             t.eprocess = p.eprocess();
         } else {
-            t.pid = e.pid();
+            t.pid = e.pid(); // -1 for a completion or indication: its header pid is not the owner (§C.7)
             t.eprocess = e.process();
+            processes.learn(e.process(), e.pid());
         }
         t.verbose = verbose.test(t);
         live.put(endpoint, t);
@@ -188,6 +223,7 @@ public final class SocketModel {
         SocketTimeline t = newTimeline(endpoint, e.time(), false, e);
         touch(t, e);
         t.entry(e.time(), "created", t.pid, tid, describeCreate(e));
+        t.creatorTid = tid;
         if (tid >= 0) {
             createdOnThread.put(tid, t);
             createdAt.put(tid, new long[] {e.time()});

@@ -41,6 +41,16 @@ public final class SocketTimeline {
     long bytesArrived;
     long bytesPosted;
     long bytesAcked = -1;
+    /** TCP sequence accounting (etl-format.md §C.6 item 3): the first unacknowledged byte as far as the trace
+     * shows it, the newest SndUna, and the bytes acknowledged between them (64-bit, across 32-bit wrap-around). */
+    long seqBase = -1;
+    long sndUna = -1;
+    long seqAcked;
+    /** A SndUna was seen (TcpDataTransferCumAck or TcpDataTransferSend): acknowledgements are counted by sequence. */
+    boolean unaSeen;
+    /** The base came from the connection's establishment (TcpTcbStateChange SndNxt): nothing was sent before it. */
+    boolean seqFromStart;
+    long bytesTransmitted;
     long sendBacklog = -1;
     long dataAtDisconnect = -1;
     long recvQueue = -1;
@@ -73,6 +83,12 @@ public final class SocketTimeline {
     /** Threads that used the socket (up to {@link #MAX_THREADS}), to tell a stale user of a reused value. */
     final ThreadSet threads = new ThreadSet();
     static final int MAX_THREADS = 64;
+    /** The thread that created (or accepted) the socket, or -1. */
+    int creatorTid = -1;
+    /** When the first request on the socket completed (an I/O completion port may hand it to any thread after). */
+    long firstCompletion = -1;
+    /** The peer ended the connection (FIN or RST arrived): an open socket after that is one the program forgot. */
+    long peerEnded = -1;
 
     /** A small set of thread ids: a linear scan of a few ints beats a HashSet of boxed ones on every event. */
     static final class ThreadSet {
@@ -129,6 +145,41 @@ public final class SocketTimeline {
             return;
         }
         entries.add(new TimelineEntry(time, what, pid, tid, detail, refcountNow()));
+    }
+
+    private static final long M32 = 0xFFFFFFFFL;
+
+    /** A sequence number at or before the first unacknowledged byte (SndUna, SeqNo, SndNxt): lowers the base. */
+    void seqCandidate(long v) {
+        if (v < 0) {
+            return;
+        }
+        v &= M32;
+        if (seqBase < 0) {
+            seqBase = v;
+            sndUna = v;
+            return;
+        }
+        long back = (seqBase - v) & M32;
+        if (back != 0 && back < (1L << 30)) {
+            seqBase = v; // an earlier event was lost: the first byte was before what we took as the base
+            seqAcked += back;
+        }
+    }
+
+    /** A cumulative acknowledgement: SndUna moved forward (older, reordered values are ignored). */
+    void una(long v) {
+        if (v < 0) {
+            return;
+        }
+        v &= M32;
+        seqCandidate(v);
+        unaSeen = true;
+        long d = (v - sndUna) & M32;
+        if (d != 0 && d < (1L << 31)) {
+            seqAcked += d;
+            sndUna = v;
+        }
     }
 
     void refs(int n, long at) {
@@ -189,8 +240,19 @@ public final class SocketTimeline {
     public long bytesReceived() { return bytesReceived; }
     public long bytesArrived() { return bytesArrived; }
     public long bytesPosted() { return bytesPosted; }
-    /** Bytes the peer acknowledged, or -1 when the trace does not say. */
-    public long bytesAcked() { return bytesAcked; }
+    /**
+     * Bytes the peer acknowledged, or -1 when the trace does not say: SndUna progress (TcpDataTransferCumAck
+     * and TcpDataTransferSend, every build) when seen, else the sum of TcpSendAcked (25H2+), else live figures.
+     */
+    public long bytesAcked() { return unaSeen ? seqAcked : bytesAcked; }
+    /** Whether acknowledgements were counted from TCP sequence numbers. */
+    public boolean ackedFromSequence() { return unaSeen; }
+    /** Whether the sequence base is the connection's first byte (its establishment was traced). */
+    public boolean seqFromStart() { return seqFromStart; }
+    public long bytesTransmitted() { return bytesTransmitted; }
+    public int creatorTid() { return creatorTid; }
+    /** When the peer's FIN or RST arrived, or -1. */
+    public long peerEnded() { return peerEnded; }
     public long sendBacklog() { return sendBacklog; }
     /** TcpDisconnect's DataLength (data outstanding at disconnect), or -1. */
     public long dataAtDisconnect() { return dataAtDisconnect; }

@@ -15,7 +15,13 @@ final class TcbJoin {
     /** Unjoined connections are forgotten beyond this many (connections of sockets the trace never shows). */
     private static final int MAX_UNJOINED = 10_000;
 
+    /** A TcpRequestConnect this long after its thread's AfdConnect start belongs to it. */
+    private static final long REQUEST_LINK = 10_000_000L; // 1 s
+
     private final LongMap<SocketTimeline> byTcb = new LongMap<>();
+    /** The socket each thread last started a connect on, and when (thread ids are unique system-wide). */
+    private final LongMap<SocketTimeline> connectingOn = new LongMap<>();
+    private final LongMap<long[]> connectingAt = new LongMap<>();
     /** Sockets that know their remote address but not yet their TCB. */
     private final Map<String, List<SocketTimeline>> awaiting = new HashMap<>();
     /** Connections that completed before AFD named their socket, by remote address. */
@@ -25,6 +31,42 @@ final class TcbJoin {
         return byTcb.get(tcb);
     }
 
+    /** AfdConnect started on {@code tid}: TCP's request for it is logged on the same thread (§C.7). */
+    void connecting(SocketTimeline t, int tid, long time) {
+        if (tid >= 0) {
+            connectingOn.put(tid, t);
+            connectingAt.put(tid, new long[] {time});
+        }
+    }
+
+    /**
+     * TcpRequestConnect: the Tcb of the connect the same thread just started (NETBLAME's thread join, §C.7). The
+     * connect's completion (TcpConnectTcbComplete) is often much later and in another context, and a process
+     * often has several connections to one remote address open at once, so the thread is the reliable key.
+     */
+    SocketTimeline requested(SocketEvent e) {
+        SocketTimeline t = e.tid() >= 0 ? connectingOn.get(e.tid()) : null;
+        long[] at = t == null ? null : connectingAt.get(e.tid());
+        if (t == null || at == null || e.time() - at[0] > REQUEST_LINK || t.closed >= 0
+                || e.remote() != null && t.remote != null && !e.remote().equals(t.remote)) {
+            return null;
+        }
+        connectingOn.remove(e.tid());
+        connectingAt.remove(e.tid());
+        if (t.tcb == e.tcb()) {
+            return t;
+        }
+        SocketTimeline old = byTcb.get(e.tcb());
+        if (old != null) {
+            byTcb.remove(e.tcb(), old); // a TCB address reused right after its connection was freed
+        }
+        if (t.tcb != 0) {
+            byTcb.remove(t.tcb, t);
+        }
+        unjoined.remove(t.remote);
+        join(t, e);
+        return t;
+    }
     /**
      * A connection completed ({@code e} carries its TCB, addresses and pid): joins it to a socket that
      * waits for it, or keeps it for a socket that learns its remote address a moment later.
