@@ -56,7 +56,7 @@ public final class EtlWriter implements Closeable {
         }
     }
 
-    private final EtlOptions o;
+    private EtlOptions o;
     private final List<Object> flushed = new ArrayList<>(); // Buf or byte[] (raw buffer), in file order
     private final Map<Integer, Buf> open = new TreeMap<>();
     private final long[] lastTs;
@@ -78,6 +78,15 @@ public final class EtlWriter implements Closeable {
 
     public static EtlWriter create(EtlOptions options) {
         return new EtlWriter(options);
+    }
+
+    /** Sets the header's EventsLost (a scenario that dropped events, as a session under load does), before close/write. */
+    public EtlWriter eventsLost(int n) {
+        o = new EtlOptions(o.pointerSize(), o.processors(), o.bufferSize(), o.clockType(), o.perfFreq(), o.startFileTime(),
+                o.t0(), o.endFileTime(), o.bootFileTime(), o.compressed(), o.win7Style(), o.osMajor(), o.osMinor(), o.build(),
+                o.loggerName(), o.logFileName(), n, o.buffersLost(), o.logFileMode(), o.cpuSpeedMhz(), o.timerResolution(),
+                o.loggerId(), o.buffersWritten());
+        return this;
     }
 
     public EtlOptions options() {

@@ -193,4 +193,47 @@ public final class Scenarios {
                     .shutdownSend(t + 0.7).peerClosed(t + 0.8).recv(t + 0.9, tid, 0).close(t + 1, tid, 0).freed(t + 1.5);
         }
     }
+
+    /**
+     * SO_LINGER {1,0} after 256 KiB, every byte acknowledged before the close (with AfdSendBackLog notifications on
+     * the way): an abortive close that loses nothing, a legitimate way to skip TIME_WAIT. No finding.
+     */
+    public static void abortiveCloseLosingNothing(WinsockScenario s, int pid) {
+        WinsockProcess app = s.process(pid, "fast.exe", eproc(pid));
+        WinsockSocket k = connected(app, 10, 100, 30, 0x1a8).linger(11, 100, 1, 0);
+        for (int i = 0; i < 4; i++) {
+            k.send(12 + i, 100, 65536).acked(12.5 + i, 65536);
+        }
+        k.close(20, 100, 2).freed(21);
+    }
+
+    /**
+     * handle-reuse with no Winsock-Sockets events: thread 100 closes 0x214, thread 112 creates a socket that gets
+     * 0x214 at once, and thread 100 sends on 0x214, which AFD logs only as a send on the new endpoint.
+     */
+    public static void handleReuseAfd(WinsockScenario s, int pid) {
+        WinsockProcess app = s.process(pid, "pool.exe", eproc(pid));
+        connected(app, 10, 100, 8, 0x214).send(11, 100, 10).acked(11.5, 10).close(20, 100, 0).freed(21);
+        WinsockSocket b = connected(app, 22, 112, 9, 0x214);
+        b.send(23, 100, 10).acked(23.5, 10);
+        b.send(26, 112, 10).acked(26.5, 10).shutdownSend(27).peerClosed(28).recv(28.1, 112, 0).close(29, 112, 0).freed(30);
+    }
+
+    /**
+     * An I/O completion port server: the acceptor (thread 100) accepts and posts the first recv; pool threads 104
+     * and 108 take the completions and go on with the connection, then close it; the next connection gets the same
+     * SOCKET value (LIFO reuse) and is served by the other pool thread. Nothing stale: no finding.
+     */
+    public static void completionPortServer(WinsockScenario s, int pid) {
+        WinsockProcess srv = s.process(pid, "iocp.exe", eproc(pid));
+        WinsockSocket l = srv.socket(5, 100, ep(40), fo(40), 0x240).bind(5.1, 100, "10.0.0.5:8443").listen(5.2, 100, 128);
+        for (int i = 0; i < 6; i++) {
+            double t = 10 + 10 * i;
+            int w = i % 2 == 0 ? 104 : 108;
+            WinsockSocket a = l.accept(t, 100, ep(41 + i % 2), fo(41 + i % 2), 0x300, "10.0.0.7:" + (41000 + i), tcb(41 + i % 2));
+            a.recvPosted(t + 1, 100, 4096).dataArrived(t + 1.4, 200).recvDone(t + 1.5, w, 200, 0).send(t + 2, w, 500)
+                    .acked(t + 2.5, 500).shutdownSend(t + 3).peerClosed(t + 3.5).recv(t + 4, w, 0).close(t + 5, w, 0).freed(t + 6);
+        }
+        l.close(80, 100, 0).freed(81);
+    }
 }

@@ -29,6 +29,11 @@ public final class WinsockScenario {
 
     private final int pointerSize;
     private final int processors;
+    /** Realism layer (see {@link #realistic}): null when off, as in the one-story scenarios. */
+    private java.util.Random rnd;
+    private double loss;
+    private int lost;
+    private final java.util.List<Integer> pids = new java.util.ArrayList<>(java.util.List.of(0, 4));
     private static final Comparator<Ev> ORDER = Comparator.comparingLong(Ev::ts).thenComparingInt(Ev::seq);
     private final java.util.PriorityQueue<Ev> events = new java.util.PriorityQueue<>(ORDER);
     private int seq;
@@ -43,6 +48,43 @@ public final class WinsockScenario {
 
     public int pointerSize() {
         return pointerSize;
+    }
+
+    /**
+     * Writes what Windows 10/11 before 25H2 writes, not what the checks expect (etl-format.md §C.7): TCPIP events,
+     * AFD completions, indications and cleanups in whatever context ran (header pid 0, 4 or any process; a DPC
+     * thread); acknowledgements only as TcpDataTransferCumAck/Send with sequence numbers that start anywhere and
+     * wrap; TcpConnectTcbComplete late and sometimes without ProcessId; AfdSendBackLog notifications on busy
+     * sockets; nested sends completed twice (Locations 3073/3024); completions on other threads; TcpRequestConnect
+     * on the connecting thread. {@code loss} is the share of data-path events (1071, 1073, 3003, 3007) dropped, as
+     * a session under load loses events; the header then counts them in EventsLost.
+     */
+    public WinsockScenario realistic(long seed, double loss) {
+        this.rnd = new java.util.Random(seed);
+        this.loss = loss;
+        return this;
+    }
+
+    public boolean real() {
+        return rnd != null;
+    }
+
+    java.util.Random rnd() {
+        return rnd;
+    }
+
+    /** The header pid of an event logged at DPC level or on completion: System, Idle, or whoever was running. */
+    int dpcPid() {
+        return pids.get(rnd.nextInt(pids.size()));
+    }
+
+    /** A thread of the kernel or of some other process that happened to run. */
+    int dpcTid() {
+        return 8 + 4 * rnd.nextInt(64);
+    }
+
+    public int eventsLost() {
+        return lost;
     }
 
     /** A kernel address as this trace's OS would have it: x86 kernel addresses are 32-bit, above 0x80000000. */
@@ -74,6 +116,10 @@ public final class WinsockScenario {
 
     void event(double ms, Guid provider, int id, int opcode, int level, int pid, int tid, byte[] payload) {
         if (onlyProviders != null && !onlyProviders.contains(provider)) {
+            return;
+        }
+        if (loss > 0 && (id == 1071 || id == 1073 || id == 3003 || id == 3007) && rnd.nextDouble() < loss) {
+            lost++;
             return;
         }
         long ts = ts(ms);
@@ -112,6 +158,9 @@ public final class WinsockScenario {
     }
 
     void processEvent(double ms, int opcode, int pid, String image, long eprocess) {
+        if (opcode != 2 && !pids.contains(pid)) {
+            pids.add(pid);
+        }
         // Process_V4_TypeGroup1: UniqueProcessKey, ProcessId, ParentId, SessionId, ExitStatus,
         // DirectoryTableBase, Flags, UserSID (4 zero bytes: none), ImageFileName, CommandLine, PackageFullName, ApplicationId.
         byte[] p = payload().ptr(p(eprocess)).u32(pid).u32(4).u32(1).i32(opcode == 2 ? 0 : 259).ptr(0x1aa000).u32(0).u32(0)
@@ -131,6 +180,7 @@ public final class WinsockScenario {
         while (!events.isEmpty()) {
             events.poll().write().accept(w);
         }
+        w.eventsLost(lost);
         w.writeTo(file);
     }
 
@@ -157,6 +207,7 @@ public final class WinsockScenario {
         while (!events.isEmpty()) {
             events.poll().write().accept(sink);
         }
+        sink.eventsLost(lost);
         sink.close();
     }
 
