@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import wsclose.trace.model.LeakGrowth;
 import wsclose.trace.model.SocketEvent.Source;
 import wsclose.trace.model.SocketTimeline;
 
@@ -15,6 +16,24 @@ import wsclose.trace.model.SocketTimeline;
 final class LeakCheck implements Check {
     /** An open socket idle this long at the end of the trace is reported as a possible leak. */
     static final long IDLE = 30 * 10_000_000L;
+    /** A leaking loop: at least this many sockets created and left open by one process... */
+    static final int GROWTH_MIN = 8;
+    /** ...of which at least this share sat idle for {@link LeakGrowth#IDLE} at the end... */
+    static final double GROWTH_IDLE_SHARE = 0.75;
+    /** ...while it closed at most this share as many of the sockets it created since the growth began. */
+    static final double GROWTH_CLOSED_SHARE = 0.1;
+
+    /**
+     * The growth rule (README, {@code explain leak}): one process created at least {@value #GROWTH_MIN} sockets
+     * during the trace that are still open at its end (listeners and sockets that existed before the trace do not
+     * count), closed at most a tenth as many of the sockets it created since the first of them, and at least three
+     * quarters of them had been idle for 250 ms when the trace ended. A steady program's keep-alive connections
+     * stay busy, so they stay out.
+     */
+    static boolean growing(LeakGrowth.Group g) {
+        return g != null && g.grown() >= GROWTH_MIN && g.closedSince() <= GROWTH_CLOSED_SHARE * g.grown()
+                && g.idle() >= GROWTH_IDLE_SHARE * g.grown();
+    }
 
     @Override
     public String kind() {
@@ -46,6 +65,11 @@ final class LeakCheck implements Check {
         if (!t.openAtEnd() || t.created() < 0 || t.apiClosed()) {
             return;
         }
+        LeakGrowth.Group g = t.growth();
+        if (growing(g)) {
+            growth(t, s, g, out);
+            return;
+        }
         long idle = t.traceEnd() - t.lastActivity();
         if (idle < IDLE) {
             return;
@@ -57,5 +81,30 @@ final class LeakCheck implements Check {
                 List.of(new Finding.Evidence(t.created(), "socket created"), new Finding.Evidence(t.lastActivity(), "last activity"),
                         new Finding.Evidence(t.traceEnd(), "trace ended with the socket open")),
                 Map.of("reason", "idle-at-end", "idleSeconds", idle / 1e7)));
+    }
+
+    private void growth(SocketTimeline t, SocketSummary s, LeakGrowth.Group g, Consumer<Finding> out) {
+        double seconds = Math.max(1, g.last() - g.first()) / 1e7;
+        double rate = g.grown() / seconds;
+        String growthText = "its process's open sockets grew from " + g.countAtStart() + " to " + g.countAtEnd() + " in "
+                + Words.duration(g.last() - g.first()) + String.format(java.util.Locale.ROOT, " (%.1f per second)", rate)
+                + " while it closed " + g.closedSince() + " of the sockets it created since";
+        if (g.claimAggregate()) {
+            String name = s.process() == null ? "" : " " + s.process();
+            out.accept(new Finding(kind(), Severity.WARNING, g.last(), "pid " + g.pid() + name + " is leaking sockets: its open"
+                    + " sockets grew from " + g.countAtStart() + " to " + g.countAtEnd() + " in " + Words.duration(g.last() - g.first())
+                    + String.format(java.util.Locale.ROOT, " (%.1f per second)", rate) + ", " + g.idle() + " of the new ones idle at the end,"
+                    + " and it closed " + g.closedSince() + " of the sockets it created since. Close every socket on every path.",
+                    null, g.pid(), -1, List.of(new Finding.Evidence(g.first(), "first socket left open"),
+                            new Finding.Evidence(g.last(), "last socket left open")),
+                    Map.of("reason", "growth", "aggregate", true, "countAtStart", g.countAtStart(), "countAtEnd", g.countAtEnd(),
+                            "perSecond", Math.round(rate * 10) / 10.0, "closedSince", g.closedSince())));
+        }
+        String message = Words.socket(s) + " was created " + Words.duration(t.traceEnd() - t.created())
+                + " before the end of the trace and never closed; " + growthText + ": a leak. Close it when the program is done with it.";
+        out.accept(new Finding(kind(), Severity.WARNING, t.created(), message, s, s.pid(), -1,
+                List.of(new Finding.Evidence(t.created(), "socket created"), new Finding.Evidence(t.lastActivity(), "last activity"),
+                        new Finding.Evidence(t.traceEnd(), "trace ended with the socket open")),
+                Map.of("reason", "growth", "countAtStart", g.countAtStart(), "countAtEnd", g.countAtEnd())));
     }
 }

@@ -44,6 +44,7 @@ public final class SocketModel {
     /** Threads inside a close call: tid -> start time. */
     private final Map<Integer, Long> closeStarts = new HashMap<>();
     private final DataFlow data;
+    private final LeakGrowth growth = new LeakGrowth();
     private long next;
     private long now = Long.MIN_VALUE;
     private long outOfOrder;
@@ -93,6 +94,7 @@ public final class SocketModel {
         List<SocketTimeline> rest = new ArrayList<>(live.values());
         rest.sort((a, b) -> Long.compare(a.id, b.id));
         live.clear();
+        growth.finish(rest, endTime);
         for (SocketTimeline t : rest) {
             if (t.closed < 0) {
                 t.openAtEnd = true;
@@ -314,6 +316,9 @@ public final class SocketModel {
     }
 
     private void retire(SocketTimeline t) {
+        if (t.closed >= 0 && t.freed >= 0) {
+            growth.closed(t);
+        }
         tcbs.forget(t);
         refs.forget(t);
         listener.retired(t);

@@ -30,6 +30,8 @@ public final class SocketTimeline {
     String local;
     String remote;
     long tcb;
+    /** The TCB was joined on the connecting thread (TcpRequestConnect), not by address. */
+    boolean tcbByThread;
     final List<Long> objects = new ArrayList<>(1);
     int refs;
     boolean handleAccounting;
@@ -87,6 +89,8 @@ public final class SocketTimeline {
     int creatorTid = -1;
     /** When the first request on the socket completed (an I/O completion port may hand it to any thread after). */
     long firstCompletion = -1;
+    /** Set when the input ended: the process's leak-growth facts this open socket belongs to, or null. */
+    LeakGrowth.Group growth;
     /** The peer ended the connection (FIN or RST arrived): an open socket after that is one the program forgot. */
     long peerEnded = -1;
 
@@ -251,6 +255,8 @@ public final class SocketTimeline {
     public boolean seqFromStart() { return seqFromStart; }
     public long bytesTransmitted() { return bytesTransmitted; }
     public int creatorTid() { return creatorTid; }
+    /** The growth of open sockets in this socket's process, when it was open at the end of the input; or null. */
+    public LeakGrowth.Group growth() { return growth; }
     /** When the peer's FIN or RST arrived, or -1. */
     public long peerEnded() { return peerEnded; }
     public long sendBacklog() { return sendBacklog; }

@@ -22,6 +22,8 @@ final class TcbJoin {
     /** The socket each thread last started a connect on, and when (thread ids are unique system-wide). */
     private final LongMap<SocketTimeline> connectingOn = new LongMap<>();
     private final LongMap<long[]> connectingAt = new LongMap<>();
+    /** The connection each TCB address carried until its socket was freed: a late completion of it is no new one. */
+    private final LongMap<String> freedTuple = new LongMap<>();
     /** Sockets that know their remote address but not yet their TCB. */
     private final Map<String, List<SocketTimeline>> awaiting = new HashMap<>();
     /** Connections that completed before AFD named their socket, by remote address. */
@@ -76,6 +78,10 @@ final class TcbJoin {
         if (t != null && t.closed < 0) {
             return t;
         }
+        String gone = freedTuple.get(e.tcb());
+        if (t == null && gone != null && gone.equals(tuple(e.local(), e.remote()))) {
+            return null; // TcpConnectTcbComplete is often very late (§C.7): this one is of a connection already freed
+        }
         if (t != null) {
             byTcb.remove(e.tcb(), t); // a reused TCB address: a new connection
         }
@@ -122,9 +128,19 @@ final class TcbJoin {
         }
     }
 
+    private static String tuple(String local, String remote) {
+        return local + ">" + remote;
+    }
+
     private void join(SocketTimeline t, SocketEvent e) {
+        SocketTimeline holder = byTcb.get(e.tcb());
+        if (holder != null && holder != t && holder.closed < 0 && holder.tcbByThread && e.kind() != SocketEventKind.TCP_CONNECT_REQUEST) {
+            return; // an address match never overrides the thread join of a live connection
+        }
+        t.tcbByThread = e.kind() == SocketEventKind.TCP_CONNECT_REQUEST;
         stopAwaiting(t);
         t.tcb = e.tcb();
+        freedTuple.remove(t.tcb);
         if (e.local() != null && (t.local == null || t.local.endsWith(":0") || t.local.startsWith("0.0.0.0"))) {
             t.local = e.local();
         }
@@ -143,8 +159,11 @@ final class TcbJoin {
     /** {@code t} is gone (freed or retired): its TCB address may name a new connection at once. */
     void forget(SocketTimeline t) {
         stopAwaiting(t);
-        if (t.tcb != 0) {
-            byTcb.remove(t.tcb, t);
+        if (t.tcb != 0 && byTcb.remove(t.tcb, t)) {
+            if (freedTuple.size() > MAX_UNJOINED) {
+                freedTuple.clear();
+            }
+            freedTuple.put(t.tcb, tuple(t.local, t.remote));
         }
     }
 }

@@ -196,6 +196,9 @@ public final class WinsockScenario {
 
     /** Streaming mode: writes every queued event earlier than {@code ms}. */
     public void flushBefore(double ms) {
+        if (sink == null) {
+            return; // in-memory mode: everything is written by writeTo
+        }
         long limit = ts(ms);
         while (!events.isEmpty() && events.peek().ts() < limit) {
             events.poll().write().accept(sink);

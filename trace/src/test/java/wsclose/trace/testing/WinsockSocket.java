@@ -418,4 +418,33 @@ public final class WinsockSocket {
         s.event(ms + 0.02, Providers.WINSOCK_SOCKETS, 4, 2, 4, owner.pid, owner.tid(tid), s.payload().u32(0).ptr(copyHandle).u32(1).u32(0).build());
         return this;
     }
+
+    /**
+     * The peer reset the connection: TCPIP TcpConnectionTerminatedRcvdRst (1184) and AFD's abort with reason 4
+     * ("transport indicated abortive disconnect"), both in DPC context.
+     */
+    public WinsockSocket peerReset(double ms) {
+        String lo = s.real() ? tcpLocal() : local;
+        tcpip(ms, 1184, b -> addr(addr(b.ptr(tcb).u32(16), lo).u32(16), remote).u32(0).u32(0));
+        if (s.real()) {
+            afdDpc(ms + 0.01, 1032, 14, 3, 8004, b -> b.u32(4));
+        } else {
+            afd(ms + 0.01, 16, 1032, 14, 3, b -> b.u32(4));
+        }
+        return this;
+    }
+
+    /**
+     * A connection that existed before the trace: its TcpConnectionRundown (1300 v0: Tcb, addresses, State, Pid)
+     * at the start, logged in the rundown context; AFD names the endpoint only when it is next used.
+     */
+    public WinsockSocket rundown(String localAddr, String remoteAddr, long tcbAddr) {
+        local = localAddr;
+        tcpLocal = localAddr;
+        remote = remoteAddr;
+        tcb = s.p(tcbAddr);
+        s.event(0.001, Providers.TCPIP, 1300, 0, 4, 4, 8,
+                addr(addr(s.payload().ptr(tcb).u32(16), localAddr).u32(16), remoteAddr).u32(4).u32(p.pid).build());
+        return this;
+    }
 }
