@@ -19,7 +19,7 @@ public record EtlOptions(int pointerSize, int processors, int bufferSize, int cl
 
     /** EVENT_TRACE_COMPRESSED_MODE (§A.2.1, §A.7 LogFileMode). */
     public static final int COMPRESSED_MODE = 0x04000000;
-    /** 2024-01-02T03:04:05Z as FILETIME. */
+    /** 2024-01-01T23:04:05Z as FILETIME. */
     public static final long DEFAULT_START = 133_486_238_450_000_000L;
 
     public EtlOptions {

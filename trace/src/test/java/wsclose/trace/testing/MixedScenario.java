@@ -36,6 +36,7 @@ public final class MixedScenario {
     private final Pool bgFiles = new Pool(0xffffa50c68000000L, 0x150);
     private final Pool bgTcbs = new Pool(0xffffa50c88000000L, 0x400);
     private int next;
+    private int lingering;
 
     /** A LIFO free list whose values come back at the time their socket frees them. */
     static final class Pool {
@@ -217,7 +218,9 @@ public final class MixedScenario {
         } else { // linger-timeout: SO_LINGER {1,1}, nothing acknowledged, closesocket blocks a second and resets
             k.linger(t + 0.9, tid, 1, 1);
             k.send(t + 1, tid, 32768);
-            k.close(t + 2, tid, 2, 1000).freed(t + 1010);
+            // The blocked thread can do nothing else for that second: the close runs on a thread of its own.
+            int blocked = 400 + 4 * (lingering++ % 900);
+            k.close(t + 2, blocked, 2, 1000).freed(t + 1010);
             freeAll(c, t + 1010, t + 1002, v);
             expect("linger-timeout", v, t, -1);
             expect("lost-send-data", v, t, 32768);
