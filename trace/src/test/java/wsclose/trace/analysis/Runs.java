@@ -1,11 +1,14 @@
 package wsclose.trace.analysis;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import wsclose.trace.Pipeline;
 import wsclose.trace.etl.EtlFile;
+import wsclose.trace.testing.Scenarios;
 import wsclose.trace.testing.WinsockScenario;
 
 /** Writes a scenario to an .etl, reads it back and analyses it end to end: what a user's run does. */
@@ -21,6 +24,19 @@ final class Runs {
         List<Finding> of(String kind) {
             return report.findings().stream().filter(f -> f.kind().equals(kind)).toList();
         }
+    }
+
+    /** A one-story scenario gives exactly its own kind (clean ones none), and the svchost noise socket never a finding. */
+    static void assertOnlyItsKind(String name, List<String> kinds, List<Finding> findings) {
+        if (Scenarios.clean(name)) {
+            assertThat(kinds).as(name).isEmpty();
+        } else {
+            assertThat(kinds).as(name).contains(name);
+            assertThat(kinds).as("no unrelated kind in " + name).allMatch(k -> k.equals(name)
+                    || name.equals("linger-timeout") && k.equals("lost-send-data"));
+        }
+        assertThat(findings)
+                .noneMatch(f -> f.socket() != null && "svchost.exe".equals(f.socket().process()));
     }
 
     static Result analyze(WinsockScenario s, Path file) throws IOException {

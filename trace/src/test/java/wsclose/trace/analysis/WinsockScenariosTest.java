@@ -69,15 +69,7 @@ class WinsockScenariosTest {
         Result r = run(name, pointerSize);
         assertThat(r.report().stats().decodeProblems()).isZero();
         assertThat(r.report().notes()).as("every source is present").isEmpty();
-        if (Scenarios.clean(name)) {
-            assertThat(r.kinds()).as(name).isEmpty();
-        } else {
-            assertThat(r.kinds()).as(name).contains(name);
-            assertThat(r.kinds()).as("no unrelated kind in " + name).allMatch(k -> k.equals(name)
-                    || name.equals("linger-timeout") && k.equals("lost-send-data"));
-        }
-        // The noise socket of svchost is graceful: never a finding.
-        assertThat(r.report().findings()).noneMatch(f -> f.socket() != null && "svchost.exe".equals(f.socket().process()));
+        Runs.assertOnlyItsKind(name, r.kinds(), r.report().findings());
     }
 
     @Test
