@@ -114,6 +114,7 @@ public final class LinuxTrace implements LiveTrace {
             }
             reorder.add(new Seed(mono0, snap, seeded));
             translator = new Translator(sink, base0, tracked);
+            translator.acksTraced = net.formats().containsKey("tcp_probe");
             worker = new Thread(this::translate, "wsclose-translator");
             worker.setDaemon(true);
             worker.start();

@@ -9,9 +9,9 @@ import wsclose.trace.model.SocketEventKind;
 
 /**
  * The TCP tracepoints of the live trace: sock:inet_sock_set_state, tcp:tcp_send_reset, tcp:tcp_receive_reset and
- * tcp:tcp_destroy_sock. They run in whatever context the kernel is in (softirq, another task), so they are
+ * tcp:tcp_destroy_sock, and tcp:tcp_probe for acknowledgements. They run in whatever context the kernel is in (softirq, another task), so they are
  * attributed by socket, never by pid (live-mode.md §B.4 lesson 1), and become TCP_STATE (MIB numbering),
- * TCP_RST_SENT, TCP_RST_RECEIVED and FREE (SocketEvent class comment).
+ * TCP_RST_SENT, TCP_RST_RECEIVED, TCP_CUM_ACK and FREE (SocketEvent class comment).
  */
 final class TcpEvents {
     private final Translator t;
@@ -131,6 +131,33 @@ final class TcpEvents {
         t.emit(b);
     }
 
+    /**
+     * tcp:tcp_probe, logged for every segment an established socket receives (tcp_rcv_established): its snd_una is
+     * snd_una and snd_nxt before the segment's ACK is processed. A TCP_CUM_ACK is emitted when either moved or for the
+     * first segment after a sample, so that the send queue of the last sample can be carried forward to an abortive
+     * close (SocketTimeline.liveSendQueueAtClose).
+     */
+    void probe(Rec r) {
+        long sk = r.num("skaddr", 0);
+        long ino = resolve(r, sk, r.num("sock_cookie", 0), tuple(r));
+        if (ino < 0 || !t.known.contains(ino)) {
+            return;
+        }
+        long una = r.num("snd_una", -1);
+        long nxt = r.num("snd_nxt", -1);
+        if (una < 0) {
+            return;
+        }
+        long idle = nxt == una ? 1 : 0;
+        long[] last = t.lastProbe.get(ino);
+        // repeats add nothing: same snd_una, same in-flight state, and not the first segment after a sample
+        if (last != null && last[0] == una && last[1] == idle && last[2] == 1) {
+            return;
+        }
+        t.lastProbe.put(ino, new long[] {una, idle, 1});
+        t.emit(t.at(r.mono, SocketEventKind.TCP_CUM_ACK).endpoint(ino).tcb(sk).value(una).seq(nxt));
+    }
+
     void destroy(Rec r) {
         long sk = r.num("skaddr", 0);
         long cookie = r.num("sock_cookie", 0);
@@ -142,6 +169,7 @@ final class TcpEvents {
         if (t.known.remove(ino)) {
             t.tracked.remove(ino);
             t.lastQueues.remove(ino);
+            t.lastProbe.remove(ino);
             t.emit(t.at(r.mono, SocketEventKind.FREE).endpoint(ino).tcb(sk));
         }
     }

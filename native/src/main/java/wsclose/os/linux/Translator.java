@@ -34,7 +34,15 @@ final class Translator {
     final Set<Long> known = new HashSet<>();
     final SocketIndex index = new SocketIndex();
     final Syscalls syscalls = new Syscalls(this);
+    /** Per socket: receive queue and send queue of the last QUEUE_SAMPLE emitted. */
     final Map<Long, long[]> lastQueues = new HashMap<>();
+    /**
+     * Per socket, from tcp:tcp_probe: {snd_una, 1 when nothing was in flight, 1 when a probe came after the last
+     * sample emitted} of the last TCP_CUM_ACK emitted (TcpEvents.probe).
+     */
+    final Map<Long, long[]> lastProbe = new HashMap<>();
+    /** Whether tcp:tcp_probe is recorded, so that every acknowledgement after a sample is seen. */
+    boolean acksTraced;
     final TcpEvents tcp = new TcpEvents(this);
     final ProcessEvents processes = new ProcessEvents(this);
     private long startMono = Long.MIN_VALUE;
@@ -72,6 +80,7 @@ final class Translator {
         } else {
             switch (ev) {
                 case "inet_sock_set_state" -> tcp.state(r);
+                case "tcp_probe" -> tcp.probe(r);
                 case "tcp_send_reset" -> tcp.reset(r, true);
                 case "tcp_receive_reset" -> tcp.reset(r, false);
                 case "tcp_destroy_sock" -> tcp.destroy(r);
@@ -150,7 +159,7 @@ final class Translator {
             if (d.protocol() == 6 && d.state() != TcpStates.LISTEN) {
                 lastQueues.put(sock.inode(), new long[] {d.rqueue(), d.wqueue()});
                 emit(SocketEvent.at(ft(s.mono), SocketEventKind.QUEUE_SAMPLE, Source.SNAPSHOT).endpoint(sock.inode())
-                        .bytes(d.rqueue()).value(d.wqueue()));
+                        .bytes(d.rqueue()).value(d.wqueue()).name(acksTraced ? SocketEvent.ACKS_TRACED : null));
             }
         }
     }
@@ -170,11 +179,18 @@ final class Translator {
                 continue;
             }
             long[] last = lastQueues.get(d.inode());
-            if (last != null && last[0] == d.rqueue() && last[1] == d.wqueue()) {
+            long[] probe = lastProbe.get(d.inode());
+            // unchanged queues need no new sample, unless segments arrived since the last one: a sample after the
+            // last segment before an abortive close makes the bytes it discards exact
+            if (last != null && last[0] == d.rqueue() && last[1] == d.wqueue() && (probe == null || probe[2] == 0)) {
                 continue;
             }
             lastQueues.put(d.inode(), new long[] {d.rqueue(), d.wqueue()});
-            emit(at(s.mono, SocketEventKind.QUEUE_SAMPLE).endpoint(d.inode()).bytes(d.rqueue()).value(d.wqueue()));
+            if (probe != null) {
+                probe[2] = 0;
+            }
+            emit(at(s.mono, SocketEventKind.QUEUE_SAMPLE).endpoint(d.inode()).bytes(d.rqueue()).value(d.wqueue())
+                    .name(acksTraced ? SocketEvent.ACKS_TRACED : null));
         }
     }
 

@@ -33,6 +33,10 @@ class LinuxTraceLiveTest {
             l = socket.socket(); l.bind(("127.0.0.1", 0)); l.listen()
             c = socket.socket(); c.connect(l.getsockname())
             a, _ = l.accept()
+            # The reader learns each new socket's inode from /proc/PID/fd while the fd still exists, a few ms after
+            # socket() returns; a socket its creator closes sooner gets a made-up id (issue 11, identities), so the
+            # stories below start once the reader has caught up.
+            time.sleep(0.1)
             """;
 
     @TempDir
@@ -65,6 +69,7 @@ class LinuxTraceLiveTest {
                 a.recv(100); a.close(); l.close()
                 """);
         SocketSummary c = r.sockets().get(Long.parseLong(facts("fork")[0]));
+        assertThat(c).as("inode %s among %s; notes %s", facts("fork")[0], r.sockets().keySet(), r.report().notes()).isNotNull();
         List<long[]> refs = c.refcountTimeline();
         assertThat(refs).extracting(x -> x[1]).containsExactly(1L, 2L, 1L, 0L);
         long oneLeft = refs.get(2)[0];

@@ -65,7 +65,14 @@ final class LostSendDataCheck implements Check {
         long lost;
         boolean exact;
         String basis;
-        if (acked >= 0 && sent > 0) {
+        long liveQueue = t.liveSendQueueAtClose();
+        if (liveQueue >= 0) {
+            // Linux: a sock_diag sample carried forward to the close by the sends and acknowledgements traced since
+            lost = liveQueue;
+            exact = t.liveSendQueueExact();
+            basis = "the send queue sampled before the close, plus bytes sent and minus bytes acknowledged since (tcp_probe)"
+                    + (exact ? "" : "; the first acknowledgement after the sample had no known starting point");
+        } else if (acked >= 0 && sent > 0) {
             acked = Math.min(acked, sent); // SndUna also counts the FIN's sequence number
             lost = sent - acked;
             exact = t.created() >= 0 || t.seqFromStart();

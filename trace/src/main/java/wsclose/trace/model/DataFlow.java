@@ -287,7 +287,13 @@ final class DataFlow {
                 t.seqCandidate(e.seq());
                 t.una(e.value());
                 break;
-            case TCP_CUM_ACK: t.una(e.value()); break;
+            case TCP_CUM_ACK:
+                if (e.source() == SocketEvent.Source.LINUX) {
+                    t.liveProbe(e.value(), e.seq()); // tcp_probe: no sequence base before the first byte, only progress
+                } else {
+                    t.una(e.value());
+                }
+                break;
             case TCP_ACKED: t.bytesAcked = Math.max(0, t.bytesAcked) + Math.max(0, e.bytes()); break;
             case TCP_SHUTDOWN:
                 if (t.shutdownSend < 0) {

@@ -61,6 +61,12 @@ final class LiveFacts {
             t.sendQueue = e.value();
         }
         t.queuesAt = e.time();
+        // Linux: name ACKS_TRACED when tcp_probe is on; the acknowledgements since are counted from here
+        t.queueAcksTraced = SocketEvent.ACKS_TRACED.equals(e.name());
+        t.queueAnchorPending = true;
+        t.queueLiveAcked = t.liveAcked;
+        t.probesSinceQueue = 0;
+        t.queueSent = t.bytesSent;
     }
 
 }

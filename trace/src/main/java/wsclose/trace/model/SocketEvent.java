@@ -23,7 +23,9 @@ package wsclose.trace.model;
  *     shutdown: API_SHUTDOWN, value = how (0 receive, 1 send, 2 both).</li>
  * <li>TCP: TCP_STATE (value = new MIB state, name = "ESTABLISHED->FIN_WAIT1"), TCP_RST_SENT, TCP_RST_RECEIVED,
  *     FREE when the kernel destroys the socket; endpoint set when the source can map it, else tcb + addresses.</li>
- * <li>QUEUE_SAMPLE: bytes = unread receive queue, value = send queue (unsent + unacked), as last sampled.</li>
+ * <li>QUEUE_SAMPLE: bytes = unread receive queue, value = send queue (unsent + unacked), as last sampled; on Linux
+ *     name = {@link #ACKS_TRACED} when every later segment the socket receives arrives as TCP_CUM_ACK (tcp:tcp_probe:
+ *     value = snd_una and seq = snd_nxt before that segment's ACK is processed).</li>
  * <li>PROCESS_START / PROCESS_END with pid and name: exit closes every handle the process still held.</li>
  * <li>TCP sequence numbers (Windows TCPIP, etl-format.md §B.2, §C.6 item 3): TCP_SEND_POSTED bytes = NumBytes,
  *     seq = SndNxt; TCP_TRANSMIT (TcpDataTransferSend) bytes = NumBytes, seq = SeqNo, value = SndUna;
@@ -52,6 +54,9 @@ package wsclose.trace.model;
 public record SocketEvent(long time, SocketEventKind kind, Source source, Phase phase, int pid, int tid, long process,
                           long endpoint, long handle, long object, long tcb, long status, long bytes, long value,
                           String local, String remote, String name, long seq) {
+
+    /** The QUEUE_SAMPLE name saying that every later acknowledgement of the socket is traced (tcp:tcp_probe). */
+    public static final String ACKS_TRACED = "acks traced";
 
     /** Where a fact came from; the report lists which were present and which were missing. */
     public enum Source {

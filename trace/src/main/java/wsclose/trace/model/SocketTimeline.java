@@ -58,6 +58,20 @@ public final class SocketTimeline {
     long recvQueue = -1;
     long sendQueue = -1;
     long queuesAt = -1;
+    /*
+     * Linux live acknowledgements from tcp:tcp_probe, which the kernel logs at the top of tcp_rcv_established, before
+     * the segment's ACK is processed: each one shows snd_una as it was after the previous segment. So the first
+     * probe after a queue sample shows snd_una at the sample, and the last one before a close says nothing of its
+     * own segment's ACK unless nothing was in flight (snd_nxt == snd_una). liveAcked sums snd_una progress.
+     */
+    long liveUna = -1;
+    long liveAcked;
+    long queueLiveAcked;
+    long queueSent;
+    boolean queueAcksTraced;
+    boolean queueAnchorPending;
+    int probesSinceQueue;
+    boolean lastProbeIdle;
     /** Requests started and not completed yet, oldest first (few at a time: a list beats a keyed map here). */
     final List<PendingOp> pending = new ArrayList<>(2);
     final List<PendingOp> aborted = new ArrayList<>();
@@ -186,6 +200,29 @@ public final class SocketTimeline {
         }
     }
 
+    /** A Linux tcp_probe: snd_una before this segment's ACK, snd_nxt (-1 unknown); forward progress only. */
+    void liveProbe(long una, long nxt) {
+        if (una < 0) {
+            return;
+        }
+        una &= M32;
+        if (liveUna >= 0) {
+            long d = (una - liveUna) & M32;
+            if (d != 0 && d < (1L << 31)) {
+                liveAcked += d;
+                liveUna = una;
+            }
+        } else {
+            liveUna = una;
+        }
+        if (queueAnchorPending) {
+            queueLiveAcked = liveAcked; // that progress came from segments processed before the sample
+            queueAnchorPending = false;
+        }
+        probesSinceQueue++;
+        lastProbeIdle = nxt >= 0 && (nxt & M32) == una;
+    }
+
     void refs(int n, long at) {
         refs = Math.max(0, n);
         handleAccounting = true;
@@ -267,6 +304,26 @@ public final class SocketTimeline {
     /** Last sampled send queue, unsent + unacknowledged (live sources), or -1. */
     public long sendQueue() { return sendQueue; }
     public long queuesAt() { return queuesAt; }
+
+    /**
+     * The send queue at the close on Linux: the last sample plus bytes sent since minus bytes acknowledged since
+     * (tcp_probe), or -1 when acknowledgements were not traced after that sample.
+     */
+    public long liveSendQueueAtClose() {
+        if (!queueAcksTraced || queuesAt < 0 || sendQueue < 0) {
+            return -1;
+        }
+        return Math.max(0, sendQueue + Math.max(0, bytesSent - queueSent) - (liveAcked - queueLiveAcked));
+    }
+
+    /**
+     * Whether {@link #liveSendQueueAtClose()} is exact: no segment arrived after the sample, or the last one came
+     * when nothing was in flight (so its ACK could not move snd_una); and the socket was still ESTABLISHED (tcp_probe
+     * is not logged in the other states).
+     */
+    public boolean liveSendQueueExact() {
+        return queueAcksTraced && (probesSinceQueue == 0 || lastProbeIdle) && (peerEnded < 0 || peerEnded > closeRequested());
+    }
     public List<PendingOp> pendingAtEnd() { return List.copyOf(pending); }
     public List<PendingOp> aborted() { return Collections.unmodifiableList(aborted); }
     /** SO_LINGER l_onoff as last set, or -1 when never seen. */
