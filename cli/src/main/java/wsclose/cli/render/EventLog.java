@@ -92,6 +92,9 @@ public final class EventLog {
                 if (e.name() != null) {
                     gen.writeStringField("name", e.name());
                 }
+                if (e.seq() >= 0) {
+                    gen.writeNumberField("seq", e.seq()); // a 32-bit TCP sequence number (SndNxt, SndUna, snd_nxt)
+                }
                 gen.writeEndObject();
                 gen.flush();
                 out.println();
@@ -213,7 +216,7 @@ public final class EventLog {
                 .endpoint(num(v, "endpoint", 0, n)).handle(num(v, "handle", -1, n)).object(num(v, "object", 0, n))
                 .tcb(num(v, "tcb", 0, n)).status(num(v, "status", 0, n)).bytes(num(v, "bytes", -1, n))
                 .value(num(v, "value", 0, n)).local((String) v.get("local")).remote((String) v.get("remote"))
-                .name((String) v.get("name"));
+                .name((String) v.get("name")).seq(num(v, "seq", -1, n));
         return tmp.build();
     }
 
