@@ -34,7 +34,10 @@ import wsclose.trace.analysis.SocketSummary;
 @Command(name = "trace", mixinStandardHelpOptions = true,
         description = {"Traces sockets live and reports close problems as 'wsclose analyze' does.",
             "Follows running processes (--pid, --process) or COMMAND. Stops on Ctrl-C, after --duration or when COMMAND ends; then",
-            "prints the report on stdout. Linux: needs root (tracefs). Lost events are always reported."})
+            "prints the report on stdout; SIGTERM and SIGHUP stop it as Ctrl-C does (a second signal ends it at once).",
+            "Linux: needs root (tracefs). Lost events are always reported.",
+            "Exit status: 1 for findings at or above --fail-on; otherwise COMMAND's own status when it failed",
+            "(as strace and timeout pass it on); 3 when COMMAND cannot be started."})
 public final class TraceCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -68,6 +71,9 @@ public final class TraceCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "COMMAND", description = "A command to start and trace (after --).")
     List<String> command = new ArrayList<>();
 
+    /** COMMAND's exit status once it ended by itself; 0 while unknown or when it was stopped by wsclose. */
+    private int childStatus;
+
     @Override
     public Integer call() {
         if (!command.isEmpty() && (!pids.isEmpty() || process != null)) {
@@ -78,6 +84,12 @@ public final class TraceCommand implements Callable<Integer> {
         }
         if (sampleMillis < 1) {
             throw new UserException(ExitCodes.USAGE, "--sample-interval must be at least 1 ms");
+        }
+        if (!command.isEmpty()) {
+            String problem = CommandLookup.problem(command.get(0), System.getenv("PATH"), Platform.isWindows());
+            if (problem != null) {
+                throw new UserException(ExitCodes.INPUT, "cannot run COMMAND: " + problem);
+            }
         }
         ProcessSelector which = new ProcessSelector(new HashSet<>(pids), process);
         String source = "live: " + (Platform.isLinux() ? "linux " : "") + describe();
@@ -157,14 +169,15 @@ public final class TraceCommand implements Callable<Integer> {
         while (true) {
             long now = System.nanoTime();
             if (stop.requested()) {
-                return "stopped by Ctrl-C";
+                return "stopped by " + stop.what();
             }
             if (now >= limit) {
                 return "stopped after --duration " + wsclose.cli.render.Human.duration(duration.value());
             }
             if (cmd.isPresent() && !cmd.get().isAlive()) {
                 sleep(300); // the kernel finishes the exited process's connections (FIN, RST) just after
-                return "COMMAND exited with " + cmd.get().exitValue();
+                childStatus = cmd.get().exitValue();
+                return "COMMAND exited with " + childStatus;
             }
             if (now >= nextView) {
                 List<SocketSummary> alive;
@@ -212,7 +225,9 @@ public final class TraceCommand implements Callable<Integer> {
             }
             err.flush();
         }
-        return report.failOn().exitCode(r);
+        int code = report.failOn().exitCode(r);
+        // COMMAND's failure is passed on when no finding decides the status: a broken test must not pass CI
+        return code == ExitCodes.OK && childStatus > 0 ? childStatus : code;
     }
 
     private String describe() {

@@ -119,4 +119,81 @@ class TraceCommandTest {
         assertThat(gone.code()).isEqualTo(3);
         assertThat(gone.err().strip()).isEqualTo("wsclose trace: no process with pid 999999999");
     }
+
+    @Test
+    void aFailedCommandsStatusIsPassedOnWhenNothingReachesFailOn() {
+        Cli failed = Cli.run("trace", "--format", "json", "--", "/bin/sh", "-c", "exit 5");
+        assertThat(failed.code()).as(failed.err()).isEqualTo(5);
+        assertThat(failed.err()).contains("COMMAND exited with 5");
+        Cli ok = Cli.run("trace", "--format", "json", "--", "/bin/sh", "-c", "exit 0");
+        assertThat(ok.code()).as(ok.err()).isZero();
+    }
+
+    @Test
+    void aCommandThatCannotStartIsOneLineAndExitThree() {
+        Cli missing = Cli.run("trace", "--", "/no/such/cmd");
+        assertThat(missing.code()).isEqualTo(3);
+        assertThat(missing.err().strip()).isEqualTo("wsclose trace: cannot run COMMAND: /no/such/cmd: no such file");
+        assertThat(missing.out()).isEmpty();
+        Cli unknown = Cli.run("trace", "--", "no-such-command-wsclose");
+        assertThat(unknown.code()).isEqualTo(3);
+        assertThat(unknown.err().strip()).isEqualTo("wsclose trace: cannot run COMMAND: no-such-command-wsclose: not found in PATH");
+    }
+
+    /** wsclose in a JVM of its own, so that signals can be sent to it. */
+    private Process wsclose(Path out, Path err, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        cmd.addAll(List.of(args));
+        return new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    }
+
+    private static void await(Path ready) throws InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (!Files.exists(ready) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(ready).as("the traced child started").exists();
+        Thread.sleep(500); // the child's socket() has been translated
+    }
+
+    @Test
+    void sigtermStopsTheTraceAndStillPrintsTheWholeReport() throws Exception {
+        Path ready = dir.resolve("ready");
+        Path py = Python.script(dir, "forever", "import socket, sys, time\ns = socket.socket()\n"
+                + "open(sys.argv[1], 'w').close()\nwhile True: time.sleep(1)\n");
+        Path out = dir.resolve("out.json");
+        Path err = dir.resolve("err.txt");
+        Process p = wsclose(out, err, "trace", "--format", "json", "--", Python.exe(), py.toString(), ready.toString());
+        await(ready);
+        new ProcessBuilder("kill", "-TERM", Long.toString(p.pid())).start().waitFor();
+        assertThat(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).as("wsclose ended after SIGTERM").isTrue();
+        String e = Files.readString(err);
+        assertThat(p.exitValue()).as(e).isZero();
+        assertThat(e).contains("stopped by SIGTERM").contains("COMMAND was still running and was sent SIGTERM");
+        JsonNode doc = JSON.readTree(Files.readString(out)); // a complete document, not one cut in the middle
+        assertThat(doc.get("format").asInt()).isEqualTo(1);
+        assertThat(doc.get("stats")).isNotNull();
+        assertThat(instances(p.pid())).as("tracefs instances removed").isEmpty();
+    }
+
+    @Test
+    void aSecondSignalEndsAtOnceAndStillCleansUp() throws Exception {
+        Path ready = dir.resolve("ready");
+        Path py = Python.script(dir, "forever2", "import sys, time\nopen(sys.argv[1], 'w').close()\n"
+                + "while True: time.sleep(1)\n");
+        Process p = wsclose(dir.resolve("o"), dir.resolve("e"), "trace", "--", Python.exe(), py.toString(), ready.toString());
+        await(ready);
+        new ProcessBuilder("kill", "-HUP", Long.toString(p.pid())).start().waitFor();
+        new ProcessBuilder("kill", "-HUP", Long.toString(p.pid())).start().waitFor();
+        assertThat(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(Files.readString(dir.resolve("e"))).isIn(0, 129);
+        assertThat(instances(p.pid())).as("tracefs instances removed").isEmpty();
+    }
+
+    private static List<String> instances(long pid) throws IOException {
+        try (var s = Files.list(Path.of("/sys/kernel/tracing/instances"))) {
+            return s.map(x -> x.getFileName().toString()).filter(n -> n.startsWith("wsclose-" + pid)).toList();
+        }
+    }
 }
