@@ -107,7 +107,7 @@ final class TraceView implements AutoCloseable {
         int room = Math.max(1, rows - 4 - Math.min(5, findings.size()));
         for (SocketSummary s : alive.subList(0, Math.min(alive.size(), room))) {
             lines.add(new AttributedString(cut(String.format(Locale.ROOT, "%-12s %7d %-12s %-22s %-22s %-16s %4d",
-                    Json.hex(s.endpoint()), s.pid(), s.process() == null ? "" : s.process(), s.local() == null ? "" : s.local(),
+                    s.endpointText(), s.pid(), s.process() == null ? "" : s.process(), s.local() == null ? "" : s.local(),
                     s.remote() == null ? "" : s.remote(), s.state().label(), s.refcount()), cols)));
         }
         if (alive.size() > room) {

@@ -63,6 +63,12 @@ class TraceCommandTest {
         doc.get("findings").forEach(f -> kinds.add(f.get("kind").asText()));
         assertThat(kinds).containsExactly("use-after-close");
         assertThat(doc.get("sockets").size()).isEqualTo(3);
+        doc.get("sockets").forEach(s -> {
+            assertThat(s.get("endpoint").asText()).as("a decimal inode, as ss -e writes it").matches("[1-9][0-9]*");
+            s.get("handles").forEach(h -> assertThat(h.get("handle").asText()).as("a decimal fd").matches("[0-9]+"));
+        });
+        doc.get("findings").forEach(f -> assertThat(f.get("handle").asText()).matches("[0-9]+"));
+        assertThat(r.out()).as("unknown numbers are null").doesNotContain(": -1");
         assertThat(doc.get("stats").get("eventsLost").asLong()).isZero();
         assertThat(doc.get("stats").get("sourcesPresent").toString()).contains("Linux tracefs");
         assertThat(r.err()).contains("COMMAND exited with 0").contains("0 lost (tracefs overruns)");

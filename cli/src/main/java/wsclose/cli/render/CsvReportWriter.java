@@ -27,8 +27,8 @@ final class CsvReportWriter implements ReportWriter {
     public void finding(Finding f) {
         SocketSummary s = f.socket();
         out.println(String.join(",", List.of(f.kind(), f.severity().label(), q(ReportJson.time(f.time())),
-                s == null ? "" : Json.hex(s.endpoint()), Integer.toString(s == null ? f.pid() : s.pid()),
-                q(s == null ? null : s.process()), f.handle() < 0 ? "" : Json.hex(f.handle()), q(s == null ? null : s.local()),
+                s == null ? "" : s.endpointText(), (s == null ? f.pid() : s.pid()) < 0 ? "" : Integer.toString(s == null ? f.pid() : s.pid()),
+                q(s == null ? null : s.process()), f.handle() < 0 ? "" : s != null ? s.handleText(f.handle()) : Json.hex(f.handle()), q(s == null ? null : s.local()),
                 q(s == null ? null : s.remote()), q(f.message()))));
     }
 

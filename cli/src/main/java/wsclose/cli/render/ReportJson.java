@@ -26,10 +26,10 @@ public final class ReportJson {
 
     public static Map<String, Object> socket(SocketSummary s, List<Finding> findings) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("endpoint", Json.hex(s.endpoint()));
-        m.put("pid", s.pid());
+        m.put("endpoint", s.endpointText());
+        m.put("pid", known(s.pid()));
         m.put("process", s.process());
-        m.put("handles", handles(s.handles()));
+        m.put("handles", handles(s, s.handles()));
         m.put("local", s.local());
         m.put("remote", s.remote());
         m.put("created", time(s.created()));
@@ -70,12 +70,17 @@ public final class ReportJson {
         return m;
     }
 
-    static List<Map<String, Object>> handles(List<HandleRef> hs) {
+    /** A pid, tid or count, or null when unknown (the model's -1). */
+    static Integer known(int v) {
+        return v < 0 ? null : v;
+    }
+
+    static List<Map<String, Object>> handles(SocketSummary s, List<HandleRef> hs) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (HandleRef h : hs) {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("pid", h.pid());
-            m.put("handle", Json.hex(h.handle()));
+            m.put("pid", known(h.pid()));
+            m.put("handle", s.handleText(h.handle()));
             m.put("how", h.how());
             m.put("opened", time(h.opened()));
             m.put("closed", time(h.closed()));
@@ -90,12 +95,12 @@ public final class ReportJson {
             return null;
         }
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("endpoint", Json.hex(s.endpoint()));
-        m.put("pid", s.pid());
+        m.put("endpoint", s.endpointText());
+        m.put("pid", known(s.pid()));
         m.put("process", s.process());
         List<String> hs = new ArrayList<>();
         for (HandleRef h : s.handles()) {
-            hs.add(h.pid() + ":" + Json.hex(h.handle()));
+            hs.add(h.pid() + ":" + s.handleText(h.handle()));
         }
         m.put("handles", hs);
         m.put("local", s.local());
@@ -110,8 +115,8 @@ public final class ReportJson {
         m.put("time", time(f.time()));
         m.put("message", f.message());
         m.put("socket", socketRef(f.socket()));
-        m.put("pid", f.pid());
-        m.put("handle", f.handle() < 0 ? null : Json.hex(f.handle()));
+        m.put("pid", known(f.pid()));
+        m.put("handle", f.handle() < 0 ? null : f.socket() != null ? f.socket().handleText(f.handle()) : Json.hex(f.handle()));
         List<Map<String, Object>> ev = new ArrayList<>();
         for (Finding.Evidence e : f.evidence()) {
             Map<String, Object> x = new LinkedHashMap<>();
@@ -120,7 +125,9 @@ public final class ReportJson {
             ev.add(x);
         }
         m.put("evidence", ev);
-        m.put("details", new java.util.TreeMap<>(f.details()));
+        java.util.TreeMap<String, Object> details = new java.util.TreeMap<>();
+        f.details().forEach((k, v) -> details.put(k, v instanceof Number n && !(v instanceof Double) && n.longValue() < 0 ? null : v));
+        m.put("details", details); // unknown numbers are null, never -1
         return m;
     }
 
@@ -149,8 +156,8 @@ public final class ReportJson {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("time", time(e.time()));
         m.put("what", e.what());
-        m.put("pid", e.pid());
-        m.put("tid", e.tid());
+        m.put("pid", known(e.pid()));
+        m.put("tid", known(e.tid()));
         m.put("detail", e.detail());
         m.put("refcount", e.refcount());
         return m;

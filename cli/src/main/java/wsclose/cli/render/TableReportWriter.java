@@ -59,7 +59,7 @@ final class TableReportWriter implements ReportWriter {
             Table t = new Table("ENDPOINT", "PID", "PROCESS", "HANDLES", "LOCAL", "REMOTE", "CREATED", "CLOSED", "REFS", "STATE")
                     .numeric(1, 8).droppable(6, 3, 4).shrinkable(2).droppable(8, 9).shrinkable(5).droppable(5, 7);
             for (SocketSummary s : r.sockets()) {
-                t.row(Json.hex(s.endpoint()), s.pid(), s.process(), s.handleList(), s.local(), s.remote(),
+                t.row(s.endpointText(), s.pid(), s.process(), s.handleList(), s.local(), s.remote(),
                         time.format(s.created()), time.format(s.closed()), s.refcount(), s.state().label());
             }
             t.print(out, "  ", tableWidth);
@@ -92,7 +92,7 @@ final class TableReportWriter implements ReportWriter {
     }
 
     private void printFinding(Finding f) {
-        String who = f.socket() != null ? "socket " + Json.hex(f.socket().endpoint()) + " pid " + f.socket().pid()
+        String who = f.socket() != null ? "socket " + f.socket().endpointText() + " pid " + f.socket().pid()
                 + (f.socket().process() == null ? "" : " " + f.socket().process())
                 : "pid " + f.pid() + (f.handle() >= 0 ? " handle " + Json.hex(f.handle()) : "");
         String head = f.kind() + "  " + time.format(f.time());

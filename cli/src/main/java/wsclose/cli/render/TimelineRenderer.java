@@ -57,7 +57,7 @@ public final class TimelineRenderer {
     }
 
     public void print(SocketSummary s, List<Finding> findings) {
-        String title = "socket " + Json.hex(s.endpoint());
+        String title = "socket " + s.endpointText();
         String rest = "  pid " + s.pid() + (s.process() == null ? "" : " " + s.process())
                 + "  " + (s.local() == null ? "?" : s.local()) + " -> " + (s.remote() == null ? "?" : s.remote());
         if (width <= 0 || title.length() + rest.length() <= width) {
@@ -71,7 +71,7 @@ public final class TimelineRenderer {
                 + ", sent " + Human.bytes(s.bytesSent()) + ", received " + Human.bytes(s.bytesReceived())
                 + (s.bytesAcked() >= 0 ? ", acknowledged " + Human.bytes(s.bytesAcked()) : ""), "");
         for (HandleRef h : s.handles()) {
-            wrapped("handle " + h.pid() + ":" + Json.hex(h.handle()) + " " + h.how() + " " + time.format(h.opened())
+            wrapped("handle " + h.pid() + ":" + s.handleText(h.handle()) + " " + h.how() + " " + time.format(h.opened())
                     + (h.open() ? ", still open" : ", closed " + time.format(h.closed())), "  ");
         }
         Table t = new Table("TIME", "REFS", "WHAT", "PID", "TID", "DETAIL").numeric(1, 3, 4).droppable(4, 3).shrinkable(5, 2);

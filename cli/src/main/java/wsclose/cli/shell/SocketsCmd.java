@@ -41,7 +41,7 @@ final class SocketsCmd implements Callable<Integer> {
                 continue;
             }
             List<Finding> fs = s.findingsOf(x.id()).stream().filter(o::selects).toList();
-            table.row(Json.hex(x.endpoint()), x.pid(), x.process(), x.handleList(), x.local(), x.remote(), t.format(x.created()),
+            table.row(x.endpointText(), x.pid(), x.process(), x.handleList(), x.local(), x.remote(), t.format(x.created()),
                     t.format(x.closed()), x.state().label(), fs.size());
             n++;
         }

@@ -34,7 +34,7 @@ final class DoubleCloseCheck implements Check {
             return;
         }
         SocketSummary old = a.subject() == null ? null : SocketSummary.of(a.subject());
-        String value = Words.hex(a.event().handle());
+        String value = old != null ? old.handleText(a.event().handle()) : Words.hex(a.event().handle());
         String message;
         List<Finding.Evidence> ev;
         if (a.kind() == Anomaly.Kind.CLOSE_OF_REUSED_HANDLE) {

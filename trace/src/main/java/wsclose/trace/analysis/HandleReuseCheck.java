@@ -36,7 +36,7 @@ final class HandleReuseCheck implements Check {
         }
         SocketSummary old = SocketSummary.of(a.subject());
         SocketSummary now = SocketSummary.of(a.other());
-        String value = Words.hex(a.event().handle());
+        String value = now.handleText(a.event().handle());
         String message = "thread " + a.event().tid() + " used handle " + value + " after it was reused: it belonged to "
                 + Words.socket(old) + ", which was closed, and now names " + Words.socket(now) + " (" + a.detail()
                 + "). The call acted on the wrong socket. Stop every thread's use of a socket before closing it, and"
@@ -47,6 +47,6 @@ final class HandleReuseCheck implements Check {
                 new Finding.Evidence(now.created(), "new socket got " + value),
                 new Finding.Evidence(a.time(), a.detail() + " (thread " + a.event().tid() + ")"));
         out.accept(new Finding(kind(), Severity.ERROR, a.time(), message, now, a.event().pid(), a.event().handle(), ev,
-                Map.of("thread", a.event().tid(), "previousEndpoint", Words.hex(old.endpoint()))));
+                Map.of("thread", a.event().tid(), "previousEndpoint", old.endpointText())));
     }
 }

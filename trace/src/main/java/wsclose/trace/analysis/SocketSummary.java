@@ -35,9 +35,29 @@ public record SocketSummary(long id, long endpoint, int pid, String process, Lis
     public String handleList() {
         StringBuilder sb = new StringBuilder();
         for (HandleRef h : handles) {
-            sb.append(sb.length() == 0 ? "" : ",").append(h.pid()).append(":0x").append(Long.toHexString(h.handle()));
+            sb.append(sb.length() == 0 ? "" : ",").append(h.pid()).append(':').append(handleText(h.handle()));
         }
         return sb.toString();
+    }
+
+    private static final java.util.Set<String> WINDOWS = java.util.Set.of("AFD", "TCPIP", "SOCKETS", "HANDLES", "PROCESSES");
+
+    /**
+     * Whether this is a Linux socket: seen by the Linux live trace, or only by its start snapshot (which only the
+     * Linux trace takes). Its identity is then an inode and its handles fds, written as Linux writes them.
+     */
+    public boolean linux() {
+        return sources.contains("LINUX") || sources.contains("SNAPSHOT") && sources.stream().noneMatch(WINDOWS::contains);
+    }
+
+    /** The socket's identity as its platform writes it: a decimal inode on Linux, a hex AFD endpoint on Windows. */
+    public String endpointText() {
+        return linux() ? Long.toString(endpoint) : "0x" + Long.toHexString(endpoint);
+    }
+
+    /** A handle value of this socket: a decimal fd on Linux (as /proc/PID/fd), hex SOCKET/HANDLE on Windows. */
+    public String handleText(long handle) {
+        return linux() ? Long.toString(handle) : "0x" + Long.toHexString(handle);
     }
 
     /** The port of the local address, or -1. */

@@ -57,7 +57,8 @@ final class Words {
         if (s == null) {
             return "an unknown socket";
         }
-        StringBuilder sb = new StringBuilder("socket ").append(hex(s.endpoint())).append(" (pid ").append(s.pid());
+        StringBuilder sb = new StringBuilder(s.linux() ? "socket inode " : "socket ").append(s.endpointText()).append(" (pid ")
+                .append(s.pid());
         if (s.process() != null) {
             sb.append(' ').append(s.process());
         }

@@ -66,6 +66,9 @@ class LinuxAcksAtCloseTest {
         assertThat(lost).singleElement().satisfies(f -> {
             assertThat(f.details()).containsEntry("bytesLost", 1200L).containsEntry("exact", true);
             assertThat(f.severity()).isEqualTo(Severity.ERROR);
+            assertThat(f.message()).as("Linux identities as Linux writes them").contains("socket inode 654321 (pid 700");
+            assertThat(f.socket().endpointText()).isEqualTo("654321");
+            assertThat(f.socket().handleList()).isEqualTo("700:5");
         });
     }
 
