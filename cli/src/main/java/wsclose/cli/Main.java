@@ -31,7 +31,13 @@ public final class Main {
         CommandLine cmd = commandLine();
         cmd.setOut(out);
         cmd.setErr(err);
-        int code = cmd.execute(args);
+        int code;
+        try {
+            code = cmd.execute(args);
+        } catch (Error e) {
+            // picocli hands only Exceptions to handle(); an Error (out of heap, too deep) still ends in one line, exit 3
+            code = error(e, cmd, err, java.util.Arrays.asList(args).contains("--verbose"));
+        }
         out.flush();
         err.flush();
         return code;
@@ -43,6 +49,21 @@ public final class Main {
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
         cmd.setExecutionExceptionHandler(Main::handle);
         return cmd;
+    }
+
+    private static int error(Error e, CommandLine cmd, PrintWriter err, boolean verbose) {
+        String name = cmd.getParseResult() != null && cmd.getParseResult().subcommand() != null
+                ? cmd.getParseResult().subcommand().commandSpec().name() : "";
+        String what = e instanceof OutOfMemoryError ? "out of memory (" + e.getMessage() + "); the input needs more heap than"
+                + " the JVM has: give it more with JAVA_OPTS=-Xmx4g, or report the file if it is small"
+                : e instanceof StackOverflowError ? "the input nests too deeply (stack overflow); report the file"
+                : "internal error: " + e + " (run with --verbose for details and report it)";
+        err.println("wsclose" + (name.isEmpty() ? "" : " " + name) + ": " + what);
+        if (verbose) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return ExitCodes.INPUT;
     }
 
     static boolean matched(CommandLine.ParseResult p, String option) {

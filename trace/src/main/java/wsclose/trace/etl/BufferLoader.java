@@ -17,13 +17,34 @@ final class BufferLoader {
     private final long fileSize;
     private final int maxBufferBytes;
     private final ReadProblems problems;
+    /*
+     * Memory is bounded by what the buffers really hold, never by a size field: uncompressed buffers by the bytes
+     * left in the file, compressed ones by what they inflate to (into the shared scratch, then copied at their real
+     * size). All holders of one walk (one per processor stream) and the scratch share one budget, so that a file
+     * whose header lies about its sizes, repeated under many stream indexes, skips buffers with a message instead
+     * of running out of heap.
+     */
+    private final long budget;
+    private long held;
     private byte[] compressed = new byte[0];
+    private byte[] inflated = new byte[0];
 
     BufferLoader(FileChannel channel, long fileSize, int maxBufferBytes, ReadProblems problems) {
+        this(channel, fileSize, maxBufferBytes, problems, Long.MAX_VALUE);
+    }
+
+    /** @param budget bytes that the holders and scratch arrays of this loader may take together */
+    BufferLoader(FileChannel channel, long fileSize, int maxBufferBytes, ReadProblems problems, long budget) {
         this.channel = channel;
         this.fileSize = fileSize;
         this.maxBufferBytes = maxBufferBytes;
         this.problems = problems;
+        this.budget = budget;
+    }
+
+    /** The budget of one walk: a quarter of the heap, at least 16 MiB. */
+    static long walkBudget() {
+        return Math.max(16L << 20, Runtime.getRuntime().maxMemory() / 4);
     }
 
     /** A growable array owned by one reader of buffers; holds the current buffer. */
@@ -31,13 +52,39 @@ final class BufferLoader {
         byte[] data = new byte[BufferHeader.SIZE];
         /** End of the valid data in {@link #data}. */
         int end;
+    }
 
-        byte[] ensure(int size) {
-            if (data.length < size) {
-                data = new byte[size];
-            }
-            return data;
+    /** Grows {@code h} to {@code size} bytes within the budget; null (and a damage note) when it would not fit. */
+    private byte[] ensure(Holder h, int size, BufferHeader b) {
+        if (h.data.length >= size) {
+            return h.data;
         }
+        if (!fits(size - h.data.length, b)) {
+            return null;
+        }
+        held += size - h.data.length;
+        h.data = new byte[size];
+        return h.data;
+    }
+
+    private boolean fits(long more, BufferHeader b) {
+        if (held + more <= budget) {
+            return true;
+        }
+        problems.damagedBuffer(b.where() + ": its " + more + " more bytes would take the buffers held at once (one"
+                + " per processor stream) past the memory budget of " + budget + " bytes; buffer skipped");
+        return false;
+    }
+
+    private byte[] scratch(byte[] a, int size, BufferHeader b) {
+        if (a.length >= size) {
+            return a;
+        }
+        if (!fits(size - a.length, b)) {
+            return null;
+        }
+        held += size - a.length;
+        return new byte[size];
     }
 
     /** Loads the buffer described by {@code h} into {@code into}; on damage the holder ends up empty. */
@@ -45,8 +92,7 @@ final class BufferLoader {
         long available = Math.min(h.bufferSize(), fileSize - h.fileOffset());
         long filled = h.filled();
         if (filled < BufferHeader.SIZE) {
-            into.ensure(BufferHeader.SIZE);
-            into.end = BufferHeader.SIZE; // an empty buffer
+            into.end = BufferHeader.SIZE; // an empty buffer (every holder has room for a header)
             read(into.data, 0, BufferHeader.SIZE, h.fileOffset());
             return;
         }
@@ -62,25 +108,49 @@ final class BufferLoader {
                         + "; reading to BufferSize");
                 filled = h.bufferSize();
             }
-            int n = (int) Math.min(filled, available);
-            byte[] d = into.ensure(n);
-            into.end = read(d, 0, n, h.fileOffset());
+            int n = (int) Math.min(filled, available); // never more than the file still holds
+            byte[] d = ensure(into, Math.max(n, BufferHeader.SIZE), h);
+            into.end = d == null ? 0 : read(d, 0, n, h.fileOffset());
             return;
         }
-        int inLen = (int) (available - BufferHeader.SIZE);
-        if (compressed.length < inLen) {
-            compressed = new byte[inLen];
-        }
-        int got = read(compressed, 0, inLen, h.fileOffset() + BufferHeader.SIZE);
+        int inLen = (int) Math.max(0, available - BufferHeader.SIZE);
         int outLen = (int) filled - BufferHeader.SIZE;
-        byte[] d = into.ensure((int) filled);
-        read(d, 0, BufferHeader.SIZE, h.fileOffset());
+        byte[] in = scratch(compressed, inLen, h);
+        if (in == null) {
+            into.end = 0;
+            return;
+        }
+        compressed = in;
+        int got = read(compressed, 0, inLen, h.fileOffset() + BufferHeader.SIZE);
         try {
-            int produced = Xpress.decompress(compressed, 0, got, d, BufferHeader.SIZE, outLen);
+            // Inflate into a scratch sized by the input, grown only while the output keeps filling it: FilledBytes
+            // can claim 64 MiB for a buffer that inflates to a few KB.
+            int cap = (int) Math.min(outLen, Math.max(64 << 10, 8L * got));
+            int produced;
+            while (true) {
+                byte[] out = scratch(inflated, cap, h);
+                if (out == null) {
+                    into.end = 0;
+                    return;
+                }
+                inflated = out;
+                produced = Xpress.decompress(compressed, 0, got, inflated, 0, cap);
+                if (produced < cap || cap == outLen) {
+                    break;
+                }
+                cap = (int) Math.min(outLen, cap * 4L);
+            }
             if (produced < outLen && available == h.bufferSize()) {
                 problems.damagedBuffer(h.where() + ": compressed data inflates to " + produced + " bytes, FilledBytes says "
                         + outLen + "; reading what inflated");
             }
+            byte[] d = ensure(into, BufferHeader.SIZE + produced, h); // the real size, not the one FilledBytes claims
+            if (d == null) {
+                into.end = 0;
+                return;
+            }
+            read(d, 0, BufferHeader.SIZE, h.fileOffset());
+            System.arraycopy(inflated, 0, d, BufferHeader.SIZE, produced);
             into.end = BufferHeader.SIZE + produced;
         } catch (XpressException e) {
             problems.damagedBuffer(h.where() + ": compressed data is corrupt: " + e.getMessage() + "; buffer skipped");

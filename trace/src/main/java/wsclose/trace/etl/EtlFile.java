@@ -103,7 +103,7 @@ public final class EtlFile implements EtwSource {
     }
 
     private LogfileHeader readLogfileHeader(BufferHeader first, int cap) throws IOException {
-        BufferLoader loader = new BufferLoader(channel, size, cap, openProblems);
+        BufferLoader loader = new BufferLoader(channel, size, cap, openProblems, BufferLoader.walkBudget());
         BufferLoader.Holder holder = new BufferLoader.Holder();
         loader.load(first, holder);
         RecordParser parser = new RecordParser(openProblems);
@@ -162,8 +162,9 @@ public final class EtlFile implements EtwSource {
         RecordParser parser = new RecordParser(walkProblems);
         parser.timeBase(timeBase);
         List<StreamCursor> live = new ArrayList<>();
+        BufferLoader loader = new BufferLoader(channel, size, maxBufferBytes, walkProblems, BufferLoader.walkBudget());
         for (BufferIndex.Stream s : index.streams.values()) {
-            StreamCursor c = new StreamCursor(s, channel, size, maxBufferBytes, parser, walkProblems, true);
+            StreamCursor c = new StreamCursor(s, loader, parser, walkProblems, true);
             c.fileIndex = fileIndex;
             if (c.advance()) {
                 live.add(c);
@@ -199,7 +200,8 @@ public final class EtlFile implements EtwSource {
         walkProblems = new ReadProblems();
         RecordParser parser = new RecordParser(walkProblems);
         parser.timeBase(timeBase);
-        StreamCursor c = new StreamCursor(index.fileOrder, channel, size, maxBufferBytes, parser, walkProblems, false);
+        StreamCursor c = new StreamCursor(index.fileOrder, new BufferLoader(channel, size, maxBufferBytes, walkProblems,
+                BufferLoader.walkBudget()), parser, walkProblems, false);
         while (c.advance()) {
             consumer.accept(c.event);
         }

@@ -1,7 +1,6 @@
 package wsclose.trace.etl;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import wsclose.trace.etw.EtwEvent;
 
 /**
@@ -28,11 +27,11 @@ final class StreamCursor {
     /** Position of the file in a multi-file merge (tie-break). */
     int fileIndex;
 
-    StreamCursor(BufferIndex.Stream stream, FileChannel ch, long fileSize, int maxBufferBytes,
-                 RecordParser parser, ReadProblems problems, boolean checkOrder) {
+    /** @param loader shared by the cursors of one walk (one budget, one scratch); they advance one at a time */
+    StreamCursor(BufferIndex.Stream stream, BufferLoader loader, RecordParser parser, ReadProblems problems, boolean checkOrder) {
         this.checkOrder = checkOrder;
         this.stream = stream;
-        this.loader = new BufferLoader(ch, fileSize, maxBufferBytes, problems);
+        this.loader = loader;
         this.parser = parser;
         this.problems = problems;
     }
