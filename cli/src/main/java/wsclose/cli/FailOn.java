@@ -13,7 +13,17 @@ public enum FailOn {
         this.level = level;
     }
 
+    /**
+     * 1 for findings at or above the level; else 3 when damaged buffers were skipped or read in part (a trace that
+     * could not be read whole is not "clean"); else 0. {@code never} is always 0.
+     */
     public int exitCode(Report r) {
-        return level != null && r.hasFindingsAtOrAbove(level) ? ExitCodes.FINDINGS : ExitCodes.OK;
+        if (level == null) {
+            return ExitCodes.OK;
+        }
+        if (r.hasFindingsAtOrAbove(level)) {
+            return ExitCodes.FINDINGS;
+        }
+        return r.stats().buffersDamaged() > 0 ? ExitCodes.INPUT : ExitCodes.OK;
     }
 }

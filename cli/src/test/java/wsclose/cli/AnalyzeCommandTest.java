@@ -179,4 +179,35 @@ class AnalyzeCommandTest {
         assertThat(r.err()).contains(text.toString()).contains("byte offset");
         assertThat(Cli.run("analyze", dir.resolve("missing.etl").toString()).code()).isEqualTo(3);
     }
+
+    /** Damages buffer {@code k}'s BufferSize field (offset 0 of its WMI_BUFFER_HEADER, etl-format.md §A.2). */
+    static Path damaged(Path f, int k, Path to) throws IOException {
+        byte[] b = java.nio.file.Files.readAllBytes(f);
+        java.nio.ByteBuffer bb = java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        int off = 0;
+        for (int i = 0; i < k; i++) {
+            off += bb.getInt(off);
+        }
+        assertThat(off).as("the file has buffer %d", k).isLessThan(b.length);
+        bb.putInt(off, 0x7FFF_FFF0);
+        return java.nio.file.Files.write(to, b);
+    }
+
+    @Test
+    void aDamagedBufferCostsOnlyItselfAndIsNeverClean() throws IOException {
+        Path bad = damaged(tour, 1, dir.resolve("bad-tour.etl"));
+        Cli r = Cli.run("analyze", "--format", "json", bad.toString());
+        assertThat(r.code()).as("the findings after the damage are still found").isEqualTo(1);
+        JsonNode doc = JSON.readTree(r.out());
+        assertThat(doc.get("findings").size()).isPositive();
+        assertThat(doc.get("stats").get("buffersDamaged").asLong()).isEqualTo(1);
+        assertThat(doc.get("warnings").toString()).contains("(buffer 1): expected BufferSize between 72 and ")
+                .contains("bytes to the next valid buffer header");
+        Path clean = scenario("graceful-close");
+        Path cleanBad = damaged(clean, 1, dir.resolve("bad-clean.etl"));
+        assertThat(Cli.run("analyze", clean.toString()).code()).isZero();
+        Cli damagedClean = Cli.run("analyze", cleanBad.toString());
+        assertThat(damagedClean.code()).as("no findings, but part of the trace was not read").isEqualTo(3);
+        assertThat(Cli.run("analyze", "--fail-on", "never", cleanBad.toString()).code()).isZero();
+    }
 }

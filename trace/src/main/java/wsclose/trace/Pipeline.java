@@ -47,6 +47,7 @@ public final class Pipeline {
             for (String w : f.warnings()) {
                 analyzer.warning(f.path() + ": " + w);
             }
+            analyzer.buffersDamaged(f.damagedBuffers());
         }
     }
 }

@@ -147,6 +147,7 @@ public final class ReportJson {
         m.put("sourcesMissing", s.sourcesMissing());
         m.put("decodeProblems", s.decodeProblems());
         m.put("eventsLost", s.eventsLost() < 0 ? null : s.eventsLost());
+        m.put("buffersDamaged", s.buffersDamaged());
         m.put("firstEvent", time(s.firstEvent()));
         m.put("lastEvent", time(s.lastEvent()));
         return m;

@@ -168,7 +168,7 @@ final class Session {
         Report.Stats st = report.stats();
         Report.Stats stats = new Report.Stats(st.events(), st.socketEvents(), st.sockets(), selectedSockets, st.peakAlive(),
                 Map.copyOf(bySeverity), st.sourcesPresent(), st.sourcesMissing(), st.decodeProblems(), st.eventsLost(),
-                st.firstEvent(), st.lastEvent());
+                st.firstEvent(), st.lastEvent(), st.buffersDamaged());
         return new Report(source, stats, kept, findings, report.notes(), report.warnings());
     }
 

@@ -48,6 +48,7 @@ public final class Analyzer implements ModelListener {
     private long peakAlive;
     private long decodeProblems;
     private long eventsLost = -1;
+    private long buffersDamaged;
     private long first = -1;
     private long last = -1;
 
@@ -107,6 +108,11 @@ public final class Analyzer implements ModelListener {
         eventsLost = Math.max(eventsLost, 0) + n;
     }
 
+    /** Buffers of the input that were damaged: skipped whole or read in part (their warnings say which). */
+    public void buffersDamaged(long n) {
+        buffersDamaged += n;
+    }
+
     public void warning(String w) {
         warnings.add(w);
     }
@@ -153,7 +159,7 @@ public final class Analyzer implements ModelListener {
         sorted.sort(Comparator.comparingLong(Finding::time));
         Report.Stats stats = new Report.Stats(inputEvents, socketEvents, model.sockets(), selectedSockets, peakAlive,
                 Map.copyOf(bySeverity), present.stream().map(Source::description).toList(), List.copyOf(missing),
-                decodeProblems + model.problems(), eventsLost, first, last);
+                decodeProblems + model.problems(), eventsLost, first, last, buffersDamaged);
         return new Report(source, stats, kept, sorted, notes, warnings);
     }
 

@@ -40,7 +40,7 @@ public record Report(String source, Stats stats, List<SocketSummary> sockets, Li
      */
     public record Stats(long events, long socketEvents, long sockets, long selectedSockets, long peakAlive,
                         Map<String, Long> bySeverity, List<String> sourcesPresent, List<String> sourcesMissing,
-                        long decodeProblems, long eventsLost, long firstEvent, long lastEvent) {
+                        long decodeProblems, long eventsLost, long firstEvent, long lastEvent, long buffersDamaged) {
     }
 
     /** Whether any finding is at or above {@code level}. */

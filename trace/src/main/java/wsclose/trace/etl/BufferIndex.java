@@ -46,8 +46,20 @@ final class BufferIndex {
     long buffersFlaggedEventsLost;
     /** Bytes of the file covered by buffers (the rest is a zero tail or unreadable). */
     long bytesFramed;
+    /** Bytes stepped over to resynchronise after damaged buffer headers. */
+    long bytesSkipped;
 
     static BufferIndex scan(FileChannel ch, long fileSize, int maxBufferBytes, ReadProblems problems) throws IOException {
+        return scan(ch, fileSize, maxBufferBytes, problems, 0);
+    }
+
+    /**
+     * @param stride the size of every buffer when the session wrote fixed-size, uncompressed buffers (the logfile
+     *               header's BufferSize), 0 when sizes vary (compressed); used to step over a buffer whose header is
+     *               damaged
+     */
+    static BufferIndex scan(FileChannel ch, long fileSize, int maxBufferBytes, ReadProblems problems, long stride)
+            throws IOException {
         BufferIndex index = new BufferIndex();
         byte[] hb = new byte[BufferHeader.SIZE];
         BufferLoader reader = new BufferLoader(ch, fileSize, maxBufferBytes, problems);
@@ -61,13 +73,26 @@ final class BufferIndex {
                 break;
             }
             BufferHeader h = BufferHeader.parse(hb, 0, off, i);
-            if (h.bufferSize() == 0) {
+            if (h.bufferSize() == 0 && zeroTail(reader, off, fileSize)) {
                 break; // zero-filled tail of a preallocated file: end of data (§A.1)
             }
-            if (h.bufferSize() < BufferHeader.SIZE || h.bufferSize() > maxBufferBytes) {
-                problems.incomplete(h.where() + ": expected BufferSize between 72 and " + maxBufferBytes + ", found "
-                        + h.bufferSize() + "; the remaining " + (fileSize - off) + " bytes cannot be framed");
-                break;
+            if (!plausible(h, maxBufferBytes)) {
+                long next = Resync.next(reader, off, fileSize, maxBufferBytes, stride);
+                String found = h.bufferSize() < BufferHeader.SIZE || h.bufferSize() > maxBufferBytes
+                        ? "expected BufferSize between 72 and " + maxBufferBytes + ", found " + h.bufferSize()
+                        : "expected a buffer header, found FilledBytes " + h.filled() + ", flags 0x"
+                                + Integer.toHexString(h.flags()) + ", type " + h.type();
+                if (next < 0) {
+                    problems.incomplete(h.where() + ": " + found + "; no valid buffer header follows, so the remaining "
+                            + (fileSize - off) + " bytes cannot be framed");
+                    break;
+                }
+                problems.damagedBuffer(h.where() + ": " + found + "; skipped " + (next - off)
+                        + " bytes to the next valid buffer header at byte offset 0x" + Long.toHexString(next));
+                index.bytesSkipped += next - off;
+                off = next;
+                i++;
+                continue;
             }
             boolean truncated = off + h.bufferSize() > fileSize;
             if (truncated) {
@@ -78,8 +103,38 @@ final class BufferIndex {
             off += h.bufferSize();
             i++;
         }
-        index.bytesFramed = Math.min(off, fileSize);
+        index.bytesFramed = Math.min(off, fileSize) - index.bytesSkipped;
         return index;
+    }
+
+    /**
+     * Whether a header could be a real WMI_BUFFER_HEADER (§A.2): BufferSize in range, FilledBytes within it (within
+     * the session's maximum for compressed buffers, whose BufferSize is the compressed size), only the flag bits
+     * Windows defines (0x01 flush marker ... 0x40 compressed), a small buffer type.
+     */
+    static boolean plausible(BufferHeader h, int maxBufferBytes) {
+        if (h.bufferSize() < BufferHeader.SIZE || h.bufferSize() > maxBufferBytes) {
+            return false;
+        }
+        if ((h.flags() & ~0x7F) != 0 || h.type() > 15) {
+            return false;
+        }
+        long limit = h.compressed() ? maxBufferBytes : h.bufferSize();
+        return h.filled() <= limit && (h.filled() >= BufferHeader.SIZE || h.filled() == 0);
+    }
+
+    /** A zero BufferSize ends the data only when the rest of the file is zeros (a preallocated tail). */
+    private static boolean zeroTail(BufferLoader reader, long off, long fileSize) throws IOException {
+        byte[] b = new byte[64 << 10];
+        for (long p = off; p < fileSize; p += b.length) {
+            int n = reader.read(b, 0, (int) Math.min(b.length, fileSize - p), p);
+            for (int k = 0; k < n; k++) {
+                if (b[k] != 0) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private void add(BufferHeader h) {

@@ -52,7 +52,9 @@ public final class EtlFile implements EtwSource {
             long at = BufferHeader.SIZE + 0x20 + (header.recordPointerSize() == 8 ? 0x110 : 0x108);
             throw new EtlFormatException(at, "byte offset 0x" + Long.toHexString(at) + ": logfile header clock: " + e.getMessage());
         }
-        this.index = BufferIndex.scan(channel, size, maxBufferBytes, openProblems);
+        // Uncompressed sessions write every buffer at the header's BufferSize: the stride to step over a damaged one
+        long stride = !header.compressedMode() && header.bufferSize() == first.bufferSize() ? header.bufferSize() : 0;
+        this.index = BufferIndex.scan(channel, size, maxBufferBytes, openProblems, stride);
         if (index.buffers < header.buffersWritten() && !openProblems.isIncomplete()) {
             // A cut exactly at a buffer boundary leaves no torn buffer; the header's count tells.
             openProblems.incomplete("the logfile header says " + header.buffersWritten() + " buffers were written, the file holds "
@@ -254,6 +256,11 @@ public final class EtlFile implements EtwSource {
         List<String> all = new ArrayList<>(openProblems.messages());
         all.addAll(walkProblems.messages());
         return all;
+    }
+
+    /** Buffers found damaged so far (at open and in the latest walk): skipped, or read in part. */
+    public long damagedBuffers() {
+        return openProblems.damagedBuffers() + walkProblems.damagedBuffers();
     }
 
     /** True when part of the file could not be read (truncated, or framing lost). */
