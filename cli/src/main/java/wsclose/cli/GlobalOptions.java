@@ -4,7 +4,7 @@ import picocli.CommandLine.Option;
 
 /** Options every command takes; mixed into every command. */
 public final class GlobalOptions {
-    @Option(names = "--verbose", description = "Print stack traces and read statistics on stderr.")
+    @Option(names = "--verbose", description = "Print stack traces, read statistics and the tracer's bookkeeping on stderr.")
     boolean verbose;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress or warnings on stderr.")

@@ -207,7 +207,11 @@ public final class TraceCommand implements Callable<Integer> {
                 a.warning(st.lost() + " events were lost (tracefs ring-buffer overruns): findings may be missing or wrong");
             }
             for (String n : st.notes()) {
-                a.warning(n);
+                if (!n.startsWith(LiveTrace.DEBUG_NOTE)) {
+                    a.warning(n);
+                } else if (global.verbose()) {
+                    err.println("wsclose trace: " + n);
+                }
             }
             r = a.finish();
         }

@@ -202,4 +202,12 @@ class TraceCommandTest {
             return s.map(x -> x.getFileName().toString()).filter(n -> n.startsWith("wsclose-" + pid)).toList();
         }
     }
+
+    @Test
+    void bookkeepingStaysOutOfTheReportAndOfStderr() throws IOException {
+        Cli r = trace("import threading, socket\nfor _ in range(50): threading.Thread(target=lambda: None).start()\n"
+                + "s = socket.socket(); s.close()\n", "--format", "json", "--fail-on", "never");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out() + r.err()).doesNotContain("thread from process").doesNotContain("debug: ");
+    }
 }

@@ -33,6 +33,10 @@ public interface LiveTrace extends AutoCloseable {
      * @param lost   events the kernel dropped (ring-buffer overruns, ETW EventsLost), -1 when unknown
      * @param notes  anything the user should know: missing tracepoints, pid filter limits, ...
      */
+    /** @param notes for the user; those starting with {@link #DEBUG_NOTE} are wsclose's bookkeeping (--verbose only) */
     record LiveStats(long events, long lost, java.util.List<String> notes) {
     }
+
+    /** Prefix of a note about the tracer's own bookkeeping rather than the trace. */
+    String DEBUG_NOTE = "debug: ";
 }

@@ -22,6 +22,9 @@ final class Translator {
     record FdRef(long inode, boolean inet) {
     }
 
+    /** Prefix of notes about wsclose's own bookkeeping, shown only with --verbose. */
+    static final String DEBUG = wsclose.os.LiveTrace.DEBUG_NOTE;
+
     /** Ids for sockets that were closed before their inode could be read: high bit 62 keeps them apart. */
     static final long SYNTHETIC = 1L << 62;
 
@@ -198,11 +201,12 @@ final class Translator {
     java.util.List<String> notes() {
         java.util.List<String> out = new java.util.ArrayList<>();
         if (synthetic > 0) {
-            out.add(synthetic + " socket(s) were closed before their inode could be read; they carry ids from 0x"
-                    + Long.toHexString(SYNTHETIC));
+            out.add(synthetic + " socket(s) were closed by their creator within moments, before wsclose could read their inode"
+                    + " from /proc; they are reported with made-up ids from " + SYNTHETIC + " up, which match nothing in ss");
         }
         if (threadGuesses > 0) {
-            out.add(threadGuesses + " fork(s) ended before wsclose could tell thread from process; treated as threads");
+            // bookkeeping: a task that ended before its first traced event makes no difference to any socket
+            out.add(DEBUG + threadGuesses + " new task(s) ended before wsclose could tell thread from process; treated as threads");
         }
         return out;
     }
