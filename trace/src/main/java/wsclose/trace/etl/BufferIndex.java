@@ -46,6 +46,8 @@ final class BufferIndex {
     long buffersFlaggedEventsLost;
     /** Bytes of the file covered by buffers (the rest is a zero tail or unreadable). */
     long bytesFramed;
+    /** The latest raw timestamp of a data buffer (when it was flushed), for estimating a clock the header lost. */
+    long lastBufferTimestamp = Long.MIN_VALUE;
     /** Bytes stepped over to resynchronise after damaged buffer headers. */
     long bytesSkipped;
 
@@ -139,6 +141,9 @@ final class BufferIndex {
 
     private void add(BufferHeader h) {
         buffers++;
+        if (h.type() != BufferHeader.TYPE_HEADER) {
+            lastBufferTimestamp = Math.max(lastBufferTimestamp, h.timestamp());
+        }
         if (h.compressed()) {
             compressedBuffers++;
         }

@@ -44,17 +44,21 @@ public final class EtlFile implements EtwSource {
         int cap = (int) Math.min(MAX_BUFFER, Math.max(first.bufferSize(), MIN_BUFFER_CAP));
         this.header = readLogfileHeader(first, cap);
         this.maxBufferBytes = (int) Math.min(MAX_BUFFER, Math.max(cap, header.bufferSize()));
+        // Uncompressed sessions write every buffer at the header's BufferSize: the stride to step over a damaged one
+        long stride = !header.compressedMode() && header.bufferSize() == first.bufferSize() ? header.bufferSize() : 0;
+        this.index = BufferIndex.scan(channel, size, maxBufferBytes, openProblems, stride);
+        TimeBase tb;
         try {
-            this.timeBase = header.timeBase();
+            tb = header.timeBase();
         } catch (IllegalArgumentException e) {
             // ReservedFlags sits 0x108 (32-bit) or 0x110 (64-bit) bytes into the header payload (§A.7),
             // which follows the 0x20-byte SYSTEM header of the first record at 0x48.
             long at = BufferHeader.SIZE + 0x20 + (header.recordPointerSize() == 8 ? 0x110 : 0x108);
-            throw new EtlFormatException(at, "byte offset 0x" + Long.toHexString(at) + ": logfile header clock: " + e.getMessage());
+            tb = ClockFallback.estimate(header, index.lastBufferTimestamp);
+            openProblems.warn("byte offset 0x" + Long.toHexString(at) + ": logfile header clock: " + e.getMessage() + "; "
+                    + ClockFallback.describe(header, index.lastBufferTimestamp));
         }
-        // Uncompressed sessions write every buffer at the header's BufferSize: the stride to step over a damaged one
-        long stride = !header.compressedMode() && header.bufferSize() == first.bufferSize() ? header.bufferSize() : 0;
-        this.index = BufferIndex.scan(channel, size, maxBufferBytes, openProblems, stride);
+        this.timeBase = tb;
         if (index.buffers < header.buffersWritten() && !openProblems.isIncomplete()) {
             // A cut exactly at a buffer boundary leaves no torn buffer; the header's count tells.
             openProblems.incomplete("the logfile header says " + header.buffersWritten() + " buffers were written, the file holds "

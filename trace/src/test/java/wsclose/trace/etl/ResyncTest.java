@@ -20,9 +20,15 @@ class ResyncTest {
     Path dir;
 
     static byte[] file(boolean compressed) {
+        return file(compressed, 0);
+    }
+
+    /** @param endFileTime the header's EndTime, 0 for the writer's default */
+    static byte[] file(boolean compressed, long endFileTime) {
         Guid provider = Guid.parse("e53c6823-7bb8-44bb-90dc-3f86090d48a6");
         Random rnd = new Random(11);
-        EtlWriter w = EtlWriter.builder().processors(2).bufferSize(4096).compressed(compressed).build();
+        var b = EtlWriter.builder().processors(2).bufferSize(4096).compressed(compressed);
+        EtlWriter w = (endFileTime != 0 ? b.endFileTime(endFileTime) : b).build();
         long[] ts = {2_000_000_000L, 2_000_000_000L};
         for (int i = 0; i < 800; i++) {
             int cpu = i % 2;
