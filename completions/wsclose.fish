@@ -53,14 +53,14 @@ complete -c wsclose -n '__wsclose_using \'\'' -a 'trace' -d 'Traces sockets live
 complete -c wsclose -n '__wsclose_using \'\'' -a 'explain' -d 'Explains a finding kind'
 complete -c wsclose -n '__wsclose_using \'\'' -a 'shell' -d 'Interactive shell'
 complete -c wsclose -n '__wsclose_using \'\'' -a 'completion' -d 'Prints a shell completion script for wsclose (commands, options, option values, trace files).'
-complete -c wsclose -n '__wsclose_using \'\'' -l verbose -d 'Print stack traces and read statistics on stderr.'
+complete -c wsclose -n '__wsclose_using \'\'' -l verbose -d 'Print stack traces, read statistics and the tracer\'s bookkeeping on stderr.'
 complete -c wsclose -n '__wsclose_using \'\'' -s q -l quiet -d 'No progress or warnings on stderr.'
 complete -c wsclose -n '__wsclose_using \'\'' -l no-color -d 'No colours (also when NO_COLOR is set).'
 complete -c wsclose -n '__wsclose_using \'\'' -s h -l help -d 'Show this help message and exit.'
 complete -c wsclose -n '__wsclose_using \'\'' -s V -l version -d 'Print version information and exit.'
 
 # wsclose analyze
-complete -c wsclose -n '__wsclose_using \'analyze\'' -l verbose -d 'Print stack traces and read statistics on stderr.'
+complete -c wsclose -n '__wsclose_using \'analyze\'' -l verbose -d 'Print stack traces, read statistics and the tracer\'s bookkeeping on stderr.'
 complete -c wsclose -n '__wsclose_using \'analyze\'' -s q -l quiet -d 'No progress or warnings on stderr.'
 complete -c wsclose -n '__wsclose_using \'analyze\'' -l no-color -d 'No colours (also when NO_COLOR is set).'
 complete -c wsclose -n '__wsclose_using \'analyze\'' -l pid -x -d 'Only sockets of these processes.'
@@ -78,7 +78,7 @@ complete -c wsclose -n '__wsclose_using \'analyze\'' -s V -l version -d 'Print v
 complete -c wsclose -n '__wsclose_using \'analyze\'' -a '(__wsclose_files etl jsonl)'
 
 # wsclose timeline
-complete -c wsclose -n '__wsclose_using \'timeline\'' -l verbose -d 'Print stack traces and read statistics on stderr.'
+complete -c wsclose -n '__wsclose_using \'timeline\'' -l verbose -d 'Print stack traces, read statistics and the tracer\'s bookkeeping on stderr.'
 complete -c wsclose -n '__wsclose_using \'timeline\'' -s q -l quiet -d 'No progress or warnings on stderr.'
 complete -c wsclose -n '__wsclose_using \'timeline\'' -l no-color -d 'No colours (also when NO_COLOR is set).'
 complete -c wsclose -n '__wsclose_using \'timeline\'' -l socket -x -d 'The socket: an endpoint (0xffffa50c3e5f2010) or PID:HANDLE (1234:0x1a4).'
@@ -89,7 +89,7 @@ complete -c wsclose -n '__wsclose_using \'timeline\'' -s V -l version -d 'Print 
 complete -c wsclose -n '__wsclose_using \'timeline\'' -a '(__wsclose_files etl jsonl)'
 
 # wsclose summary
-complete -c wsclose -n '__wsclose_using \'summary\'' -l verbose -d 'Print stack traces and read statistics on stderr.'
+complete -c wsclose -n '__wsclose_using \'summary\'' -l verbose -d 'Print stack traces, read statistics and the tracer\'s bookkeeping on stderr.'
 complete -c wsclose -n '__wsclose_using \'summary\'' -s q -l quiet -d 'No progress or warnings on stderr.'
 complete -c wsclose -n '__wsclose_using \'summary\'' -l no-color -d 'No colours (also when NO_COLOR is set).'
 complete -c wsclose -n '__wsclose_using \'summary\'' -l format -x -a 'table json' -d 'Output: table, json (default: table).'
@@ -100,7 +100,7 @@ complete -c wsclose -n '__wsclose_using \'summary\'' -s V -l version -d 'Print v
 complete -c wsclose -n '__wsclose_using \'summary\'' -a '(__wsclose_files etl)'
 
 # wsclose events
-complete -c wsclose -n '__wsclose_using \'events\'' -l verbose -d 'Print stack traces and read statistics on stderr.'
+complete -c wsclose -n '__wsclose_using \'events\'' -l verbose -d 'Print stack traces, read statistics and the tracer\'s bookkeeping on stderr.'
 complete -c wsclose -n '__wsclose_using \'events\'' -s q -l quiet -d 'No progress or warnings on stderr.'
 complete -c wsclose -n '__wsclose_using \'events\'' -l no-color -d 'No colours (also when NO_COLOR is set).'
 complete -c wsclose -n '__wsclose_using \'events\'' -l format -x -a 'text jsonl' -d 'Output: text, jsonl (default: text).'
@@ -119,7 +119,7 @@ complete -c wsclose -n '__wsclose_using \'events\'' -s V -l version -d 'Print ve
 complete -c wsclose -n '__wsclose_using \'events\'' -a '(__wsclose_files etl)'
 
 # wsclose handles
-complete -c wsclose -n '__wsclose_using \'handles\'' -l verbose -d 'Print stack traces and read statistics on stderr.'
+complete -c wsclose -n '__wsclose_using \'handles\'' -l verbose -d 'Print stack traces, read statistics and the tracer\'s bookkeeping on stderr.'
 complete -c wsclose -n '__wsclose_using \'handles\'' -s q -l quiet -d 'No progress or warnings on stderr.'
 complete -c wsclose -n '__wsclose_using \'handles\'' -l no-color -d 'No colours (also when NO_COLOR is set).'
 complete -c wsclose -n '__wsclose_using \'handles\'' -l pid -x -d 'Only sockets these processes hold (repeatable).'
@@ -130,7 +130,7 @@ complete -c wsclose -n '__wsclose_using \'handles\'' -s h -l help -d 'Show this 
 complete -c wsclose -n '__wsclose_using \'handles\'' -s V -l version -d 'Print version information and exit.'
 
 # wsclose trace
-complete -c wsclose -n '__wsclose_using \'trace\'' -l verbose -d 'Print stack traces and read statistics on stderr.'
+complete -c wsclose -n '__wsclose_using \'trace\'' -l verbose -d 'Print stack traces, read statistics and the tracer\'s bookkeeping on stderr.'
 complete -c wsclose -n '__wsclose_using \'trace\'' -s q -l quiet -d 'No progress or warnings on stderr.'
 complete -c wsclose -n '__wsclose_using \'trace\'' -l no-color -d 'No colours (also when NO_COLOR is set).'
 complete -c wsclose -n '__wsclose_using \'trace\'' -l pid -x -d 'Trace these processes, their new threads and children.'
@@ -145,7 +145,7 @@ complete -c wsclose -n '__wsclose_using \'trace\'' -s h -l help -d 'Show this he
 complete -c wsclose -n '__wsclose_using \'trace\'' -s V -l version -d 'Print version information and exit.'
 
 # wsclose explain
-complete -c wsclose -n '__wsclose_using \'explain\'' -l verbose -d 'Print stack traces and read statistics on stderr.'
+complete -c wsclose -n '__wsclose_using \'explain\'' -l verbose -d 'Print stack traces, read statistics and the tracer\'s bookkeeping on stderr.'
 complete -c wsclose -n '__wsclose_using \'explain\'' -s q -l quiet -d 'No progress or warnings on stderr.'
 complete -c wsclose -n '__wsclose_using \'explain\'' -l no-color -d 'No colours (also when NO_COLOR is set).'
 complete -c wsclose -n '__wsclose_using \'explain\'' -l format -x -a 'text json' -d 'Output: text, json (default: text).'
@@ -154,7 +154,7 @@ complete -c wsclose -n '__wsclose_using \'explain\'' -s V -l version -d 'Print v
 complete -c wsclose -n '__wsclose_using \'explain\'' -a 'use-after-close aborted-pending-op lost-send-data unread-data-reset linger-timeout leak double-close handle-reuse' -d 'KIND'
 
 # wsclose shell
-complete -c wsclose -n '__wsclose_using \'shell\'' -l verbose -d 'Print stack traces and read statistics on stderr.'
+complete -c wsclose -n '__wsclose_using \'shell\'' -l verbose -d 'Print stack traces, read statistics and the tracer\'s bookkeeping on stderr.'
 complete -c wsclose -n '__wsclose_using \'shell\'' -s q -l quiet -d 'No progress or warnings on stderr.'
 complete -c wsclose -n '__wsclose_using \'shell\'' -l no-color -d 'No colours (also when NO_COLOR is set).'
 complete -c wsclose -n '__wsclose_using \'shell\'' -l history -x -d 'History file (default: .wsclose_history in the home directory).'
@@ -164,7 +164,7 @@ complete -c wsclose -n '__wsclose_using \'shell\'' -s V -l version -d 'Print ver
 complete -c wsclose -n '__wsclose_using \'shell\'' -a '(__wsclose_files etl jsonl)'
 
 # wsclose completion
-complete -c wsclose -n '__wsclose_using \'completion\'' -l verbose -d 'Print stack traces and read statistics on stderr.'
+complete -c wsclose -n '__wsclose_using \'completion\'' -l verbose -d 'Print stack traces, read statistics and the tracer\'s bookkeeping on stderr.'
 complete -c wsclose -n '__wsclose_using \'completion\'' -s q -l quiet -d 'No progress or warnings on stderr.'
 complete -c wsclose -n '__wsclose_using \'completion\'' -l no-color -d 'No colours (also when NO_COLOR is set).'
 complete -c wsclose -n '__wsclose_using \'completion\'' -s h -l help -d 'Show this help message and exit.'

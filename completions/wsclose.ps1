@@ -20,7 +20,7 @@ Register-ArgumentCompleter -Native -CommandName 'wsclose', 'wsclose.cmd' -Script
                 @{ Name = 'completion'; Help = 'Prints a shell completion script for wsclose (commands, options, option values, trace files).' }
             )
             Options = @(
-                @{ Names = @('--verbose'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Print stack traces and read statistics on stderr.' },
+                @{ Names = @('--verbose'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Print stack traces, read statistics and the tracer''s bookkeeping on stderr.' },
                 @{ Names = @('-q', '--quiet'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'No progress or warnings on stderr.' },
                 @{ Names = @('--no-color'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'No colours (also when NO_COLOR is set).' },
                 @{ Names = @('-h', '--help'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Show this help message and exit.' },
@@ -33,7 +33,7 @@ Register-ArgumentCompleter -Native -CommandName 'wsclose', 'wsclose.cmd' -Script
         'analyze' = @{
             Commands = @()
             Options = @(
-                @{ Names = @('--verbose'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Print stack traces and read statistics on stderr.' },
+                @{ Names = @('--verbose'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Print stack traces, read statistics and the tracer''s bookkeeping on stderr.' },
                 @{ Names = @('-q', '--quiet'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'No progress or warnings on stderr.' },
                 @{ Names = @('--no-color'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'No colours (also when NO_COLOR is set).' },
                 @{ Names = @('--pid'); TakesValue = $true; Choices = @(); Files = $false; Extensions = @(); Help = 'Only sockets of these processes.' },
@@ -56,7 +56,7 @@ Register-ArgumentCompleter -Native -CommandName 'wsclose', 'wsclose.cmd' -Script
         'timeline' = @{
             Commands = @()
             Options = @(
-                @{ Names = @('--verbose'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Print stack traces and read statistics on stderr.' },
+                @{ Names = @('--verbose'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Print stack traces, read statistics and the tracer''s bookkeeping on stderr.' },
                 @{ Names = @('-q', '--quiet'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'No progress or warnings on stderr.' },
                 @{ Names = @('--no-color'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'No colours (also when NO_COLOR is set).' },
                 @{ Names = @('--socket'); TakesValue = $true; Choices = @(); Files = $false; Extensions = @(); Help = 'The socket: an endpoint (0xffffa50c3e5f2010) or PID:HANDLE (1234:0x1a4).' },
@@ -72,7 +72,7 @@ Register-ArgumentCompleter -Native -CommandName 'wsclose', 'wsclose.cmd' -Script
         'summary' = @{
             Commands = @()
             Options = @(
-                @{ Names = @('--verbose'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Print stack traces and read statistics on stderr.' },
+                @{ Names = @('--verbose'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Print stack traces, read statistics and the tracer''s bookkeeping on stderr.' },
                 @{ Names = @('-q', '--quiet'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'No progress or warnings on stderr.' },
                 @{ Names = @('--no-color'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'No colours (also when NO_COLOR is set).' },
                 @{ Names = @('--format'); TakesValue = $true; Choices = @('table', 'json'); Files = $false; Extensions = @(); Help = 'Output: table, json (default: table).' },
@@ -88,7 +88,7 @@ Register-ArgumentCompleter -Native -CommandName 'wsclose', 'wsclose.cmd' -Script
         'events' = @{
             Commands = @()
             Options = @(
-                @{ Names = @('--verbose'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Print stack traces and read statistics on stderr.' },
+                @{ Names = @('--verbose'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Print stack traces, read statistics and the tracer''s bookkeeping on stderr.' },
                 @{ Names = @('-q', '--quiet'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'No progress or warnings on stderr.' },
                 @{ Names = @('--no-color'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'No colours (also when NO_COLOR is set).' },
                 @{ Names = @('--format'); TakesValue = $true; Choices = @('text', 'jsonl'); Files = $false; Extensions = @(); Help = 'Output: text, jsonl (default: text).' },
@@ -112,7 +112,7 @@ Register-ArgumentCompleter -Native -CommandName 'wsclose', 'wsclose.cmd' -Script
         'handles' = @{
             Commands = @()
             Options = @(
-                @{ Names = @('--verbose'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Print stack traces and read statistics on stderr.' },
+                @{ Names = @('--verbose'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Print stack traces, read statistics and the tracer''s bookkeeping on stderr.' },
                 @{ Names = @('-q', '--quiet'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'No progress or warnings on stderr.' },
                 @{ Names = @('--no-color'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'No colours (also when NO_COLOR is set).' },
                 @{ Names = @('--pid'); TakesValue = $true; Choices = @(); Files = $false; Extensions = @(); Help = 'Only sockets these processes hold (repeatable).' },
@@ -129,7 +129,7 @@ Register-ArgumentCompleter -Native -CommandName 'wsclose', 'wsclose.cmd' -Script
         'trace' = @{
             Commands = @()
             Options = @(
-                @{ Names = @('--verbose'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Print stack traces and read statistics on stderr.' },
+                @{ Names = @('--verbose'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Print stack traces, read statistics and the tracer''s bookkeeping on stderr.' },
                 @{ Names = @('-q', '--quiet'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'No progress or warnings on stderr.' },
                 @{ Names = @('--no-color'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'No colours (also when NO_COLOR is set).' },
                 @{ Names = @('--pid'); TakesValue = $true; Choices = @(); Files = $false; Extensions = @(); Help = 'Trace these processes, their new threads and children.' },
@@ -150,7 +150,7 @@ Register-ArgumentCompleter -Native -CommandName 'wsclose', 'wsclose.cmd' -Script
         'explain' = @{
             Commands = @()
             Options = @(
-                @{ Names = @('--verbose'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Print stack traces and read statistics on stderr.' },
+                @{ Names = @('--verbose'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Print stack traces, read statistics and the tracer''s bookkeeping on stderr.' },
                 @{ Names = @('-q', '--quiet'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'No progress or warnings on stderr.' },
                 @{ Names = @('--no-color'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'No colours (also when NO_COLOR is set).' },
                 @{ Names = @('--format'); TakesValue = $true; Choices = @('text', 'json'); Files = $false; Extensions = @(); Help = 'Output: text, json (default: text).' },
@@ -164,7 +164,7 @@ Register-ArgumentCompleter -Native -CommandName 'wsclose', 'wsclose.cmd' -Script
         'shell' = @{
             Commands = @()
             Options = @(
-                @{ Names = @('--verbose'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Print stack traces and read statistics on stderr.' },
+                @{ Names = @('--verbose'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Print stack traces, read statistics and the tracer''s bookkeeping on stderr.' },
                 @{ Names = @('-q', '--quiet'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'No progress or warnings on stderr.' },
                 @{ Names = @('--no-color'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'No colours (also when NO_COLOR is set).' },
                 @{ Names = @('--history'); TakesValue = $true; Choices = @(); Files = $false; Extensions = @(); Help = 'History file (default: .wsclose_history in the home directory).' },
@@ -179,7 +179,7 @@ Register-ArgumentCompleter -Native -CommandName 'wsclose', 'wsclose.cmd' -Script
         'completion' = @{
             Commands = @()
             Options = @(
-                @{ Names = @('--verbose'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Print stack traces and read statistics on stderr.' },
+                @{ Names = @('--verbose'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Print stack traces, read statistics and the tracer''s bookkeeping on stderr.' },
                 @{ Names = @('-q', '--quiet'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'No progress or warnings on stderr.' },
                 @{ Names = @('--no-color'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'No colours (also when NO_COLOR is set).' },
                 @{ Names = @('-h', '--help'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Show this help message and exit.' },

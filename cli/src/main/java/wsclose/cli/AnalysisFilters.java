@@ -37,8 +37,12 @@ public final class AnalysisFilters {
                 throw new UserException(ExitCodes.USAGE, e.getMessage());
             }
         }
-        return new AnalysisOptions(new HashSet<>(pids), new HashSet<>(processes), new HashSet<>(ports), socket,
-                since == null ? Long.MIN_VALUE : since.resolve(start), until == null ? Long.MAX_VALUE : until.resolve(start),
+        long from = since == null ? Long.MIN_VALUE : since.resolve(start);
+        long to = until == null ? Long.MAX_VALUE : until.resolve(start);
+        if (from > to) {
+            throw new UserException(ExitCodes.USAGE, "--since is after --until: the time window is empty");
+        }
+        return new AnalysisOptions(new HashSet<>(pids), new HashSet<>(processes), new HashSet<>(ports), socket, from, to,
                 allSockets);
     }
 

@@ -210,4 +210,30 @@ class AnalyzeCommandTest {
         assertThat(damagedClean.code()).as("no findings, but part of the trace was not read").isEqualTo(3);
         assertThat(Cli.run("analyze", "--fail-on", "never", cleanBad.toString()).code()).isZero();
     }
+
+    @Test
+    void filtersSelectWhatIsReportedNotWhatIsTrue() throws IOException {
+        Path f = Example.FILE;
+        Cli all = Cli.run("analyze", "--format", "json", "--fail-on", "never", "--pid", "2300", f.toString());
+        JsonNode whole = JSON.readTree(all.out());
+        assertThat(whole.get("findings").size()).isEqualTo(2);
+        // both uses come after 21 ms; the close that makes them wrong came before: still found
+        Cli late = Cli.run("analyze", "--format", "json", "--fail-on", "never", "--pid", "2300", "--since", "21ms", f.toString());
+        JsonNode window = JSON.readTree(late.out());
+        assertThat(window.get("findings")).hasSize(2);
+        window.get("findings").forEach(x -> assertThat(x.get("kind").asText()).isEqualTo("use-after-close"));
+        assertThat(window.get("sockets")).as("the socket is listed with its findings").hasSize(1);
+        Cli none = Cli.run("analyze", "--pid", "99999", f.toString());
+        assertThat(none.code()).isZero();
+        assertThat(none.out()).contains("no socket matched --pid 99999; pids in the trace: 880, 2000, ");
+        Cli table = Cli.run("analyze", "--fail-on", "never", "--pid", "2300", f.toString());
+        assertThat(table.out()).containsPattern("events, 1 selected socket of [0-9]+ \\(1 with findings\\)");
+        Cli process = Cli.run("analyze", "--format", "json", "--fail-on", "never", "--process", "CLIENT", f.toString());
+        JsonNode byName = JSON.readTree(process.out());
+        assertThat(byName.get("findings").size()).isPositive();
+        byName.get("findings").forEach(x -> assertThat(x.get("socket").get("process").asText()).isEqualTo("client.exe"));
+        Cli inverted = Cli.run("analyze", "--since", "2s", "--until", "1s", f.toString());
+        assertThat(inverted.code()).isEqualTo(2);
+        assertThat(inverted.err()).contains("--since is after --until");
+    }
 }

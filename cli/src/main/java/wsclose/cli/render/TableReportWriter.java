@@ -78,7 +78,9 @@ final class TableReportWriter implements ReportWriter {
         String counts = r.findings().isEmpty() ? "no findings"
                 : plural(sev.getOrDefault("error", 0L), "error") + ", " + plural(sev.getOrDefault("warning", 0L), "warning")
                 + ", " + sev.getOrDefault("info", 0L) + " info";
-        return Human.count(st.events()) + " events, " + plural(st.sockets(), "socket") + " ("
+        String sockets = st.selectedSockets() == st.sockets() ? plural(st.sockets(), "socket")
+                : plural(st.selectedSockets(), "selected socket") + " of " + Human.count(st.sockets());
+        return Human.count(st.events()) + " events, " + sockets + " ("
                 + Human.count(r.sockets().size()) + " with findings): " + counts + "; " + span;
     }
 

@@ -20,7 +20,7 @@ public record AnalysisOptions(Set<Integer> pids, Set<String> processes, Set<Inte
 
     public AnalysisOptions {
         pids = Set.copyOf(pids);
-        processes = processes.stream().map(p -> p.toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        processes = processes.stream().map(AnalysisOptions::imageKey).collect(java.util.stream.Collectors.toUnmodifiableSet());
         ports = Set.copyOf(ports);
     }
 
@@ -34,21 +34,46 @@ public record AnalysisOptions(Set<Integer> pids, Set<String> processes, Set<Inte
 
     /** Whether a socket passes the filters. */
     public boolean selects(SocketSummary s) {
-        if (!pids.isEmpty() && !pids.contains(s.pid()) && s.handles().stream().noneMatch(h -> pids.contains(h.pid()))) {
-            return false;
-        }
-        if (!processes.isEmpty() && (s.process() == null || !processes.contains(s.process().toLowerCase(Locale.ROOT)))) {
-            return false;
-        }
-        if (!ports.isEmpty() && !ports.contains(s.localPort()) && !ports.contains(s.remotePort())) {
-            return false;
-        }
-        if (socket != null && !SocketSelector.parse(socket).matches(s)) {
+        if (!selectsIdentity(s)) {
             return false;
         }
         long start = s.created() >= 0 ? s.created() : Long.MIN_VALUE;
         long end = s.freed() >= 0 ? s.freed() : s.closed() >= 0 ? s.closed() : Long.MAX_VALUE;
         return end >= since && start <= until;
+    }
+
+    /**
+     * An image name as Task Manager users type it: case-insensitive, without the extension ("client" matches
+     * "client.exe" and "Client.EXE").
+     */
+    static String imageKey(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        int dot = n.lastIndexOf('.');
+        return dot > 0 ? n.substring(0, dot) : n;
+    }
+
+    /** Whether any filter other than the time window is set. */
+    public boolean filtersSockets() {
+        return !pids.isEmpty() || !processes.isEmpty() || !ports.isEmpty() || socket != null;
+    }
+
+    /** Whether a time window is set. */
+    public boolean filtersTime() {
+        return since != Long.MIN_VALUE || until != Long.MAX_VALUE;
+    }
+
+    /** The socket filters (pid, process, port, socket) without the time window. */
+    private boolean selectsIdentity(SocketSummary s) {
+        if (!pids.isEmpty() && !pids.contains(s.pid()) && s.handles().stream().noneMatch(h -> pids.contains(h.pid()))) {
+            return false;
+        }
+        if (!processes.isEmpty() && (s.process() == null || !processes.contains(imageKey(s.process())))) {
+            return false;
+        }
+        if (!ports.isEmpty() && !ports.contains(s.localPort()) && !ports.contains(s.remotePort())) {
+            return false;
+        }
+        return socket == null || SocketSelector.parse(socket).matches(s);
     }
 
     /** Whether a finding passes the filters (its socket, or its pid when it names no known socket). */
@@ -57,7 +82,8 @@ public record AnalysisOptions(Set<Integer> pids, Set<String> processes, Set<Inte
             return false;
         }
         if (f.socket() != null) {
-            return selects(f.socket());
+            // the finding's own time decides the window: a use at 24 ms of a socket freed at 20 ms is in "--since 21ms"
+            return selectsIdentity(f.socket());
         }
         return (pids.isEmpty() || pids.contains(f.pid())) && processes.isEmpty() && ports.isEmpty() && socket == null;
     }

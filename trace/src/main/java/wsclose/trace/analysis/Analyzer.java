@@ -38,6 +38,8 @@ public final class Analyzer implements ModelListener {
     private final List<String> warnings = new ArrayList<>();
     /** Sockets (by model id) that a finding from an anomaly named before they retired. */
     private final Set<Long> flagged = new java.util.HashSet<>();
+    private final java.util.TreeSet<Integer> tracePids = new java.util.TreeSet<>();
+    private final java.util.TreeSet<String> traceProcesses = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
     /** Endpoints whose timelines keep every entry (the sockets {@code wsclose timeline} prints). */
     private final Set<Long> verbose = new java.util.HashSet<>();
     private boolean everyEntry;
@@ -155,6 +157,9 @@ public final class Analyzer implements ModelListener {
                         + "; to capture it: " + c.capture());
             }
         }
+        if (done && selectedSockets == 0 && model.sockets() > 0 && (options.filtersSockets() || options.filtersTime())) {
+            notes.add(noMatch());
+        }
         List<Finding> sorted = new ArrayList<>(findings);
         sorted.sort(Comparator.comparingLong(Finding::time));
         Report.Stats stats = new Report.Stats(inputEvents, socketEvents, model.sockets(), selectedSockets, peakAlive,
@@ -188,16 +193,44 @@ public final class Analyzer implements ModelListener {
         return String.join(" or ", names) + " events";
     }
 
+    /** "no socket matched --pid 99999; pids in the trace: 880, 2000, ..." */
+    private String noMatch() {
+        List<String> given = new ArrayList<>();
+        if (!options.pids().isEmpty()) {
+            given.add("--pid " + String.join(",", options.pids().stream().sorted().map(String::valueOf).toList()));
+        }
+        if (!options.processes().isEmpty()) {
+            given.add("--process " + String.join(",", options.processes().stream().sorted().toList()));
+        }
+        if (!options.ports().isEmpty()) {
+            given.add("--port " + String.join(",", options.ports().stream().sorted().map(String::valueOf).toList()));
+        }
+        if (options.socket() != null) {
+            given.add("--socket " + options.socket());
+        }
+        if (options.filtersTime()) {
+            given.add("the time window");
+        }
+        StringBuilder sb = new StringBuilder("no socket matched ").append(String.join(" and ", given));
+        if (!options.pids().isEmpty()) {
+            sb.append("; pids in the trace: ").append(shortList(tracePids.stream().map(String::valueOf).toList()));
+        }
+        if (!options.processes().isEmpty()) {
+            sb.append("; processes in the trace: ").append(shortList(List.copyOf(traceProcesses)));
+        }
+        return sb.toString();
+    }
+
+    private static String shortList(List<String> all) {
+        return all.size() <= 20 ? String.join(", ", all) : String.join(", ", all.subList(0, 20)) + " and " + (all.size() - 20) + " more";
+    }
+
     @Override
     public void retired(SocketTimeline t) {
         SocketSummary s = SocketSummary.of(t);
         List<Finding> mine = new ArrayList<>();
         for (Check c : checks) {
             c.retired(t, s, mine::add);
-        }
-        boolean selected = options.selects(s);
-        if (selected) {
-            selectedSockets++;
         }
         List<Finding> shown = new ArrayList<>();
         for (Finding f : mine) {
@@ -206,6 +239,17 @@ public final class Analyzer implements ModelListener {
             }
         }
         boolean hasFindings = !shown.isEmpty() | flagged.remove(s.id());
+        // a socket whose finding is in the window is shown with it, even if the socket ended before the window
+        boolean selected = options.selects(s) || hasFindings;
+        if (selected) {
+            selectedSockets++;
+        }
+        if (tracePids.size() < 1000 && s.pid() >= 0) {
+            tracePids.add(s.pid()); // for "no socket matched" (bounded: a note, not an index)
+        }
+        if (traceProcesses.size() < 1000 && s.process() != null) {
+            traceProcesses.add(s.process());
+        }
         if (selected && (options.allSockets() || hasFindings)) {
             listener.socket(s, shown);
         }
