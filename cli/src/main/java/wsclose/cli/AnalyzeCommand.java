@@ -62,7 +62,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
             if (stats) {
                 Stats.print(spec.commandLine().getErr(), "analyze", in.bytes(), r.stats().events(), System.nanoTime() - t0);
             }
-            return report.failOn().exitCode(r);
+            int code = report.failOn().exitCode(r);
+            if (code == ExitCodes.OK && report.failOn() != FailOn.never && r.nothingChecked()) {
+                // a capture without the socket providers is not "clean": the input lacks what the checks need
+                spec.commandLine().getErr().println("wsclose analyze: nothing was checked: the input has none of the events"
+                        + " the checks need (see the note)");
+                return ExitCodes.INPUT;
+            }
+            return code;
         }
     }
 }

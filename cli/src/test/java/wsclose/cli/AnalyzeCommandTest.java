@@ -147,10 +147,10 @@ class AnalyzeCommandTest {
                     assertThat(r.err()).contains(f.toString()).contains("byte offset 0").contains("empty file");
                     continue;
                 }
-                assertThat(r.code()).as(f + ": " + r.err()).isZero();
+                assertThat(r.code()).as(f + ": no public capture has Winsock events, so nothing is checked: " + r.err()).isEqualTo(3);
                 JsonNode d = JSON.readTree(r.out());
-                assertThat(d.get("notes").size()).as(f.toString()).isEqualTo(8);
-                assertThat(d.get("notes").get(0).asText()).contains("Microsoft-Windows-Winsock-AFD");
+                assertThat(d.get("notes").size()).as(f.toString()).isEqualTo(1);
+                assertThat(d.get("notes").get(0).asText()).startsWith("nothing was checked").contains("Microsoft-Windows-Winsock-AFD");
                 assertThat(d.get("stats").get("decodeProblems").asLong()).as(f.toString()).isZero();
             }
         }
@@ -235,5 +235,18 @@ class AnalyzeCommandTest {
         Cli inverted = Cli.run("analyze", "--since", "2s", "--until", "1s", f.toString());
         assertThat(inverted.code()).isEqualTo(2);
         assertThat(inverted.err()).contains("--since is after --until");
+    }
+
+    @Test
+    void nothingCheckedIsNotClean() throws IOException {
+        Path f = wsclose.trace.testing.Corpus.file("microsoft__perfview/smallEtlFile.etl");
+        Cli r = Cli.run("analyze", f.toString());
+        assertThat(r.code()).as("the input lacks what the checks need").isEqualTo(3);
+        assertThat(r.out().lines().filter(l -> l.contains("not checked") || l.contains("nothing was checked")))
+                .as("said once, not once per check").hasSize(1);
+        String note = JSON.readTree(Cli.run("analyze", "--format", "json", f.toString()).out()).get("notes").get(0).asText();
+        assertThat(note).startsWith("nothing was checked: the input has none of the events the checks need (Microsoft-Windows-Winsock-AFD")
+                .contains("xperf -start wsclose -on Microsoft-Windows-Winsock-AFD");
+        assertThat(Cli.run("analyze", "--fail-on", "never", f.toString()).code()).isZero();
     }
 }

@@ -38,6 +38,9 @@ public final class Analyzer implements ModelListener {
     private final List<String> warnings = new ArrayList<>();
     /** Sockets (by model id) that a finding from an anomaly named before they retired. */
     private final Set<Long> flagged = new java.util.HashSet<>();
+    /** The start of the one note of a run whose input held no socket events at all. */
+    public static final String NOTHING_CHECKED = "nothing was checked";
+
     private final java.util.TreeSet<Integer> tracePids = new java.util.TreeSet<>();
     private final java.util.TreeSet<String> traceProcesses = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
     /** Endpoints whose timelines keep every entry (the sockets {@code wsclose timeline} prints). */
@@ -150,12 +153,20 @@ public final class Analyzer implements ModelListener {
         Set<Source> present = model.sources();
         List<String> notes = new ArrayList<>();
         Set<String> missing = new LinkedHashSet<>();
+        boolean nothing = checks.stream().noneMatch(c -> c.needs().stream().anyMatch(present::containsAll));
         for (Check c : checks) {
             boolean runnable = c.needs().stream().anyMatch(present::containsAll);
-            if (!runnable && done) {
-                notes.add(c.kind() + ": not checked, the input has no " + describeMissing(c, present, missing)
-                        + "; to capture it: " + c.capture());
+            String why = runnable ? null : describeMissing(c, present, missing);
+            if (!runnable && done && !nothing) {
+                notes.add(c.kind() + ": not checked, the input has no " + why + "; to capture it: " + c.capture());
             }
+        }
+        if (done && nothing) {
+            // one note, not one per check: nothing at all could be checked
+            notes.add(NOTHING_CHECKED + ": the input has none of the events the checks need (" + String.join(", ", missing) + "). Capture"
+                    + " Microsoft-Windows-Winsock-AFD at level 5 (with Microsoft-Windows-TCPIP and the kernel process and"
+                    + " handle events for every check), e.g. xperf -start wsclose -on Microsoft-Windows-Winsock-AFD:"
+                    + "0xffffffffffffffff:5+Microsoft-Windows-TCPIP:0xffffffffffffffff:5 -f winsock.etl (README, \"Capturing\")");
         }
         if (done && selectedSockets == 0 && model.sockets() > 0 && (options.filtersSockets() || options.filtersTime())) {
             notes.add(noMatch());

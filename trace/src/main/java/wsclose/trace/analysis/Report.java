@@ -43,6 +43,11 @@ public record Report(String source, Stats stats, List<SocketSummary> sockets, Li
                         long decodeProblems, long eventsLost, long firstEvent, long lastEvent, long buffersDamaged) {
     }
 
+    /** Whether no check could run: the input has none of the events any check needs (one note says which). */
+    public boolean nothingChecked() {
+        return notes.stream().anyMatch(n -> n.startsWith(Analyzer.NOTHING_CHECKED));
+    }
+
     /** Whether any finding is at or above {@code level}. */
     public boolean hasFindingsAtOrAbove(Severity level) {
         return findings.stream().anyMatch(f -> f.severity().compareTo(level) >= 0);
