@@ -218,7 +218,7 @@ function _picocli_wsclose_analyze() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--verbose' '-q' '--quiet' '--no-color' '--stats' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--verbose' '-q' '--quiet' '--no-color' '--all-sockets' '--pretty' '--stats' '-h' '--help' '-V' '--version'"
   local arg_opts="'--pid' '--process' '--port' '--socket' '--since' '--until' '--format' '--time' '--fail-on'"
   local format_option_args=("table" "json" "jsonl" "csv") # --format values
   local time_option_args=("utc" "local" "relative") # --time values
@@ -477,7 +477,7 @@ function _picocli_wsclose_trace() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--verbose' '-q' '--quiet' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--verbose' '-q' '--quiet' '--no-color' '--all-sockets' '--pretty' '-h' '--help' '-V' '--version'"
   local arg_opts="'--pid' '--process' '--duration' '--save' '--format' '--time' '--fail-on' '--sample-interval'"
   local format_option_args=("table" "json" "jsonl" "csv") # --format values
   local time_option_args=("utc" "local" "relative") # --time values

@@ -45,6 +45,8 @@ Register-ArgumentCompleter -Native -CommandName 'wsclose', 'wsclose.cmd' -Script
                 @{ Names = @('--format'); TakesValue = $true; Choices = @('table', 'json', 'jsonl', 'csv'); Files = $false; Extensions = @(); Help = 'Output: table, json, jsonl, csv (default: table).' },
                 @{ Names = @('--time'); TakesValue = $true; Choices = @('utc', 'local', 'relative'); Files = $false; Extensions = @(); Help = 'Times in tables: utc, local, relative (default: utc).' },
                 @{ Names = @('--fail-on'); TakesValue = $true; Choices = @('error', 'warning', 'info', 'never'); Files = $false; Extensions = @(); Help = 'Exit 1 when a finding is at least this severe: error, warning, info, never (default: error).' },
+                @{ Names = @('--all-sockets'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'JSON, JSONL: list every socket, not only those with findings.' },
+                @{ Names = @('--pretty'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'JSON: indented for reading (compact by default).' },
                 @{ Names = @('--stats'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Print read statistics on stderr: MB/s, events/s, time, heap.' },
                 @{ Names = @('-h', '--help'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Show this help message and exit.' },
                 @{ Names = @('-V', '--version'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Print version information and exit.' }
@@ -139,6 +141,8 @@ Register-ArgumentCompleter -Native -CommandName 'wsclose', 'wsclose.cmd' -Script
                 @{ Names = @('--format'); TakesValue = $true; Choices = @('table', 'json', 'jsonl', 'csv'); Files = $false; Extensions = @(); Help = 'Output: table, json, jsonl, csv (default: table).' },
                 @{ Names = @('--time'); TakesValue = $true; Choices = @('utc', 'local', 'relative'); Files = $false; Extensions = @(); Help = 'Times in tables: utc, local, relative (default: utc).' },
                 @{ Names = @('--fail-on'); TakesValue = $true; Choices = @('error', 'warning', 'info', 'never'); Files = $false; Extensions = @(); Help = 'Exit 1 when a finding is at least this severe: error, warning, info, never (default: error).' },
+                @{ Names = @('--all-sockets'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'JSON, JSONL: list every socket, not only those with findings.' },
+                @{ Names = @('--pretty'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'JSON: indented for reading (compact by default).' },
                 @{ Names = @('--sample-interval'); TakesValue = $true; Choices = @(); Files = $false; Extensions = @(); Help = 'How often socket queues are sampled, in ms (default: 100).' },
                 @{ Names = @('-h', '--help'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Show this help message and exit.' },
                 @{ Names = @('-V', '--version'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Print version information and exit.' }

@@ -19,10 +19,17 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16));
+        // stdout straight on fd 1, not System.out: a PrintStream swallows EPIPE, and `wsclose events big.etl | head -1`
+        // must stop when head has gone (StdoutClosed ends the command quietly with exit 0)
+        PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(new StdoutClosed.Guard(
+                new java.io.FileOutputStream(java.io.FileDescriptor.out)), StandardCharsets.UTF_8), 1 << 16));
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         int code = run(out, err, args);
-        out.flush();
+        try {
+            out.flush();
+        } catch (StdoutClosed e) {
+            // nothing left to say to a reader that has gone
+        }
         err.flush();
         System.exit(code);
     }
@@ -38,7 +45,11 @@ public final class Main {
             // picocli hands only Exceptions to handle(); an Error (out of heap, too deep) still ends in one line, exit 3
             code = error(e, cmd, err, java.util.Arrays.asList(args).contains("--verbose"));
         }
-        out.flush();
+        try {
+            out.flush();
+        } catch (StdoutClosed e) {
+            // the reader has gone; the exit code stands
+        }
         err.flush();
         return code;
     }
@@ -77,6 +88,11 @@ public final class Main {
 
     private static int handle(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
         PrintWriter err = cmd.getErr();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof StdoutClosed) {
+                return ExitCodes.OK; // the reader of stdout has gone (head, less quit): stop quietly, as cat does
+            }
+        }
         boolean verbose = matched(parsed, "--verbose");
         String prefix = "wsclose " + cmd.getCommandName() + ": ";
         int code;

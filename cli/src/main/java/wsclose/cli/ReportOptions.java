@@ -18,6 +18,12 @@ public final class ReportOptions {
             description = "Exit 1 when a finding is at least this severe: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     FailOn failOn;
 
+    @Option(names = "--all-sockets", description = "JSON, JSONL: list every socket, not only those with findings.")
+    boolean allSockets;
+
+    @Option(names = "--pretty", description = "JSON: indented for reading (compact by default).")
+    boolean pretty;
+
     public ReportWriter.Format format() {
         return format;
     }
@@ -32,6 +38,7 @@ public final class ReportOptions {
 
     /** The writer for {@code --format}, with colours and width from the terminal facts. */
     public ReportWriter writer(PrintWriter out, GlobalOptions global) {
-        return ReportWriter.of(format, out, new TimeFormat(time), new Colors(global.color(Terminal.isTerminal())), Terminal.width());
+        return ReportWriter.of(format, out, new TimeFormat(time), new Colors(global.color(Terminal.isTerminal())), Terminal.width(),
+                allSockets, pretty);
     }
 }

@@ -39,7 +39,7 @@ class AnalyzeCommandTest {
     }
 
     JsonNode json(String... args) throws IOException {
-        List<String> a = new ArrayList<>(List.of("analyze", "--format", "json", "--fail-on", "never"));
+        List<String> a = new ArrayList<>(List.of("analyze", "--format", "json", "--all-sockets", "--fail-on", "never"));
         a.addAll(List.of(args));
         Cli r = Cli.run(a.toArray(new String[0]));
         assertThat(r.code()).as(r.err()).isZero();
@@ -116,7 +116,7 @@ class AnalyzeCommandTest {
 
     @Test
     void jsonLinesStreamTypedObjects() throws IOException {
-        Cli r = Cli.run("analyze", "--format", "jsonl", "--fail-on", "never", tour.toString());
+        Cli r = Cli.run("analyze", "--format", "jsonl", "--all-sockets", "--fail-on", "never", tour.toString());
         List<String> types = new ArrayList<>();
         for (String line : r.out().split("\n")) {
             types.add(JSON.readTree(line).get("type").asText());
@@ -248,5 +248,22 @@ class AnalyzeCommandTest {
         assertThat(note).startsWith("nothing was checked: the input has none of the events the checks need (Microsoft-Windows-Winsock-AFD")
                 .contains("xperf -start wsclose -on Microsoft-Windows-Winsock-AFD");
         assertThat(Cli.run("analyze", "--fail-on", "never", f.toString()).code()).isZero();
+    }
+
+    @Test
+    void jsonListsTheSocketsWithFindingsCompactlyUnlessAskedForAll() throws IOException {
+        Cli lean = Cli.run("analyze", "--format", "json", "--fail-on", "never", tour.toString());
+        Cli all = Cli.run("analyze", "--format", "json", "--all-sockets", "--fail-on", "never", tour.toString());
+        Cli pretty = Cli.run("analyze", "--format", "json", "--pretty", "--fail-on", "never", tour.toString());
+        JsonNode l = JSON.readTree(lean.out());
+        JsonNode a = JSON.readTree(all.out());
+        assertThat(l.get("sockets").size()).isLessThan(a.get("sockets").size());
+        l.get("sockets").forEach(s -> assertThat(s.get("findings").size()).as("a socket with findings").isPositive());
+        assertThat(l.get("findings")).isEqualTo(a.get("findings"));
+        assertThat(lean.out().strip().lines().count()).as("compact: one line").isEqualTo(1);
+        assertThat(JSON.readTree(pretty.out())).isEqualTo(l);
+        assertThat(pretty.out().lines().count()).isGreaterThan(10);
+        Cli jsonl = Cli.run("analyze", "--format", "jsonl", "--fail-on", "never", tour.toString());
+        assertThat(jsonl.out().lines().filter(x -> x.startsWith("{\"type\":\"socket\"")).count()).isEqualTo(l.get("sockets").size());
     }
 }

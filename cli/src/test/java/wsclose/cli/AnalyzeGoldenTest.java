@@ -28,7 +28,7 @@ class AnalyzeGoldenTest {
         Scenarios.all().get(name).accept(s);
         Path f = dir.resolve(name + ".etl");
         s.writeTo(f);
-        Cli r = Cli.run("analyze", "--format", "json", "--fail-on", "never", f.toString());
+        Cli r = Cli.run("analyze", "--format", "json", "--all-sockets", "--pretty", "--fail-on", "never", f.toString());
         assertThat(r.code()).as(r.err()).isZero();
         String json = r.out().replace(f.toString().replace("\\", "\\\\"), name + ".etl");
         JsonNode doc = new ObjectMapper().readTree(json);

@@ -27,7 +27,7 @@ record Example(List<Sock> sockets, long events, long findings) {
         long events = -1;
         long findings = 0;
         try {
-            for (String line : Cli.run("analyze", "--format", "jsonl", file.toString()).out().split("\n")) {
+            for (String line : Cli.run("analyze", "--format", "jsonl", "--all-sockets", file.toString()).out().split("\n")) {
                 JsonNode j = m.readTree(line);
                 switch (j.get("type").asText()) {
                     case "socket" -> {

@@ -52,6 +52,8 @@ class ShellAnswersTest {
                 out.add(("analyze --format " + format + " " + filter).trim());
             }
         }
+        out.add("analyze --format json --all-sockets --pretty --since 20ms");
+        out.add("analyze --format jsonl --all-sockets --pid " + first.pid());
         out.add("analyze --time relative");
         out.add("analyze --time local --pid " + last.pid());
         out.add("timeline --socket " + first.endpoint());

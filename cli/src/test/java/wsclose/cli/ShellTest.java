@@ -131,11 +131,11 @@ class ShellTest {
         Path file = example();
         int pid = FACTS.pidWithOneSocket();
         Example.Sock sock = FACTS.sockets().stream().filter(x -> x.pid() == pid).findFirst().orElseThrow();
-        String expected = cli("analyze", "--format", "json", "--pid", Integer.toString(pid), file.toString());
+        String expected = cli("analyze", "--format", "json", "--pretty", "--pid", Integer.toString(pid), file.toString());
         start(file.toString());
         vt.awaitText("[close-bugs.etl]>");
         Files.delete(file);
-        vt.type("analyze --format json --pid " + pid + "\r");
+        vt.type("analyze --format json --pretty --pid " + pid + "\r");
         String screen = vt.await("the whole report", s -> s.contains("\"lastEvent\"") && s.strip().endsWith("[close-bugs.etl]>"));
         // the first lines of the stats, as wsclose analyze printed them from the file (the rest scrolled off)
         String[] stats = expected.substring(expected.indexOf("\"stats\"")).split("\n");

@@ -54,7 +54,7 @@ class TraceCommandTest {
 
     @Test
     void jsonReportHasTheAnalyzeSchemaAndTheExitCodeFollowsFailOn() throws IOException {
-        Cli r = trace(USE_AFTER_CLOSE, "--format", "json");
+        Cli r = trace(USE_AFTER_CLOSE, "--format", "json", "--all-sockets");
         assertThat(r.code()).as(r.err()).isEqualTo(1);
         JsonNode doc = JSON.readTree(r.out());
         assertThat(doc.get("format").asInt()).isEqualTo(1);

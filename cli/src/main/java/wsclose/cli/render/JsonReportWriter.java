@@ -17,17 +17,25 @@ import wsclose.trace.analysis.SocketSummary;
 final class JsonReportWriter implements ReportWriter {
     private final PrintWriter out;
     private final JsonGenerator gen;
+    private final boolean allSockets;
 
-    JsonReportWriter(PrintWriter out) {
+    /**
+     * @param allSockets list every socket (--all-sockets), not only those with findings
+     * @param pretty     indent (--pretty); compact otherwise, a tenth of the size for scripts
+     */
+    JsonReportWriter(PrintWriter out, boolean allSockets, boolean pretty) {
         this.out = out;
+        this.allSockets = allSockets;
         this.gen = Json.generator(out);
-        gen.setPrettyPrinter(new DefaultPrettyPrinter());
-        gen.setCodec(Json.MAPPER);
+        if (pretty) {
+            gen.setPrettyPrinter(new DefaultPrettyPrinter());
+        }
+        gen.setCodec(pretty ? Json.MAPPER : Json.FACTORY.getCodec());
     }
 
     @Override
     public boolean wantsAllSockets() {
-        return true;
+        return allSockets;
     }
 
     @Override

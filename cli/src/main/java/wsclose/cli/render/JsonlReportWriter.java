@@ -15,13 +15,17 @@ import wsclose.trace.analysis.SocketSummary;
 final class JsonlReportWriter implements ReportWriter {
     private final PrintWriter out;
 
-    JsonlReportWriter(PrintWriter out) {
+    private final boolean allSockets;
+
+    /** @param allSockets a line for every socket (--all-sockets), not only for those with findings */
+    JsonlReportWriter(PrintWriter out, boolean allSockets) {
         this.out = out;
+        this.allSockets = allSockets;
     }
 
     @Override
     public boolean wantsAllSockets() {
-        return true;
+        return allSockets;
     }
 
     private static Map<String, Object> typed(String type, Map<String, Object> body) {

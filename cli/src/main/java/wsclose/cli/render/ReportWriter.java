@@ -22,9 +22,18 @@ public interface ReportWriter extends ReportListener {
     }
 
     static ReportWriter of(Format format, PrintWriter out, TimeFormat time, Colors colors, int width) {
+        return of(format, out, time, colors, width, false, false);
+    }
+
+    /**
+     * @param allSockets JSON and JSONL list every socket, not only those with findings (--all-sockets)
+     * @param pretty     JSON is indented (--pretty)
+     */
+    static ReportWriter of(Format format, PrintWriter out, TimeFormat time, Colors colors, int width, boolean allSockets,
+                           boolean pretty) {
         switch (format) {
-            case json: return new JsonReportWriter(out);
-            case jsonl: return new JsonlReportWriter(out);
+            case json: return new JsonReportWriter(out, allSockets, pretty);
+            case jsonl: return new JsonlReportWriter(out, allSockets);
             case csv: return new CsvReportWriter(out);
             default: return new TableReportWriter(out, time, colors, width);
         }

@@ -23,6 +23,12 @@ final class AnalyzeCmd implements Callable<Integer> {
     @Option(names = "--time", defaultValue = "utc", description = "Times in tables: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     TimeFormat.Mode time;
 
+    @Option(names = "--all-sockets", description = "JSON, JSONL: list every socket, not only those with findings.")
+    boolean allSockets;
+
+    @Option(names = "--pretty", description = "JSON: indented for reading (compact by default).")
+    boolean pretty;
+
     AnalyzeCmd(Context ctx) {
         this.ctx = ctx;
     }
@@ -30,7 +36,8 @@ final class AnalyzeCmd implements Callable<Integer> {
     @Override
     public Integer call() {
         Session s = ctx.session();
-        ReportWriter w = ReportWriter.of(format, ctx.out(), new TimeFormat(time), ctx.colors(), ctx.width());
+        // the same bytes as wsclose analyze with the same options
+        ReportWriter w = ReportWriter.of(format, ctx.out(), new TimeFormat(time), ctx.colors(), ctx.width(), allSockets, pretty);
         w.begin(s.source());
         Report r = s.replay(filters.options(s.start(), w.wantsAllSockets()), w);
         w.end(r);

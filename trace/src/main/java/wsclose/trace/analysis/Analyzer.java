@@ -37,7 +37,8 @@ public final class Analyzer implements ModelListener {
     private final List<Finding> findings = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     /** Sockets (by model id) that a finding from an anomaly named before they retired. */
-    private final Set<Long> flagged = new java.util.HashSet<>();
+    /** Findings raised before their socket retired (anomalies), listed with it when it does. */
+    private final java.util.Map<Long, List<Finding>> flagged = new java.util.HashMap<>();
     /** The start of the one note of a run whose input held no socket events at all. */
     public static final String NOTHING_CHECKED = "nothing was checked";
 
@@ -243,13 +244,14 @@ public final class Analyzer implements ModelListener {
         for (Check c : checks) {
             c.retired(t, s, mine::add);
         }
-        List<Finding> shown = new ArrayList<>();
+        List<Finding> earlier = flagged.remove(s.id());
+        List<Finding> shown = earlier == null ? new ArrayList<>() : new ArrayList<>(earlier);
         for (Finding f : mine) {
             if (record(f)) {
                 shown.add(f);
             }
         }
-        boolean hasFindings = !shown.isEmpty() | flagged.remove(s.id());
+        boolean hasFindings = !shown.isEmpty();
         // a socket whose finding is in the window is shown with it, even if the socket ended before the window
         boolean selected = options.selects(s) || hasFindings;
         if (selected) {
@@ -271,7 +273,11 @@ public final class Analyzer implements ModelListener {
 
     @Override
     public void anomaly(Anomaly a) {
-        Consumer<Finding> sink = this::record;
+        Consumer<Finding> sink = f -> {
+            if (record(f) && f.socket() != null) {
+                flagged.computeIfAbsent(f.socket().id(), k -> new ArrayList<>(2)).add(f);
+            }
+        };
         for (Check c : checks) {
             c.anomaly(a, sink);
         }
@@ -282,9 +288,6 @@ public final class Analyzer implements ModelListener {
             return false;
         }
         findings.add(f);
-        if (f.socket() != null) {
-            flagged.add(f.socket().id());
-        }
         bySeverity.merge(f.severity().label(), 1L, Long::sum);
         listener.finding(f);
         return true;
