@@ -167,6 +167,7 @@ function _complete_wsclose() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} explain" ];    then _picocli_wsclose; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} shell" ];    then _picocli_wsclose; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} completion" ];    then _picocli_wsclose; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_wsclose; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(analyze)
@@ -178,7 +179,9 @@ function _complete_wsclose() {
   local cmds6=(explain)
   local cmds7=(shell)
   local cmds8=(completion)
+  local cmds9=(help)
 
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_wsclose_help; return $?; fi
   if CompWordsContainsArray "${cmds8[@]}"; then _picocli_wsclose_completion; return $?; fi
   if CompWordsContainsArray "${cmds7[@]}"; then _picocli_wsclose_shell; return $?; fi
   if CompWordsContainsArray "${cmds6[@]}"; then _picocli_wsclose_explain; return $?; fi
@@ -198,7 +201,7 @@ function _picocli_wsclose() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="analyze timeline summary events handles trace explain shell completion"
+  local commands="analyze timeline summary events handles trace explain shell completion help"
   local flag_opts="'--verbose' '-q' '--quiet' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -619,6 +622,24 @@ function _picocli_wsclose_completion() {
     if (( currIndex >= 0 && currIndex <= 0 )); then
       positionals=$( compReplyArray "${SHELL_pos_param_args[@]}" )
     fi
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `help` subcommand.
+function _picocli_wsclose_help() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+
+  local commands="analyze timeline summary events handles trace explain shell completion"
+  local flag_opts="'-h' '--help'"
+  local arg_opts=""
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi

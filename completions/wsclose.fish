@@ -3,7 +3,7 @@
 #   copy this file to ~/.config/fish/completions/wsclose.fish
 
 # The command paths wsclose knows, to tell subcommands from argument values.
-set -g __wsclose_commands 'analyze' 'timeline' 'summary' 'events' 'handles' 'trace' 'explain' 'shell' 'completion'
+set -g __wsclose_commands 'analyze' 'timeline' 'summary' 'events' 'handles' 'trace' 'explain' 'shell' 'completion' 'help'
 
 # True when the subcommand path typed so far is exactly $argv[1] ('' for the top command).
 function __wsclose_using
@@ -53,6 +53,7 @@ complete -c wsclose -n '__wsclose_using \'\'' -a 'trace' -d 'Traces sockets live
 complete -c wsclose -n '__wsclose_using \'\'' -a 'explain' -d 'Explains a finding kind'
 complete -c wsclose -n '__wsclose_using \'\'' -a 'shell' -d 'Interactive shell'
 complete -c wsclose -n '__wsclose_using \'\'' -a 'completion' -d 'Prints a shell completion script for wsclose (commands, options, option values, trace files).'
+complete -c wsclose -n '__wsclose_using \'\'' -a 'help' -d 'When no COMMAND is given, the usage help for the main command is displayed.'
 complete -c wsclose -n '__wsclose_using \'\'' -l verbose -d 'Print stack traces, read statistics and the tracer\'s bookkeeping on stderr.'
 complete -c wsclose -n '__wsclose_using \'\'' -s q -l quiet -d 'No progress or warnings on stderr.'
 complete -c wsclose -n '__wsclose_using \'\'' -l no-color -d 'No colours (also when NO_COLOR is set).'
@@ -174,4 +175,7 @@ complete -c wsclose -n '__wsclose_using \'completion\'' -l no-color -d 'No colou
 complete -c wsclose -n '__wsclose_using \'completion\'' -s h -l help -d 'Show this help message and exit.'
 complete -c wsclose -n '__wsclose_using \'completion\'' -s V -l version -d 'Print version information and exit.'
 complete -c wsclose -n '__wsclose_using \'completion\'' -a 'bash zsh fish powershell' -d 'SHELL'
+
+# wsclose help
+complete -c wsclose -n '__wsclose_using \'help\'' -s h -l help -d 'Show usage help for the help command and exit.'
 

@@ -17,7 +17,8 @@ Register-ArgumentCompleter -Native -CommandName 'wsclose', 'wsclose.cmd' -Script
                 @{ Name = 'trace'; Help = 'Traces sockets live and reports close problems as ''wsclose analyze'' does.' },
                 @{ Name = 'explain'; Help = 'Explains a finding kind' },
                 @{ Name = 'shell'; Help = 'Interactive shell' },
-                @{ Name = 'completion'; Help = 'Prints a shell completion script for wsclose (commands, options, option values, trace files).' }
+                @{ Name = 'completion'; Help = 'Prints a shell completion script for wsclose (commands, options, option values, trace files).' },
+                @{ Name = 'help'; Help = 'When no COMMAND is given, the usage help for the main command is displayed.' }
             )
             Options = @(
                 @{ Names = @('--verbose'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Print stack traces, read statistics and the tracer''s bookkeeping on stderr.' },
@@ -190,6 +191,15 @@ Register-ArgumentCompleter -Native -CommandName 'wsclose', 'wsclose.cmd' -Script
                 @{ Names = @('-V', '--version'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Print version information and exit.' }
             )
             Choices = @('bash', 'zsh', 'fish', 'powershell')
+            Files = $false
+            Extensions = @()
+        }
+        'help' = @{
+            Commands = @()
+            Options = @(
+                @{ Names = @('-h', '--help'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Show usage help for the help command and exit.' }
+            )
+            Choices = @()
             Files = $false
             Extensions = @()
         }

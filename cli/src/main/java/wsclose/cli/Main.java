@@ -59,6 +59,7 @@ public final class Main {
         CommandLine cmd = new CommandLine(new WsClose());
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
         cmd.setExecutionExceptionHandler(Main::handle);
+        cmd.setParameterExceptionHandler(Main::usage);
         return cmd;
     }
 
@@ -75,6 +76,20 @@ public final class Main {
         }
         err.flush();
         return ExitCodes.INPUT;
+    }
+
+    /**
+     * A usage error: one line naming the command and what was wrong, then where the help is; exit 2. The help page
+     * itself is for --help, not for every typo.
+     */
+    private static int usage(CommandLine.ParameterException e, String[] args) {
+        CommandLine cmd = e.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        String path = cmd.getCommandSpec().qualifiedName();
+        err.println(path + ": " + e.getMessage());
+        err.println("try '" + path + " --help'");
+        err.flush();
+        return ExitCodes.USAGE;
     }
 
     static boolean matched(CommandLine.ParseResult p, String option) {

@@ -40,6 +40,18 @@ public record TimeArg(boolean relative, long value) {
         }
     }
 
+    /** picocli converter for a length of time (--duration): only the offset forms. */
+    public static final class DurationConverter implements ITypeConverter<TimeArg> {
+        @Override
+        public TimeArg convert(String value) {
+            if (!OFFSET.matcher(value.trim()).matches()) {
+                throw new TypeConversionException("'" + value + "' is not a length of time: use a number and a unit,"
+                        + " such as 30s, 2m, 1h or 500ms");
+            }
+            return parse(value);
+        }
+    }
+
     /** picocli converter. */
     public static final class Converter implements ITypeConverter<TimeArg> {
         @Override

@@ -51,7 +51,7 @@ public final class TraceCommand implements Callable<Integer> {
     @Option(names = "--process", paramLabel = "NAME", description = "Trace the running processes with this name (comm).")
     String process;
 
-    @Option(names = "--duration", paramLabel = "D", converter = TimeArg.Converter.class,
+    @Option(names = "--duration", paramLabel = "D", converter = TimeArg.DurationConverter.class,
             description = "Stop after this long (30s, 2m, 1h).")
     TimeArg duration;
 

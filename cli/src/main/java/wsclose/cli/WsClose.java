@@ -11,13 +11,14 @@ import picocli.CommandLine.Spec;
         description = "Finds socket close problems in Winsock traces (.etl) and live processes.",
         subcommands = {AnalyzeCommand.class, TimelineCommand.class, SummaryCommand.class, EventsCommand.class,
             HandlesCommand.class, TraceCommand.class, ExplainCommand.class, ShellCommand.class, CompletionCommand.class,
-            NativeDumpCommand.class},
+            NativeDumpCommand.class, picocli.CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:ran; nothing at or above --fail-on",
             "1:findings at or above --fail-on (default: error)",
             "2:usage error",
-            "3:unreadable input, missing privilege or unsupported platform"})
+            "3:unreadable input, missing privilege or unsupported platform; analyze: nothing checked, or damaged buffers skipped",
+            "N:trace -- COMMAND: COMMAND's own failing status when no finding reached --fail-on"})
 public final class WsClose implements Runnable {
     @Spec
     CommandSpec spec;
@@ -27,6 +28,7 @@ public final class WsClose implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing command (try 'wsclose --help')");
+        throw new ParameterException(spec.commandLine(), "missing command: give one of analyze, timeline, summary, events,"
+                + " handles, trace, explain, shell, completion");
     }
 }

@@ -266,4 +266,22 @@ class AnalyzeCommandTest {
         Cli jsonl = Cli.run("analyze", "--format", "jsonl", "--fail-on", "never", tour.toString());
         assertThat(jsonl.out().lines().filter(x -> x.startsWith("{\"type\":\"socket\"")).count()).isEqualTo(l.get("sockets").size());
     }
+
+    @Test
+    void usageErrorsAreOneLineAndWhereTheHelpIs() {
+        Cli bad = Cli.run("analyze", "--bogus", tour.toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err().lines().toList()).containsExactly("wsclose analyze: Unknown option: '--bogus'",
+                "try 'wsclose analyze --help'");
+        assertThat(bad.out()).isEmpty();
+        Cli duration = Cli.run("trace", "--duration", "1x", "--", "true");
+        assertThat(duration.code()).isEqualTo(2);
+        assertThat(duration.err()).contains("'1x' is not a length of time").doesNotContain("ISO-8601");
+        Cli help = Cli.run("help", "analyze");
+        assertThat(help.code()).isZero();
+        assertThat(help.out()).startsWith("Usage: wsclose analyze");
+        Cli none = Cli.run();
+        assertThat(none.code()).isEqualTo(2);
+        assertThat(none.err().lines().count()).isEqualTo(2);
+    }
 }
