@@ -28,7 +28,7 @@ final class CsvReportWriter implements ReportWriter {
         SocketSummary s = f.socket();
         out.println(String.join(",", List.of(f.kind(), f.severity().label(), q(ReportJson.time(f.time())),
                 s == null ? "" : s.endpointText(), (s == null ? f.pid() : s.pid()) < 0 ? "" : Integer.toString(s == null ? f.pid() : s.pid()),
-                q(s == null ? null : s.process()), f.handle() < 0 ? "" : s != null ? s.handleText(f.handle()) : Json.hex(f.handle()), q(s == null ? null : s.local()),
+                q(s == null ? null : s.process()), f.handle() < 0 ? "" : s != null ? s.handleText(f.handle()) : Human.hex(f.handle()), q(s == null ? null : s.local()),
                 q(s == null ? null : s.remote()), q(f.message()))));
     }
 

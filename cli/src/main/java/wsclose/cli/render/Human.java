@@ -40,4 +40,9 @@ public final class Human {
         }
         return String.format(Locale.ROOT, "%d h %02d min", m / 60, m % 60);
     }
+
+    /** "0x1d4": Windows pointers and handles (Json.hex without loading Jackson, for the table and CSV paths). */
+    public static String hex(long v) {
+        return "0x" + Long.toHexString(v);
+    }
 }

@@ -96,7 +96,7 @@ final class TableReportWriter implements ReportWriter {
     private void printFinding(Finding f) {
         String who = f.socket() != null ? "socket " + f.socket().endpointText() + " pid " + f.socket().pid()
                 + (f.socket().process() == null ? "" : " " + f.socket().process())
-                : "pid " + f.pid() + (f.handle() >= 0 ? " handle " + Json.hex(f.handle()) : "");
+                : "pid " + f.pid() + (f.handle() >= 0 ? " handle " + Human.hex(f.handle()) : "");
         String head = f.kind() + "  " + time.format(f.time());
         if (4 + head.length() + who.length() <= width) {
             out.println("  " + colors.severity(f.severity(), f.kind()) + "  " + time.format(f.time()) + "  " + who);

@@ -78,7 +78,7 @@ final class LingerTimeoutCheck implements Check {
         }
         ev.add(new Finding.Evidence(t.closeCallStart() >= 0 ? t.closeCallStart() : t.closeRequested(), Words.close(s) + " called"));
         if (t.abortTime() >= 0) {
-            ev.add(new Finding.Evidence(t.abortTime(), "AFD abort, reason " + t.abortReason()));
+            ev.add(new Finding.Evidence(t.abortTime(), "AFD abort: " + Words.abortReason(t.abortReason())));
         }
         if (t.rstSent() >= 0) {
             ev.add(new Finding.Evidence(t.rstSent(), "RST sent"));
@@ -86,7 +86,11 @@ final class LingerTimeoutCheck implements Check {
         if (t.closeCallEnd() >= 0) {
             ev.add(new Finding.Evidence(t.closeCallEnd(), Words.close(s) + " returned"));
         }
+        Map<String, Object> details = new java.util.LinkedHashMap<>();
+        details.put("lingerSeconds", t.lingerSeconds());
+        details.put("blockedSeconds", blocked < 0 ? null : blocked / 1e7); // null: the close call's end was not traced
+        details.put("reset", reset);
         out.accept(new Finding(kind(), severity, t.closeRequested(), message, s, s.pid(), -1, ev,
-                Map.of("lingerSeconds", t.lingerSeconds(), "blockedSeconds", blocked < 0 ? -1 : blocked / 1e7, "reset", reset)));
+                java.util.Collections.unmodifiableMap(details)));
     }
 }
