@@ -46,23 +46,18 @@ def ms(iso):
     if iso is None:
         return None
     return (datetime.strptime(iso[:26], "%Y-%m-%dT%H:%M:%S.%f").replace(tzinfo=timezone.utc).timestamp() - base) * 1000
-# JSONL findings name their socket by endpoint; the socket lines give each instance's lifetime (values are reused).
-instances, findings = {}, []
+findings = []
 for line in open(jsonl):
     o = json.loads(line)
-    if o.get("type") == "socket":
-        gone = ms(o.get("freed")) or ms(o.get("closed")) or 1e18
-        instances.setdefault(int(o["endpoint"], 16), []).append((ms(o.get("created")), gone))
-    elif o.get("type") == "finding":
+    if o.get("type") == "finding":
         findings.append(o)
 for o in findings:
     kind, sock = o["kind"], o.get("socket")
     if sock is None:
         continue  # the per-process growth line of a leak
     found[kind] = found.get(kind, 0) + 1
-    ep, t = int(sock["endpoint"], 16), ms(o["time"])
-    fits = [c for c, g in instances.get(ep, []) if c is not None and c - 0.5 <= t <= g + 2]
-    created = max(fits) if fits else None  # the newest instance alive then (values are reused within ms)
+    ep = int(sock["endpoint"], 16)
+    created = ms(sock.get("created"))  # the finding names its socket's instance by creation time
     cands = want.get((kind, ep), [])
     for cand in cands:
         if created is not None and abs(cand[0] - created) <= 0.5:

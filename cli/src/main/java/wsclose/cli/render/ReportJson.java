@@ -105,6 +105,7 @@ public final class ReportJson {
         m.put("handles", hs);
         m.put("local", s.local());
         m.put("remote", s.remote());
+        m.put("created", time(s.created())); // which instance: endpoints and handles are reused within milliseconds
         return m;
     }
 

@@ -141,8 +141,13 @@ public final class MixedScenario {
         endpoints.giveBack(freedAt, vals[0]);
         files.giveBack(freedAt, vals[1]);
         tcbs.giveBack(freedAt, vals[2]);
-        c.handles.giveBack(closedAt, vals[3]);
+        // The SOCKET value is free once CloseHandle ran, near the end of the closesocket call (WinsockSocket.close:
+        // 0.1 ms by default), not when the call began: handing it out earlier is what Windows never does.
+        c.handles.giveBack(closedAt + CLOSE_CALL_MS, vals[3]);
     }
+
+    /** How long a closesocket call takes in the writer (WinsockSocket.close's default). */
+    private static final double CLOSE_CALL_MS = 0.1;
 
     private void expect(String kind, long[] vals, double t, long lost) {
         expected.add(new Expected(kind, s.p(vals[0]), t + 0.010, lost));
@@ -304,7 +309,7 @@ public final class MixedScenario {
             WinsockSocket a = l.accept(at, 100, ep, fo, h, "10.6.0." + (1 + i % 200) + ":" + (40000 + i % 20000), tcb);
             a.recvPosted(at + 1, 100, 4096).dataArrived(at + 1.4, 200).recvDone(at + 1.5, w, 200, 0).send(at + 2, w, 500)
                     .acked(at + 2.5, 500).shutdownSend(at + 3).peerClosed(at + 3.5).recv(at + 4, w, 0).close(at + 5, w, 0).freed(at + 6);
-            values.giveBack(at + 5, h);
+            values.giveBack(at + 5 + CLOSE_CALL_MS, h); // after CloseHandle, near the end of closesocket
             bgEndpoints.giveBack(at + 6, ep);
             bgFiles.giveBack(at + 6, fo);
             bgTcbs.giveBack(at + 6, tcb);
