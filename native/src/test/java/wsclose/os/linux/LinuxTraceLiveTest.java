@@ -126,6 +126,24 @@ class LinuxTraceLiveTest {
         });
     }
 
+    /** A server answers 413 and closes with the upload body unread, within one sampling period of its arrival. */
+    @Test
+    void answeringAndClosingWithTheUploadUnreadIsUnreadDataResetNotLostData() throws Exception {
+        Live.Run r = run("413", """
+                c.send(b"POST / HTTP/1.1\\r\\nContent-Length: 20000\\r\\n\\r\\n" + b"u" * 20000)
+                a.recv(40)
+                a.send(b"HTTP/1.1 413 Payload Too Large\\r\\nContent-Length: 0\\r\\n\\r\\n")
+                print(ino(a), file=out, flush=True)
+                a.close()
+                time.sleep(0.1)
+                c.close(); l.close()
+                """);
+        long a = Long.parseLong(facts("413")[0]);
+        assertThat(r.findings(Kinds.UNREAD_DATA_RESET)).as("%s", r.report().findings()).singleElement()
+                .satisfies(f -> assertThat(f.socket().endpoint()).isEqualTo(a));
+        assertThat(r.findings(Kinds.LOST_SEND_DATA)).as("the reply was delivered: not lost").noneMatch(f -> f.socket().endpoint() == a);
+    }
+
     @Test
     void sendOnAClosedFdIsUseAfterClose() throws Exception {
         Live.Run r = run("uac", """
