@@ -23,12 +23,13 @@ public final class Pipeline {
      */
     public static void feed(List<EtlFile> files, Analyzer analyzer, Consumer<EtwEvent> tap) throws IOException {
         SocketDecoder decoder = new SocketDecoder();
+        java.util.function.Consumer<wsclose.trace.model.SocketEvent> sink = analyzer::accept; // once, not per event
         EtlFile.forEachInTimeOrder(files, ev -> {
             if (tap != null) {
                 tap.accept(ev);
             }
             analyzer.inputEvent();
-            decoder.decode(ev, analyzer::accept);
+            decoder.decode(ev, sink);
         });
         analyzer.decodeProblems(decoder.problems());
         if (decoder.firstProblem() != null) {

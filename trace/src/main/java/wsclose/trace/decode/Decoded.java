@@ -41,6 +41,9 @@ public final class Decoded {
     }
 
     /** Empties this instance for the next payload: the socket decoder reuses one per thread, allocating nothing per event. */
+    /** The decoder's read position, reused across events (LayoutDecoder). */
+    final int[] pos = new int[1];
+
     Decoded reset(String layoutName) {
         this.layout = layoutName;
         this.size = 0;

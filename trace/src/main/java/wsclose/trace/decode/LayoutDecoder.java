@@ -34,7 +34,8 @@ public final class LayoutDecoder {
     }
 
     private static Decoded decode(Layout layout, byte[] b, int off, int len, int pointerSize, Decoded out) {
-        int[] pos = {off};
+        int[] pos = out.pos;
+        pos[0] = off;
         int end = off + len;
         for (Field f : layout.fields()) {
             try {

@@ -12,13 +12,32 @@ public final class Sockaddrs {
     private Sockaddrs() {
     }
 
+    /*
+     * IPv4 addresses repeat on every event of a connection: a direct-mapped cache of their text saves a string per
+     * event. Entries are immutable and a slot is one reference, so threads sharing it see a whole entry or another.
+     */
+    private static final int CACHE_BITS = 12;
+    private static final Cached[] CACHE = new Cached[1 << CACHE_BITS];
+
+    private record Cached(long key, String text) {
+    }
+
     /** "10.0.0.1:443", "[fe80::1]:80"; a short or unknown address prints as its hex bytes. */
     public static String format(byte[] b, int off, int len) {
         if (len >= 8) {
             int family = (b[off] & 0xFF) | (b[off + 1] & 0xFF) << 8;
             int port = port(b, off, len);
             if (family == AF_INET) {
-                return ipv4(b, off + 4) + ":" + port;
+                long key = (long) (b[off + 4] & 0xFF) << 40 | (long) (b[off + 5] & 0xFF) << 32 | (long) (b[off + 6] & 0xFF) << 24
+                        | (b[off + 7] & 0xFF) << 16 | port;
+                int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> (64 - CACHE_BITS));
+                Cached c = CACHE[slot];
+                if (c != null && c.key == key) {
+                    return c.text;
+                }
+                String text = ipv4(b, off + 4) + ":" + port;
+                CACHE[slot] = new Cached(key, text);
+                return text;
             }
             if (family == AF_INET6 && len >= 24) {
                 return "[" + ipv6(b, off + 8) + "]:" + port;

@@ -56,10 +56,26 @@ final class SocketNames {
         return tcpipState + 1;
     }
 
+    private static final String[] TCP_STATES = {"?", "CLOSED", "LISTEN", "SYN_SENT", "SYN_RCVD", "ESTABLISHED", "FIN_WAIT1",
+        "FIN_WAIT2", "CLOSE_WAIT", "CLOSING", "LAST_ACK", "TIME_WAIT", "DELETE_TCB"};
+    /** "ESTABLISHED->FIN_WAIT1" for every pair of MIB states, built once (one per state-change event otherwise). */
+    private static final String[][] TRANSITIONS = new String[TCP_STATES.length][TCP_STATES.length];
+
+    static {
+        for (int i = 1; i < TCP_STATES.length; i++) {
+            for (int j = 1; j < TCP_STATES.length; j++) {
+                TRANSITIONS[i][j] = TCP_STATES[i] + "->" + TCP_STATES[j];
+            }
+        }
+    }
+
     static String tcpState(long mib) {
-        String[] names = {"?", "CLOSED", "LISTEN", "SYN_SENT", "SYN_RCVD", "ESTABLISHED", "FIN_WAIT1", "FIN_WAIT2",
-            "CLOSE_WAIT", "CLOSING", "LAST_ACK", "TIME_WAIT", "DELETE_TCB"};
-        return mib >= 1 && mib < names.length ? names[(int) mib] : "state " + mib;
+        return mib >= 1 && mib < TCP_STATES.length ? TCP_STATES[(int) mib] : "state " + mib;
+    }
+
+    static String tcpTransition(long from, long to) {
+        return from >= 1 && from < TCP_STATES.length && to >= 1 && to < TCP_STATES.length ? TRANSITIONS[(int) from][(int) to]
+                : tcpState(from) + "->" + tcpState(to);
     }
 
     static String lower(String s) {

@@ -36,7 +36,7 @@ final class TcpipEvents {
             long from = SocketNames.mibState(f.getLong("OldState", 0));
             long to = SocketNames.mibState(f.getLong("NewState", 0));
             out.accept(at(SocketEventKind.TCP_STATE, ev, f).value(to).seq(f.getLong("SndNxt", -1))
-                    .name(SocketNames.tcpState(from) + "->" + SocketNames.tcpState(to)).build());
+                    .name(SocketNames.tcpTransition(from, to)).build());
         });
         // TcpRequestConnect is logged on the thread that called connect (§C.7: one of the few TCPIP events whose
         // header context is the caller's), so the model joins its Tcb to that thread's connecting socket.
