@@ -77,7 +77,7 @@ public final class SummaryCommand implements Callable<Integer> {
             first = false;
         }
         if (format == Format.json) {
-            Json.pretty(out, docs.size() == 1 ? docs.get(0) : docs);
+            Json.pretty(out, SummaryRenderer.document(docs));
         }
         if (stats) {
             Stats.print(spec.commandLine().getErr(), "summary", bytes, events, System.nanoTime() - t0);

@@ -30,9 +30,11 @@ class SummaryCommandTest {
         Cli r = Cli.run("summary", "--format", "json", Corpus.file(path).toString());
         assertThat(r.code()).isZero();
         assertThat(r.err()).isEmpty();
-        JsonNode j = M.readTree(r.out());
+        JsonNode doc = M.readTree(r.out());
         Map<String, String> want = Corpus.files().stream().filter(x -> x.get("path").equals(path)).findFirst().orElseThrow();
-        assertThat(j.get("format").asInt()).isEqualTo(1);
+        assertThat(doc.get("format").asInt()).isEqualTo(1);
+        assertThat(doc.get("files")).as("one shape: an array even for one file").hasSize(1);
+        JsonNode j = doc.get("files").get(0);
         assertThat(j.get("buffers").asLong()).isEqualTo(Long.parseLong(want.get("buffers")));
         assertThat(j.get("compressedBuffers").asLong()).isEqualTo(Long.parseLong(want.get("compressed_buffers")));
         assertThat(j.get("events").asLong()).isEqualTo(Long.parseLong(want.get("records")));
@@ -106,7 +108,7 @@ class SummaryCommandTest {
         Cli r = Cli.run("summary", "--format", "json", p.toString());
         assertThat(r.code()).isZero();
         assertThat(r.err()).contains("warning").contains("truncated");
-        JsonNode j = M.readTree(r.out());
+        JsonNode j = M.readTree(r.out()).get("files").get(0);
         assertThat(j.get("incomplete").asBoolean()).isTrue();
         assertThat(j.get("events").asLong()).isBetween(1000L, 17078L);
         assertThat(Cli.run("summary", "--quiet", p.toString()).err()).isEmpty();

@@ -30,9 +30,11 @@ class TimelineCommandTest {
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("socket 0xffffa50c3e5f1600").contains("pid 1234 parent.exe")
                 .contains("handle 1300:0x3c duplicated from pid 1234").contains("refcount 0 (from handle events)");
-        JsonNode d = new ObjectMapper().readTree(Cli.run("timeline", "--format", "json", "--socket", "0xffffa50c3e5f1600",
+        JsonNode doc = new ObjectMapper().readTree(Cli.run("timeline", "--format", "json", "--socket", "0xffffa50c3e5f1600",
                 f.toString()).out());
-        assertThat(d.get("format").asInt()).isEqualTo(1);
+        assertThat(doc.get("format").asInt()).isEqualTo(1);
+        assertThat(doc.get("sockets")).as("one shape: an array even for one match").hasSize(1);
+        JsonNode d = doc.get("sockets").get(0);
         StringBuilder refs = new StringBuilder();
         for (JsonNode e : d.get("timeline")) {
             if (e.get("what").asText().startsWith("handle")) {

@@ -98,11 +98,7 @@ public final class ReportJson {
         m.put("endpoint", s.endpointText());
         m.put("pid", known(s.pid()));
         m.put("process", s.process());
-        List<String> hs = new ArrayList<>();
-        for (HandleRef h : s.handles()) {
-            hs.add(h.pid() + ":" + s.handleText(h.handle()));
-        }
-        m.put("handles", hs);
+        m.put("handles", handles(s, s.handles())); // the same objects as in "sockets": one shape for a socket's handles
         m.put("local", s.local());
         m.put("remote", s.remote());
         m.put("created", time(s.created())); // which instance: endpoints and handles are reused within milliseconds

@@ -16,11 +16,18 @@ public final class SummaryRenderer {
     private SummaryRenderer() {
     }
 
-    /** The JSON document: stable field names, {@code format} first, times ISO-8601 UTC with 100 ns digits. */
+    /** {@code summary --format json}: one shape for any number of files, {@code {"format": 1, "files": [...]}}. */
+    public static Map<String, Object> document(List<Map<String, Object>> files) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("format", Json.FORMAT);
+        doc.put("files", files);
+        return doc;
+    }
+
+    /** One file's part of the document: stable field names, times ISO-8601 UTC with 100 ns digits. */
     public static Map<String, Object> toJson(EtlSummary s) {
         LogfileHeader h = s.header();
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("format", Json.FORMAT);
         m.put("file", s.path());
         m.put("size", s.fileSize());
         m.put("osVersion", h.osVersion());

@@ -27,21 +27,23 @@ public final class TimelineRenderer {
     }
 
     /**
-     * The JSON of {@code timeline --format json}: one document per socket (a list when there are several), each with
-     * the socket, every step of its timeline and its findings.
+     * The JSON of {@code timeline --format json}: one document whatever matched, {@code {"format": 1, "sockets": [...]}},
+     * each element with the socket, every step of its timeline and its findings (a reused value matches several).
      */
     public static void json(PrintWriter out, Collection<SocketSummary> sockets, Map<Long, List<Finding>> findings) {
         List<Map<String, Object>> docs = new ArrayList<>();
         for (SocketSummary s : sockets) {
             List<Finding> fs = findings.getOrDefault(s.id(), List.of());
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("format", Json.FORMAT);
             m.put("socket", ReportJson.socket(s, fs));
             m.put("timeline", s.entries().stream().map(ReportJson::entry).toList());
             m.put("findings", fs.stream().map(ReportJson::finding).toList());
             docs.add(m);
         }
-        Json.pretty(out, docs.size() == 1 ? docs.get(0) : docs);
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("format", Json.FORMAT);
+        doc.put("sockets", docs);
+        Json.pretty(out, doc);
     }
 
     /** Prints a long line wrapped at the terminal width (when there is one), continuation lines indented. */

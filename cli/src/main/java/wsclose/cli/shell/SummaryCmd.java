@@ -37,7 +37,7 @@ final class SummaryCmd implements Callable<Integer> {
         }
         if (format == Format.json) {
             List<Map<String, Object>> docs = all.stream().map(SummaryRenderer::toJson).toList();
-            Json.pretty(ctx.out(), docs.size() == 1 ? docs.get(0) : docs);
+            Json.pretty(ctx.out(), SummaryRenderer.document(docs));
             return 0;
         }
         boolean first = true;
