@@ -43,9 +43,16 @@ public final class TraceInput implements AutoCloseable {
         }
         TraceInput in = new TraceInput(paths, null);
         try {
+            java.util.Map<String, Path> seen = new java.util.HashMap<>();
             for (Path p : paths) {
                 EtlFile f = Inputs.openEtl(p);
                 in.etl.add(f);
+                // The same trace twice (the same path, or a copy) would merge every socket with itself
+                Path before = seen.putIfAbsent(identity(p, f), p);
+                if (before != null) {
+                    throw new UserException(ExitCodes.USAGE, p + " is the same trace as " + before + " (the same logfile"
+                            + " header and bytes); give each trace once");
+                }
                 long s = f.header().startTime();
                 if (s > 0 && (in.start < 0 || s < in.start)) {
                     in.start = s;
@@ -56,6 +63,23 @@ public final class TraceInput implements AutoCloseable {
             throw e;
         }
         return in;
+    }
+
+    /**
+     * What makes two files one trace: the logfile header's start time, boot time, BuffersWritten and logger name,
+     * the size, and a hash of the first 64 KiB (header buffer and first data). A kernel and a user file of one
+     * session differ in all but the times.
+     */
+    private static String identity(Path p, EtlFile f) {
+        byte[] head = new byte[64 << 10];
+        int n;
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(p)) {
+            n = in.readNBytes(head, 0, head.length);
+        } catch (IOException e) {
+            throw new UserException(ExitCodes.INPUT, p + ": " + e.getMessage(), e);
+        }
+        return f.header().startTime() + "/" + f.header().bootTime() + "/" + f.header().buffersWritten() + "/"
+                + f.header().loggerName() + "/" + f.size() + "/" + java.util.Arrays.hashCode(java.util.Arrays.copyOf(head, n));
     }
 
     private static long firstTime(Path log) {

@@ -158,15 +158,25 @@ class AnalyzeCommandTest {
 
     @Test
     void kernelAndUserFilesAreMergedInTimeOrder() throws IOException {
-        // The same trace given twice must double every count but still analyse in one time order.
-        Path copy = dir.resolve("copy.etl");
-        Files.copy(tour, copy);
-        Cli r = Cli.run("analyze", "--format", "json", "--fail-on", "never", tour.toString(), copy.toString());
+        Path other = scenario("graceful-close");
+        Cli r = Cli.run("analyze", "--format", "json", "--fail-on", "never", tour.toString(), other.toString());
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode d = JSON.readTree(r.out());
-        JsonNode one = json(tour.toString());
-        assertThat(d.get("stats").get("events").asLong()).isEqualTo(2 * one.get("stats").get("events").asLong());
-        assertThat(d.get("source").asText()).contains("tour.etl").contains("copy.etl");
+        long a = json(tour.toString()).get("stats").get("events").asLong();
+        long b = json(other.toString()).get("stats").get("events").asLong();
+        assertThat(d.get("stats").get("events").asLong()).isEqualTo(a + b);
+        assertThat(d.get("source").asText()).contains("tour.etl").contains("graceful-close.etl");
+    }
+
+    @Test
+    void theSameTraceTwiceIsRefused() throws IOException {
+        // given twice, every socket would be merged with itself
+        Path copy = dir.resolve("copy.etl");
+        Files.copy(tour, copy);
+        Cli twice = Cli.run("analyze", tour.toString(), copy.toString());
+        assertThat(twice.code()).isEqualTo(2);
+        assertThat(twice.err()).startsWith("wsclose analyze: " + copy + " is the same trace as " + tour);
+        assertThat(Cli.run("analyze", tour.toString(), tour.toString()).code()).isEqualTo(2);
     }
 
     @Test
