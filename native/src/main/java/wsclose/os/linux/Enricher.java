@@ -62,6 +62,8 @@ final class Enricher implements Consumer<Rec> {
                 r.childTgid = ProcScan.tgid(proc, child);
                 if (r.childTgid == child) {
                     tgids.put(child, child);
+                    // the child's copies name the inodes of sockets its parent may have closed before we read them
+                    rescan(r, child);
                 }
             }
             case "sched_process_exit" -> {

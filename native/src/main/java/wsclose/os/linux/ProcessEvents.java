@@ -33,6 +33,16 @@ final class ProcessEvents {
             return; // a new thread: it shares its process's fd table
         }
         t.emit(t.at(r.mono, SocketEventKind.PROCESS_START).pid(child).name(r.text("child_comm")));
+        if (r.fds != null) {
+            // a socket the parent closed before its inode was read carries a made-up id: the child's copy tells
+            Map<Integer, FdRef> parents = t.table(parent);
+            for (ProcScan.Fd f : r.fds) {
+                FdRef ref = parents.get(f.fd());
+                if (ref != null && ref.inet() && ref.inode() >= Translator.SYNTHETIC && f.inode() > 0 && !t.known.contains(f.inode())) {
+                    t.rename(r.mono, ref.inode(), f.inode());
+                }
+            }
+        }
         Map<Integer, FdRef> mine = new HashMap<>(t.table(parent));
         t.fds.put(child, mine);
         mine.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {

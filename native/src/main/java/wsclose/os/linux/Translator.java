@@ -52,6 +52,7 @@ final class Translator {
     long emitted;
     long synthetic;
     long syntheticNext = SYNTHETIC;
+    long renamed;
     long threadGuesses;
 
     /**
@@ -195,6 +196,23 @@ final class Translator {
             emit(at(s.mono, SocketEventKind.QUEUE_SAMPLE).endpoint(d.inode()).bytes(d.rqueue()).value(d.wqueue())
                     .name(acksTraced ? SocketEvent.ACKS_TRACED : null));
         }
+    }
+
+    /**
+     * The socket known as {@code made} (a made-up id) is inode {@code real}: every fd table, the sampler and the
+     * model use the inode from now on (SocketEventKind.IDENTITY).
+     */
+    void rename(long mono, long made, long real) {
+        for (Map<Integer, FdRef> tab : fds.values()) {
+            tab.replaceAll((fd, ref) -> ref.inode() == made ? new FdRef(real, ref.inet()) : ref);
+        }
+        if (known.remove(made)) {
+            known.add(real);
+        }
+        tracked.add(real);
+        synthetic--;
+        renamed++;
+        emit(at(mono, SocketEventKind.IDENTITY).endpoint(made).value(real));
     }
 
     /** Notes for the user about what could not be attributed. */

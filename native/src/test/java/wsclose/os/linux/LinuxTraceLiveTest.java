@@ -33,10 +33,6 @@ class LinuxTraceLiveTest {
             l = socket.socket(); l.bind(("127.0.0.1", 0)); l.listen()
             c = socket.socket(); c.connect(l.getsockname())
             a, _ = l.accept()
-            # The reader learns each new socket's inode from /proc/PID/fd while the fd still exists, a few ms after
-            # socket() returns; a socket its creator closes sooner gets a made-up id (issue 11, identities), so the
-            # stories below start once the reader has caught up.
-            time.sleep(0.1)
             """;
 
     @TempDir

@@ -182,4 +182,24 @@ class SyscallsTest {
         });
         assertThat(t.notes()).anySatisfy(n -> assertThat(n).startsWith("1 socket(s) were closed by their creator").contains("made-up ids from " + Translator.SYNTHETIC));
     }
+
+    @Test
+    void aMadeUpIdIsReplacedByTheInodeOfTheCopyAForkedChildHolds() {
+        call(PID, "socket", new Object[] {"family", 2, "type", 1, "protocol", 0}, 6, r -> r.inode = -1);
+        long made = of(SocketEventKind.CREATE).get(0).endpoint();
+        assertThat(made).isEqualTo(Translator.SYNTHETIC);
+        out.clear();
+        Rec child = rec(PID, "sched_process_fork", "parent_comm", "srv", "parent_pid", PID, "child_comm", "srv", "child_pid", 200);
+        child.childTgid = 200;
+        child.fds = List.of(new ProcScan.Fd(3, 11), new ProcScan.Fd(4, 12), new ProcScan.Fd(6, 777));
+        t.apply(child);
+        assertThat(of(SocketEventKind.IDENTITY)).singleElement().satisfies(e -> {
+            assertThat(e.endpoint()).isEqualTo(made);
+            assertThat(e.value()).isEqualTo(777L);
+        });
+        assertThat(of(SocketEventKind.API_DUP)).filteredOn(e -> e.handle() == 6).singleElement()
+                .extracting(SocketEvent::endpoint).isEqualTo(777L);
+        assertThat(t.fds.get(PID).get(6).inode()).isEqualTo(777L);
+        assertThat(t.notes()).noneMatch(n -> n.contains("made-up ids"));
+    }
 }

@@ -45,6 +45,21 @@ final class LiveFacts {
      * and unread, {@code value} = queued to send (unsent + unacknowledged). The last sample before a close is
      * what the close discards when it is abortive.
      */
+    /**
+     * A socket known under a made-up id (Linux: closed by its creator before its inode could be read) turned out to be
+     * {@code value} (the inode, read from a child that inherited it): it is that socket from now on, and reports name it.
+     */
+    static void identity(SocketModel m, SocketEvent e) {
+        SocketTimeline t = m.live().get(e.endpoint());
+        if (t == null || e.value() == 0 || m.live().get(e.value()) != null) {
+            return;
+        }
+        m.live().remove(e.endpoint());
+        t.endpoint = e.value();
+        m.live().put(e.value(), t);
+        t.entry(e.time(), "identity", e.pid(), e.tid(), "inode " + e.value() + " (known until now by a made-up id)");
+    }
+
     static void queues(SocketModel m, SocketEvent e) {
         SocketTimeline t = e.endpoint() != 0 ? m.live().get(e.endpoint()) : null;
         if (t == null && e.pid() >= 0 && e.handle() >= 0) {

@@ -32,7 +32,9 @@ public enum SocketEventKind {
     /** A live snapshot saw this socket (Linux procfs/sock_diag, Windows handle table). */
     OBSERVED,
     /** Queue sizes of a live socket: bytes = unread receive queue, value = send queue (unsent + unacked). */
-    QUEUE_SAMPLE;
+    QUEUE_SAMPLE,
+    /** A live source learnt the real identity of a socket it had to give a made-up one: endpoint = old, value = new. */
+    IDENTITY;
 
     private final String word = name().startsWith("API_") ? name().substring(4).toLowerCase(java.util.Locale.ROOT)
             : name().toLowerCase(java.util.Locale.ROOT);

@@ -76,6 +76,7 @@ public final class SocketModel {
             case CREATE: create(e); break;
             case OBSERVED: LiveFacts.observed(this, e); break;
             case QUEUE_SAMPLE: LiveFacts.queues(this, e); break;
+            case IDENTITY: LiveFacts.identity(this, e); break;
             case FREE: free(e); break;
             default:
                 if (e.kind().name().startsWith("API_")) {

@@ -19,7 +19,8 @@ public final class SocketTimeline {
     private static final int MAX_ENTRIES = 64;
 
     final long id;
-    final long endpoint;
+    /** Not final: a live source may learn the real identity later (SocketEventKind.IDENTITY). */
+    long endpoint;
     int pid = -1;
     long eprocess;
     String process;
