@@ -63,6 +63,21 @@ final class SocketIndex {
         }
     }
 
+    /** The socket known as {@code made} is {@code real} (Translator.rename): every key that named it names the inode. */
+    void rename(long made, long real) {
+        bySk.replaceAll((k, v) -> v == made ? real : v);
+        byCookie.replaceAll((k, v) -> v == made ? real : v);
+        byTuple.replaceAll((k, v) -> v == made ? real : v);
+        Long sk = skOf.remove(made);
+        if (sk != null) {
+            skOf.putIfAbsent(real, sk);
+        }
+        java.util.List<String> keys = tuplesOf.remove(made);
+        if (keys != null) {
+            tuplesOf.computeIfAbsent(real, k -> new java.util.ArrayList<>(2)).addAll(keys);
+        }
+    }
+
     /** The socket is destroyed: its struct sock address and cookie may name another socket from now on. */
     void forget(long inode, long sk, long cookie) {
         Long mine = skOf.remove(inode);

@@ -209,6 +209,15 @@ final class Translator {
         if (known.remove(made)) {
             known.add(real);
         }
+        index.rename(made, real);
+        long[] q = lastQueues.remove(made);
+        if (q != null) {
+            lastQueues.put(real, q);
+        }
+        long[] p = lastProbe.remove(made);
+        if (p != null) {
+            lastProbe.put(real, p);
+        }
         tracked.add(real);
         synthetic--;
         renamed++;

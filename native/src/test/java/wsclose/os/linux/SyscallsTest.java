@@ -200,6 +200,9 @@ class SyscallsTest {
         assertThat(of(SocketEventKind.API_DUP)).filteredOn(e -> e.handle() == 6).singleElement()
                 .extracting(SocketEvent::endpoint).isEqualTo(777L);
         assertThat(t.fds.get(PID).get(6).inode()).isEqualTo(777L);
+        t.index.bindSk(0xabc, made); // learnt before the rename (a TCP event in the connect's context)
+        t.index.rename(made, 777);
+        assertThat(t.index.bySk(0xabc)).as("TCP events keep reaching the socket").isEqualTo(777L);
         assertThat(t.notes()).noneMatch(n -> n.contains("made-up ids"));
     }
 }
