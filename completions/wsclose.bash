@@ -200,10 +200,22 @@ function _complete_wsclose() {
 function _picocli_wsclose() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="analyze timeline summary events handles trace explain shell completion help"
   local flag_opts="'--verbose' '-q' '--quiet' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts=""
+  local arg_opts="'--color'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
@@ -222,7 +234,8 @@ function _picocli_wsclose_analyze() {
 
   local commands=""
   local flag_opts="'--verbose' '-q' '--quiet' '--no-color' '--all-sockets' '--pretty' '--stats' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--pid' '--process' '--port' '--socket' '--since' '--until' '--format' '--time' '--fail-on'"
+  local arg_opts="'--color' '--pid' '--process' '--port' '--socket' '--since' '--until' '--format' '--time' '--fail-on'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
   local format_option_args=("table" "json" "jsonl" "csv") # --format values
   local time_option_args=("utc" "local" "relative") # --time values
   local LEVEL_option_args=("error" "warning" "info" "never") # --fail-on values
@@ -230,6 +243,11 @@ function _picocli_wsclose_analyze() {
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
     '--pid')
       return
       ;;
@@ -289,13 +307,19 @@ function _picocli_wsclose_timeline() {
 
   local commands=""
   local flag_opts="'--verbose' '-q' '--quiet' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--socket' '--format' '--time'"
+  local arg_opts="'--color' '--socket' '--format' '--time'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
   local format_option_args=("text" "json") # --format values
   local time_option_args=("utc" "local" "relative") # --time values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
     '--socket')
       return
       ;;
@@ -335,13 +359,19 @@ function _picocli_wsclose_summary() {
 
   local commands=""
   local flag_opts="'--verbose' '-q' '--quiet' '--no-color' '--stats' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--format' '--time'"
+  local arg_opts="'--color' '--format' '--time'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
   local format_option_args=("table" "json") # --format values
   local time_option_args=("utc" "local" "relative") # --time values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
     '--format')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${format_option_args[@]}" ) )
@@ -378,13 +408,19 @@ function _picocli_wsclose_events() {
 
   local commands=""
   local flag_opts="'--verbose' '-q' '--quiet' '--no-color' '--count' '--stats' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--format' '--provider' '--id' '--pid' '--since' '--until' '--time' '--limit' '--manifest'"
+  local arg_opts="'--color' '--format' '--provider' '--id' '--pid' '--since' '--until' '--time' '--limit' '--manifest'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
   local format_option_args=("text" "jsonl") # --format values
   local time_option_args=("utc" "local" "relative") # --time values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
     '--format')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${format_option_args[@]}" ) )
@@ -445,12 +481,18 @@ function _picocli_wsclose_handles() {
 
   local commands=""
   local flag_opts="'--verbose' '-q' '--quiet' '--no-color' '--no-probe' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--pid' '--process' '--format'"
+  local arg_opts="'--color' '--pid' '--process' '--format'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
   local format_option_args=("table" "json" "csv") # --format values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
     '--pid')
       return
       ;;
@@ -481,7 +523,8 @@ function _picocli_wsclose_trace() {
 
   local commands=""
   local flag_opts="'--verbose' '-q' '--quiet' '--no-color' '--all-sockets' '--pretty' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--pid' '--process' '--duration' '--save' '--format' '--time' '--fail-on' '--sample-interval'"
+  local arg_opts="'--color' '--pid' '--process' '--duration' '--save' '--format' '--time' '--fail-on' '--sample-interval'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
   local format_option_args=("table" "json" "jsonl" "csv") # --format values
   local time_option_args=("utc" "local" "relative") # --time values
   local LEVEL_option_args=("error" "warning" "info" "never") # --fail-on values
@@ -489,6 +532,11 @@ function _picocli_wsclose_trace() {
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
     '--pid')
       return
       ;;
@@ -541,12 +589,18 @@ function _picocli_wsclose_explain() {
 
   local commands=""
   local flag_opts="'--verbose' '-q' '--quiet' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--format'"
+  local arg_opts="'--color' '--format'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
   local format_option_args=("text" "json") # --format values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
     '--format')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${format_option_args[@]}" ) )
@@ -577,11 +631,17 @@ function _picocli_wsclose_shell() {
 
   local commands=""
   local flag_opts="'--verbose' '-q' '--quiet' '--no-color' '--no-history' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--history'"
+  local arg_opts="'--color' '--history'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
     '--history')
       return
       ;;
@@ -607,10 +667,22 @@ function _picocli_wsclose_shell() {
 function _picocli_wsclose_completion() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
   local flag_opts="'--verbose' '-q' '--quiet' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts=""
+  local arg_opts="'--color'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
   local SHELL_pos_param_args=("bash" "zsh" "fish" "powershell") # 0-0 values
 
   if [[ "${curr_word}" == -* ]]; then

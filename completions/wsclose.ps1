@@ -23,7 +23,8 @@ Register-ArgumentCompleter -Native -CommandName 'wsclose', 'wsclose.cmd' -Script
             Options = @(
                 @{ Names = @('--verbose'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Print stack traces, read statistics and the tracer''s bookkeeping on stderr.' },
                 @{ Names = @('-q', '--quiet'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'No progress or warnings on stderr.' },
-                @{ Names = @('--no-color'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'No colours (also when NO_COLOR is set).' },
+                @{ Names = @('--no-color'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'No colours: the same as --color=never.' },
+                @{ Names = @('--color'); TakesValue = $true; Choices = @('auto', 'always', 'never'); Files = $false; Extensions = @(); Help = 'Colours in tables: auto, always, never (default: auto: on a terminal, unless NO_COLOR is set or TERM=dumb).' },
                 @{ Names = @('-h', '--help'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Show this help message and exit.' },
                 @{ Names = @('-V', '--version'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Print version information and exit.' }
             )
@@ -36,7 +37,8 @@ Register-ArgumentCompleter -Native -CommandName 'wsclose', 'wsclose.cmd' -Script
             Options = @(
                 @{ Names = @('--verbose'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Print stack traces, read statistics and the tracer''s bookkeeping on stderr.' },
                 @{ Names = @('-q', '--quiet'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'No progress or warnings on stderr.' },
-                @{ Names = @('--no-color'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'No colours (also when NO_COLOR is set).' },
+                @{ Names = @('--no-color'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'No colours: the same as --color=never.' },
+                @{ Names = @('--color'); TakesValue = $true; Choices = @('auto', 'always', 'never'); Files = $false; Extensions = @(); Help = 'Colours in tables: auto, always, never (default: auto: on a terminal, unless NO_COLOR is set or TERM=dumb).' },
                 @{ Names = @('--pid'); TakesValue = $true; Choices = @(); Files = $false; Extensions = @(); Help = 'Only sockets of these processes.' },
                 @{ Names = @('--process'); TakesValue = $true; Choices = @(); Files = $false; Extensions = @(); Help = 'Only sockets of processes with this image name (app.exe).' },
                 @{ Names = @('--port'); TakesValue = $true; Choices = @(); Files = $false; Extensions = @(); Help = 'Only sockets with this local or remote port.' },
@@ -61,7 +63,8 @@ Register-ArgumentCompleter -Native -CommandName 'wsclose', 'wsclose.cmd' -Script
             Options = @(
                 @{ Names = @('--verbose'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Print stack traces, read statistics and the tracer''s bookkeeping on stderr.' },
                 @{ Names = @('-q', '--quiet'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'No progress or warnings on stderr.' },
-                @{ Names = @('--no-color'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'No colours (also when NO_COLOR is set).' },
+                @{ Names = @('--no-color'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'No colours: the same as --color=never.' },
+                @{ Names = @('--color'); TakesValue = $true; Choices = @('auto', 'always', 'never'); Files = $false; Extensions = @(); Help = 'Colours in tables: auto, always, never (default: auto: on a terminal, unless NO_COLOR is set or TERM=dumb).' },
                 @{ Names = @('--socket'); TakesValue = $true; Choices = @(); Files = $false; Extensions = @(); Help = 'The socket: an endpoint (0xffffa50c3e5f2010) or PID:HANDLE (1234:0x1a4).' },
                 @{ Names = @('--format'); TakesValue = $true; Choices = @('text', 'json'); Files = $false; Extensions = @(); Help = 'Output: text, json (default: text).' },
                 @{ Names = @('--time'); TakesValue = $true; Choices = @('utc', 'local', 'relative'); Files = $false; Extensions = @(); Help = 'Times: utc, local, relative (default: utc).' },
@@ -77,7 +80,8 @@ Register-ArgumentCompleter -Native -CommandName 'wsclose', 'wsclose.cmd' -Script
             Options = @(
                 @{ Names = @('--verbose'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Print stack traces, read statistics and the tracer''s bookkeeping on stderr.' },
                 @{ Names = @('-q', '--quiet'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'No progress or warnings on stderr.' },
-                @{ Names = @('--no-color'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'No colours (also when NO_COLOR is set).' },
+                @{ Names = @('--no-color'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'No colours: the same as --color=never.' },
+                @{ Names = @('--color'); TakesValue = $true; Choices = @('auto', 'always', 'never'); Files = $false; Extensions = @(); Help = 'Colours in tables: auto, always, never (default: auto: on a terminal, unless NO_COLOR is set or TERM=dumb).' },
                 @{ Names = @('--format'); TakesValue = $true; Choices = @('table', 'json'); Files = $false; Extensions = @(); Help = 'Output: table, json (default: table).' },
                 @{ Names = @('--time'); TakesValue = $true; Choices = @('utc', 'local', 'relative'); Files = $false; Extensions = @(); Help = 'Times in tables: utc, local, relative (default: utc).' },
                 @{ Names = @('--stats'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Print read statistics on stderr: MB/s, events/s, time.' },
@@ -93,7 +97,8 @@ Register-ArgumentCompleter -Native -CommandName 'wsclose', 'wsclose.cmd' -Script
             Options = @(
                 @{ Names = @('--verbose'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Print stack traces, read statistics and the tracer''s bookkeeping on stderr.' },
                 @{ Names = @('-q', '--quiet'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'No progress or warnings on stderr.' },
-                @{ Names = @('--no-color'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'No colours (also when NO_COLOR is set).' },
+                @{ Names = @('--no-color'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'No colours: the same as --color=never.' },
+                @{ Names = @('--color'); TakesValue = $true; Choices = @('auto', 'always', 'never'); Files = $false; Extensions = @(); Help = 'Colours in tables: auto, always, never (default: auto: on a terminal, unless NO_COLOR is set or TERM=dumb).' },
                 @{ Names = @('--format'); TakesValue = $true; Choices = @('text', 'jsonl'); Files = $false; Extensions = @(); Help = 'Output: text, jsonl (default: text).' },
                 @{ Names = @('--provider'); TakesValue = $true; Choices = @(); Files = $false; Extensions = @(); Help = 'Only these providers (repeatable).' },
                 @{ Names = @('--id'); TakesValue = $true; Choices = @(); Files = $false; Extensions = @(); Help = 'Only these event ids (opcodes for classic events).' },
@@ -117,7 +122,8 @@ Register-ArgumentCompleter -Native -CommandName 'wsclose', 'wsclose.cmd' -Script
             Options = @(
                 @{ Names = @('--verbose'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Print stack traces, read statistics and the tracer''s bookkeeping on stderr.' },
                 @{ Names = @('-q', '--quiet'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'No progress or warnings on stderr.' },
-                @{ Names = @('--no-color'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'No colours (also when NO_COLOR is set).' },
+                @{ Names = @('--no-color'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'No colours: the same as --color=never.' },
+                @{ Names = @('--color'); TakesValue = $true; Choices = @('auto', 'always', 'never'); Files = $false; Extensions = @(); Help = 'Colours in tables: auto, always, never (default: auto: on a terminal, unless NO_COLOR is set or TERM=dumb).' },
                 @{ Names = @('--pid'); TakesValue = $true; Choices = @(); Files = $false; Extensions = @(); Help = 'Only sockets these processes hold (repeatable).' },
                 @{ Names = @('--process'); TakesValue = $true; Choices = @(); Files = $false; Extensions = @(); Help = 'Only sockets of processes with this name (comm).' },
                 @{ Names = @('--format'); TakesValue = $true; Choices = @('table', 'json', 'csv'); Files = $false; Extensions = @(); Help = 'Output: table, json, csv (default: table).' },
@@ -134,7 +140,8 @@ Register-ArgumentCompleter -Native -CommandName 'wsclose', 'wsclose.cmd' -Script
             Options = @(
                 @{ Names = @('--verbose'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Print stack traces, read statistics and the tracer''s bookkeeping on stderr.' },
                 @{ Names = @('-q', '--quiet'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'No progress or warnings on stderr.' },
-                @{ Names = @('--no-color'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'No colours (also when NO_COLOR is set).' },
+                @{ Names = @('--no-color'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'No colours: the same as --color=never.' },
+                @{ Names = @('--color'); TakesValue = $true; Choices = @('auto', 'always', 'never'); Files = $false; Extensions = @(); Help = 'Colours in tables: auto, always, never (default: auto: on a terminal, unless NO_COLOR is set or TERM=dumb).' },
                 @{ Names = @('--pid'); TakesValue = $true; Choices = @(); Files = $false; Extensions = @(); Help = 'Trace these processes, their new threads and children.' },
                 @{ Names = @('--process'); TakesValue = $true; Choices = @(); Files = $false; Extensions = @(); Help = 'Trace the running processes with this name (comm).' },
                 @{ Names = @('--duration'); TakesValue = $true; Choices = @(); Files = $false; Extensions = @(); Help = 'Stop after this long (30s, 2m, 1h).' },
@@ -157,7 +164,8 @@ Register-ArgumentCompleter -Native -CommandName 'wsclose', 'wsclose.cmd' -Script
             Options = @(
                 @{ Names = @('--verbose'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Print stack traces, read statistics and the tracer''s bookkeeping on stderr.' },
                 @{ Names = @('-q', '--quiet'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'No progress or warnings on stderr.' },
-                @{ Names = @('--no-color'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'No colours (also when NO_COLOR is set).' },
+                @{ Names = @('--no-color'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'No colours: the same as --color=never.' },
+                @{ Names = @('--color'); TakesValue = $true; Choices = @('auto', 'always', 'never'); Files = $false; Extensions = @(); Help = 'Colours in tables: auto, always, never (default: auto: on a terminal, unless NO_COLOR is set or TERM=dumb).' },
                 @{ Names = @('--format'); TakesValue = $true; Choices = @('text', 'json'); Files = $false; Extensions = @(); Help = 'Output: text, json (default: text).' },
                 @{ Names = @('-h', '--help'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Show this help message and exit.' },
                 @{ Names = @('-V', '--version'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Print version information and exit.' }
@@ -171,7 +179,8 @@ Register-ArgumentCompleter -Native -CommandName 'wsclose', 'wsclose.cmd' -Script
             Options = @(
                 @{ Names = @('--verbose'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Print stack traces, read statistics and the tracer''s bookkeeping on stderr.' },
                 @{ Names = @('-q', '--quiet'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'No progress or warnings on stderr.' },
-                @{ Names = @('--no-color'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'No colours (also when NO_COLOR is set).' },
+                @{ Names = @('--no-color'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'No colours: the same as --color=never.' },
+                @{ Names = @('--color'); TakesValue = $true; Choices = @('auto', 'always', 'never'); Files = $false; Extensions = @(); Help = 'Colours in tables: auto, always, never (default: auto: on a terminal, unless NO_COLOR is set or TERM=dumb).' },
                 @{ Names = @('--history'); TakesValue = $true; Choices = @(); Files = $false; Extensions = @(); Help = 'History file (default: .wsclose_history in the home directory).' },
                 @{ Names = @('--no-history'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Keep no history file.' },
                 @{ Names = @('-h', '--help'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Show this help message and exit.' },
@@ -186,7 +195,8 @@ Register-ArgumentCompleter -Native -CommandName 'wsclose', 'wsclose.cmd' -Script
             Options = @(
                 @{ Names = @('--verbose'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Print stack traces, read statistics and the tracer''s bookkeeping on stderr.' },
                 @{ Names = @('-q', '--quiet'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'No progress or warnings on stderr.' },
-                @{ Names = @('--no-color'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'No colours (also when NO_COLOR is set).' },
+                @{ Names = @('--no-color'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'No colours: the same as --color=never.' },
+                @{ Names = @('--color'); TakesValue = $true; Choices = @('auto', 'always', 'never'); Files = $false; Extensions = @(); Help = 'Colours in tables: auto, always, never (default: auto: on a terminal, unless NO_COLOR is set or TERM=dumb).' },
                 @{ Names = @('-h', '--help'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Show this help message and exit.' },
                 @{ Names = @('-V', '--version'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Print version information and exit.' }
             )

@@ -10,8 +10,16 @@ public final class GlobalOptions {
     @Option(names = {"-q", "--quiet"}, description = "No progress or warnings on stderr.")
     boolean quiet;
 
-    @Option(names = "--no-color", description = "No colours (also when NO_COLOR is set).")
+    @Option(names = "--no-color", description = "No colours: the same as --color=never.")
     boolean noColor;
+
+    /** When to colour tables. */
+    public enum ColorMode { auto, always, never }
+
+    @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
+            description = "Colours in tables: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}: on a terminal, unless NO_COLOR is set"
+                    + " or TERM=dumb).")
+    ColorMode colorMode = ColorMode.auto;
 
     public boolean verbose() {
         return verbose;
@@ -21,9 +29,18 @@ public final class GlobalOptions {
         return quiet;
     }
 
-    /** Colour only on a terminal, never with --no-color or a non-empty NO_COLOR (no-color.org). */
+    /**
+     * --color=always colours, --color=never and --no-color do not; auto colours only on a terminal, without a
+     * non-empty NO_COLOR (no-color.org) and with a TERM other than "dumb".
+     */
     public boolean color(boolean terminal) {
+        if (noColor || colorMode == ColorMode.never) {
+            return false;
+        }
+        if (colorMode == ColorMode.always) {
+            return true;
+        }
         String env = Terminal.facts().noColor();
-        return terminal && !noColor && (env == null || env.isEmpty());
+        return terminal && (env == null || env.isEmpty()) && !"dumb".equals(System.getenv("TERM"));
     }
 }

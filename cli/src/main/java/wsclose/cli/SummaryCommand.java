@@ -53,6 +53,10 @@ public final class SummaryCommand implements Callable<Integer> {
         long bytes = 0;
         long events = 0;
         for (Path p : files) {
+            if (wsclose.cli.render.EventLog.isEventLog(p)) {
+                throw new UserException(ExitCodes.INPUT, p + ": summary reads .etl files; 'wsclose analyze " + p
+                        + "' reads event logs");
+            }
             EtlSummary s;
             try (EtlFile f = Inputs.openEtl(p)) {
                 SummaryBuilder b = new SummaryBuilder();

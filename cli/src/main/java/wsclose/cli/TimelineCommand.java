@@ -106,8 +106,9 @@ public final class TimelineCommand implements Callable<Integer> {
             a.finish();
         }
         if (found.isEmpty()) {
-            throw new UserException(ExitCodes.USAGE, "no socket " + socket + " in " + String.join(", ",
-                    files.stream().map(Path::toString).toList()) + " (list sockets with: wsclose analyze --format json FILE)");
+            // the command line was fine; the input lacks the socket (exit 3, like any input that lacks what was asked)
+            throw new UserException(ExitCodes.INPUT, "no socket " + socket + " in " + String.join(", ",
+                    files.stream().map(Path::toString).toList()) + " (list sockets with: wsclose analyze --format json --all-sockets FILE)");
         }
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.json) {

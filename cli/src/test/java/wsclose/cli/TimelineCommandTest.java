@@ -53,9 +53,29 @@ class TimelineCommandTest {
     }
 
     @Test
-    void unknownSocketIsAUsageError() throws IOException {
+    void unknownSocketIsMissingInputNotAUsageError() throws IOException {
         Cli r = Cli.run("timeline", "--socket", "0x1234", scenario("graceful-close").toString());
-        assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("no socket 0x1234");
+        assertThat(r.code()).as("the input lacks the socket: exit 3").isEqualTo(3);
+        assertThat(r.err()).contains("no socket 0x1234").contains("--all-sockets");
+        assertThat(Cli.run("timeline", "--socket", "not-a-socket", scenario("graceful-close").toString()).code())
+                .as("a malformed value is still a usage error").isEqualTo(2);
+    }
+
+    @Test
+    void summaryOfAnEventLogSaysWhichCommandReadsIt() throws IOException {
+        Path log = java.nio.file.Files.writeString(dir.resolve("events.jsonl"), "{\"format\":1,\"kind\":\"wsclose-events\",\"source\":\"x\"}\n");
+        Cli r = Cli.run("summary", log.toString());
+        assertThat(r.code()).isEqualTo(3);
+        assertThat(r.err().strip()).isEqualTo("wsclose summary: " + log + ": summary reads .etl files; 'wsclose analyze " + log
+                + "' reads event logs");
+    }
+
+    @Test
+    void colorWhenAsked() throws IOException {
+        Path f = scenario("lost-send-data");
+        assertThat(Cli.run("analyze", "--color", "always", f.toString()).out()).as("colours even in a pipe").contains("\u001b[");
+        assertThat(Cli.run("analyze", "--color", "never", f.toString()).out()).doesNotContain("\u001b[");
+        assertThat(Cli.run("analyze", f.toString()).out()).as("auto: not a terminal").doesNotContain("\u001b[");
+        assertThat(Cli.run("analyze", "--color", "sometimes", f.toString()).code()).isEqualTo(2);
     }
 }
