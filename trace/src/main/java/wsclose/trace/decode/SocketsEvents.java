@@ -69,6 +69,45 @@ final class SocketsEvents {
         if (level == SOL_SOCKET && name == SO_DONTLINGER && val.length >= 4) {
             return b.name("SO_DONTLINGER").value(val[0] != 0 || val[1] != 0 || val[2] != 0 || val[3] != 0 ? 1 : 0);
         }
-        return b.name("level 0x" + Long.toHexString(level) + " option 0x" + Long.toHexString(name));
+        return b.name(optionName(level, name));
+    }
+
+    /**
+     * setsockopt/getsockopt options by their winsock2.h/ws2ipdef.h names, so that evidence never shows "level
+     * 0xffff option 0x1001". SO_LINGER and SO_DONTLINGER without a readable value get a name the model does not
+     * take for a linger setting.
+     */
+    static String optionName(long level, long name) {
+        if (level == SOL_SOCKET) {
+            switch ((int) name) {
+                case 0x0001: return "SO_DEBUG";
+                case 0x0002: return "SO_ACCEPTCONN";
+                case 0x0004: return "SO_REUSEADDR";
+                case 0x0008: return "SO_KEEPALIVE";
+                case 0x0010: return "SO_DONTROUTE";
+                case 0x0020: return "SO_BROADCAST";
+                case 0x0040: return "SO_USELOOPBACK";
+                case 0x0080: return "SO_LINGER (value not logged)";
+                case 0x0100: return "SO_OOBINLINE";
+                case 0xFF7F: return "SO_DONTLINGER (value not logged)";
+                case 0xFFFB: return "SO_EXCLUSIVEADDRUSE";
+                case 0x1001: return "SO_SNDBUF";
+                case 0x1002: return "SO_RCVBUF";
+                case 0x1003: return "SO_SNDLOWAT";
+                case 0x1004: return "SO_RCVLOWAT";
+                case 0x1005: return "SO_SNDTIMEO";
+                case 0x1006: return "SO_RCVTIMEO";
+                case 0x1007: return "SO_ERROR";
+                case 0x1008: return "SO_TYPE";
+                case 0x700B: return "SO_UPDATE_ACCEPT_CONTEXT";
+                case 0x7010: return "SO_UPDATE_CONNECT_CONTEXT";
+                default: break;
+            }
+        } else if (level == 6 && name == 1) {
+            return "TCP_NODELAY";
+        } else if (level == 6 && name == 3) {
+            return "TCP_KEEPALIVE";
+        }
+        return "level 0x" + Long.toHexString(level) + " option 0x" + Long.toHexString(name);
     }
 }
