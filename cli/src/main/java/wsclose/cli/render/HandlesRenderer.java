@@ -27,7 +27,7 @@ public final class HandlesRenderer {
             Table t = new Table("INODE", "PROTO", "STATE", "LOCAL", "REMOTE", "REFS", "OWNERS (pid:fd)", "SEND-Q", "RECV-Q",
                     "NOT-SENT", "LINGER").numeric(0, 5, 7, 8, 9).shrinkable(6);
             for (SocketSnapshot k : s.sockets()) {
-                t.row(k.inode() != 0 ? Long.toString(k.inode()) : k.id(), proto(k), k.state(), k.local(), k.remote(),
+                t.row(k.inode() != 0 ? Long.toString(k.inode()) : k.id(), proto(k), k.state(), k.local(), remote(k),
                         refs(k), owners(k), n(k.sendQueue()), n(k.recvQueue()), n(k.notSent()), linger(k.linger()));
             }
             t.print(out, "", width);
@@ -156,5 +156,10 @@ public final class HandlesRenderer {
 
     private static Long num(long v) {
         return v < 0 ? null : v;
+    }
+
+    /** A listener has no peer: "*", as ss shows it, rather than 0.0.0.0:0 or [::]:0. */
+    static String remote(SocketSnapshot k) {
+        return "LISTEN".equals(k.state()) || "LISTENING".equals(k.state()) ? "*" : k.remote();
     }
 }

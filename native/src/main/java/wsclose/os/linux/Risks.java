@@ -20,6 +20,26 @@ final class Risks {
      * @param recvQueue  unread bytes (LISTEN: connections waiting in the accept queue), -1 unknown
      */
     static List<String> of(int linuxState, long sendQueue, long recvQueue, SocketSnapshot.Linger linger) {
+        return of(linuxState, sendQueue, recvQueue, linger, 1);
+    }
+
+    /**
+     * As above for a socket with {@code references} descriptors (fds in every process, plus SCM_RIGHTS in flight):
+     * closing one of several does nothing to the connection, so the risks are those of the last close.
+     */
+    static List<String> of(int linuxState, long sendQueue, long recvQueue, SocketSnapshot.Linger linger, int references) {
+        List<String> out = of1(linuxState, sendQueue, recvQueue, linger);
+        if (references <= 1) {
+            return out;
+        }
+        List<String> shared = new ArrayList<>(out.size());
+        for (String r : out) {
+            shared.add(r.replaceFirst("^closing now", "the last of its " + references + " descriptors to close"));
+        }
+        return shared;
+    }
+
+    private static List<String> of1(int linuxState, long sendQueue, long recvQueue, SocketSnapshot.Linger linger) {
         List<String> out = new ArrayList<>();
         if (linuxState == TcpStates.LISTEN) {
             if (recvQueue > 0) {

@@ -65,7 +65,7 @@ final class Snapshots {
         // For LISTEN, inet_diag's rqueue/wqueue are the accept queue and the backlog limit, not bytes (§B.3).
         long send = listen ? -1 : d.wqueue();
         long recv = listen ? -1 : d.rqueue();
-        List<String> risks = tcp ? Risks.of(state, d.wqueue(), d.rqueue(), linger) : List.of();
+        List<String> risks = tcp ? Risks.of(state, d.wqueue(), d.rqueue(), linger, own.size() + inFlight) : List.of();
         return new SocketSnapshot("ino:" + inode, inode, d.cookie(), 0, d.family() == 10 ? "inet6" : "inet",
                 tcp ? "stream" : "dgram", tcp ? TcpStates.name(state) : "", d.local(), d.remote(), own, own.size() + inFlight,
                 inFlight, send, recv, unacked, notSent, linger, risks);

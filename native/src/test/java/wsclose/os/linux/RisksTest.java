@@ -25,6 +25,13 @@ class RisksTest {
     }
 
     @Test
+    void aSharedSocketIsAtRiskOnlyAtItsLastClose() {
+        assertThat(Risks.of(1, 1234567, 0, new Linger(true, 0), 1)).containsExactly("closing now would discard 1,234,567 bytes (SO_LINGER {1,0})");
+        assertThat(Risks.of(1, 1234567, 0, new Linger(true, 0), 3))
+                .containsExactly("the last of its 3 descriptors to close would discard 1,234,567 bytes (SO_LINGER {1,0})");
+    }
+
+    @Test
     void closedStatesHaveNoRisk() {
         assertThat(Risks.of(7, 100, 100, new Linger(true, 0))).isEmpty();
         assertThat(Risks.of(0, 100, 100, null)).isEmpty();
