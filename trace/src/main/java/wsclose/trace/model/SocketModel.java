@@ -296,6 +296,9 @@ public final class SocketModel {
             if (t.pid == pid && t.created >= 0 && !t.apiClosed) {
                 t.closedByProcessExit = true;
                 t.processExit = e.time();
+                if (t.closed < 0 && t.refcountNow() <= 1) {
+                    t.closed = e.time(); // the exit closed it (a table shows the time, not a blank)
+                }
                 t.entry(e.time(), "process exited", pid, e.tid(), "the socket was still open when its process ended");
             }
         }
