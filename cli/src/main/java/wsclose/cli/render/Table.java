@@ -75,6 +75,26 @@ public final class Table {
         for (String[] r : rows) {
             line(out, indent, r, w, hidden);
         }
+        java.util.List<String> left = new java.util.ArrayList<>();
+        for (int i = 0; i < hidden.length; i++) {
+            if (hidden[i]) {
+                left.add(headers[i]);
+            }
+        }
+        if (!left.isEmpty()) {
+            // never drop columns silently: say which, and how to see them, wrapped to the width
+            String hint = "(left out at " + maxWidth + " columns: " + String.join(", ", left)
+                    + "; a wider terminal or --format json shows them)";
+            StringBuilder line = new StringBuilder(indent);
+            for (String word : hint.split(" ")) {
+                if (line.length() > indent.length() && line.length() + 1 + word.length() > maxWidth - 1) {
+                    out.println(line);
+                    line = new StringBuilder(indent);
+                }
+                line.append(line.length() > indent.length() ? " " : "").append(word);
+            }
+            out.println(line);
+        }
     }
 
     private void fit(int[] w, boolean[] hidden, int max) {
