@@ -115,6 +115,8 @@ public final class LinuxTrace implements LiveTrace {
             reorder.add(new Seed(mono0, snap, seeded));
             translator = new Translator(sink, base0, tracked);
             translator.acksTraced = net.formats().containsKey("tcp_probe");
+            LineParser netParser = parsers.get(0); // start(net, ...) ran first
+            translator.netLost = netParser::lost;
             worker = new Thread(this::translate, "wsclose-translator");
             worker.setDaemon(true);
             worker.start();

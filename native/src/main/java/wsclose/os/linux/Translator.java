@@ -46,6 +46,9 @@ final class Translator {
     final Map<Long, long[]> lastProbe = new HashMap<>();
     /** Whether tcp:tcp_probe is recorded, so that every acknowledgement after a sample is seen. */
     boolean acksTraced;
+    /** Events the TCP instance lost so far ([LOST n EVENTS]); a lost tcp_probe could hide an acknowledgement. */
+    java.util.function.LongSupplier netLost = () -> 0;
+    private boolean acksLost;
     final TcpEvents tcp = new TcpEvents(this);
     final ProcessEvents processes = new ProcessEvents(this);
     private long startMono = Long.MIN_VALUE;
@@ -174,6 +177,15 @@ final class Translator {
 
     /** Queue sizes of the traced sockets, emitted when they changed; the index learns cookies and 4-tuples. */
     private void sample(Sample s) {
+        if (acksTraced && netLost.getAsLong() > 0) {
+            // Some TCP events were lost: an acknowledgement may be among them, so no figure carried by tcp_probe
+            // from a sample is exact any more. Every socket's last sample is restated without the promise.
+            acksTraced = false;
+            acksLost = true;
+            for (Map.Entry<Long, long[]> q : lastQueues.entrySet()) {
+                emit(at(s.mono, SocketEventKind.QUEUE_SAMPLE).endpoint(q.getKey()).bytes(q.getValue()[0]).value(q.getValue()[1]));
+            }
+        }
         for (DiagEntry d : s.entries) {
             index.learn(d);
             if (d.state() == TcpStates.LISTEN) {
@@ -230,6 +242,10 @@ final class Translator {
         if (synthetic > 0) {
             out.add(synthetic + " socket(s) were closed by their creator within moments, before wsclose could read their inode"
                     + " from /proc; they are reported with made-up ids from " + SYNTHETIC + " up, which match nothing in ss");
+        }
+        if (acksLost) {
+            out.add("TCP events were lost, so acknowledgements may be missing: bytes discarded by abortive closes are upper"
+                    + " bounds from then on");
         }
         if (threadGuesses > 0) {
             // bookkeeping: a task that ended before its first traced event makes no difference to any socket

@@ -205,4 +205,18 @@ class SyscallsTest {
         assertThat(t.index.bySk(0xabc)).as("TCP events keep reaching the socket").isEqualTo(777L);
         assertThat(t.notes()).noneMatch(n -> n.contains("made-up ids"));
     }
+
+    @Test
+    void lostTcpEventsWithdrawTheExactAcknowledgements() {
+        t.acksTraced = true;
+        t.apply(new Sample(clock, List.of(SnapshotsTest.tcp(11, 1, 0, 500))));
+        assertThat(of(SocketEventKind.QUEUE_SAMPLE)).singleElement().extracting(SocketEvent::name).isEqualTo(SocketEvent.ACKS_TRACED);
+        out.clear();
+        long[] lost = {3};
+        t.netLost = () -> lost[0];
+        t.apply(new Sample(clock + 1000, List.of(SnapshotsTest.tcp(11, 1, 0, 500))));
+        assertThat(of(SocketEventKind.QUEUE_SAMPLE)).as("the last sample restated without the promise").isNotEmpty()
+                .allSatisfy(e -> assertThat(e.name()).isNull());
+        assertThat(t.notes()).anySatisfy(n -> assertThat(n).startsWith("TCP events were lost"));
+    }
 }
