@@ -1,0 +1,112 @@
+package wsclose.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import wsclose.trace.testing.Scenarios;
+import wsclose.trace.testing.WinsockScenario;
+
+/**
+ * docs/report.schema.json (shipped in the zip) describes every analyze report: checked here on real outputs with
+ * the subset of JSON Schema it uses ($ref, type, required, properties, items, enum).
+ */
+class ReportSchemaTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final Path SCHEMA = Path.of("..", "docs", "report.schema.json");
+
+    @TempDir
+    Path dir;
+
+    static List<String> check(JsonNode schema, JsonNode root, JsonNode value, String at) {
+        List<String> out = new ArrayList<>();
+        JsonNode s = schema;
+        while (s.has("$ref")) {
+            String ref = s.get("$ref").asText();
+            s = root.at(ref.substring(1));
+        }
+        if (s.has("type")) {
+            List<String> types = new ArrayList<>();
+            s.get("type").forEach(t -> types.add(t.asText()));
+            if (s.get("type").isTextual()) {
+                types.add(s.get("type").asText());
+            }
+            String actual = value.isNull() ? "null" : value.isIntegralNumber() ? "integer" : value.isNumber() ? "number"
+                    : value.isTextual() ? "string" : value.isBoolean() ? "boolean" : value.isArray() ? "array" : "object";
+            if (!types.contains(actual) && !(actual.equals("integer") && types.contains("number"))) {
+                out.add(at + ": expected " + types + ", found " + actual);
+                return out;
+            }
+        }
+        if (s.has("enum") && !value.isNull()) {
+            boolean any = false;
+            for (JsonNode e : s.get("enum")) {
+                any |= e.equals(value);
+            }
+            if (!any) {
+                out.add(at + ": " + value + " is not one of " + s.get("enum"));
+            }
+        }
+        if (value.isObject()) {
+            if (s.has("required")) {
+                for (JsonNode r : s.get("required")) {
+                    if (!value.has(r.asText())) {
+                        out.add(at + ": missing " + r.asText());
+                    }
+                }
+            }
+            if (s.has("properties")) {
+                s.get("properties").fields().forEachRemaining(p -> {
+                    if (value.has(p.getKey())) {
+                        out.addAll(check(p.getValue(), root, value.get(p.getKey()), at + "." + p.getKey()));
+                    }
+                });
+            }
+        }
+        if (value.isArray() && s.has("items")) {
+            for (int i = 0; i < value.size(); i++) {
+                out.addAll(check(s.get("items"), root, value.get(i), at + "[" + i + "]"));
+            }
+        }
+        return out;
+    }
+
+    static List<String> violations(String json) throws IOException {
+        JsonNode schema = JSON.readTree(SCHEMA.toFile());
+        return check(schema, schema, JSON.readTree(json), "$");
+    }
+
+    @Test
+    void everyScenariosReportMatchesTheSchema() throws IOException {
+        for (String name : Scenarios.all().keySet()) {
+            WinsockScenario s = new WinsockScenario(8, 4);
+            Scenarios.all().get(name).accept(s);
+            Path f = dir.resolve(name + ".etl");
+            s.writeTo(f);
+            for (String all : List.of("--all-sockets", "--pretty")) {
+                Cli r = Cli.run("analyze", "--format", "json", all, "--fail-on", "never", f.toString());
+                assertThat(violations(r.out())).as(name + " " + all).isEmpty();
+            }
+        }
+        Cli example = Cli.run("analyze", "--format", "json", "--all-sockets", "--fail-on", "never", Example.FILE.toString());
+        assertThat(violations(example.out())).isEmpty();
+    }
+
+    @Test
+    void theCheckerCatchesAWrongShape() throws IOException {
+        Cli r = Cli.run("analyze", "--format", "json", "--all-sockets", "--fail-on", "never", Example.FILE.toString());
+        ObjectNode doc = (ObjectNode) JSON.readTree(r.out());
+        ((ObjectNode) doc.get("sockets").get(0)).put("pid", "880");
+        ((ObjectNode) doc.get("findings").get(0)).put("kind", "frobnicated");
+        doc.remove("stats");
+        assertThat(violations(doc.toString())).containsExactlyInAnyOrder("$: missing stats", "$.sockets[0].pid: expected [integer, null], found string",
+                "$.findings[0].kind: \"frobnicated\" is not one of " + JSON.readTree(SCHEMA.toFile()).at("/$defs/finding/properties/kind/enum"));
+    }
+}
