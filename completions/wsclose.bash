@@ -159,6 +159,7 @@ function compReplyArray() {
 function _complete_wsclose() {
   # Edge case: if command line has no space after subcommand, then don't assume this subcommand is selected (remkop/picocli#1468).
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} analyze" ];    then _picocli_wsclose; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sockets" ];    then _picocli_wsclose; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} timeline" ];    then _picocli_wsclose; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} summary" ];    then _picocli_wsclose; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} events" ];    then _picocli_wsclose; return $?; fi
@@ -171,25 +172,27 @@ function _complete_wsclose() {
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(analyze)
-  local cmds1=(timeline)
-  local cmds2=(summary)
-  local cmds3=(events)
-  local cmds4=(handles)
-  local cmds5=(trace)
-  local cmds6=(explain)
-  local cmds7=(shell)
-  local cmds8=(completion)
-  local cmds9=(help)
+  local cmds1=(sockets)
+  local cmds2=(timeline)
+  local cmds3=(summary)
+  local cmds4=(events)
+  local cmds5=(handles)
+  local cmds6=(trace)
+  local cmds7=(explain)
+  local cmds8=(shell)
+  local cmds9=(completion)
+  local cmds10=(help)
 
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_wsclose_help; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_wsclose_completion; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_wsclose_shell; return $?; fi
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_wsclose_explain; return $?; fi
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_wsclose_trace; return $?; fi
-  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_wsclose_handles; return $?; fi
-  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_wsclose_events; return $?; fi
-  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_wsclose_summary; return $?; fi
-  if CompWordsContainsArray "${cmds1[@]}"; then _picocli_wsclose_timeline; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_wsclose_help; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_wsclose_completion; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_wsclose_shell; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_wsclose_explain; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_wsclose_trace; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_wsclose_handles; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_wsclose_events; return $?; fi
+  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_wsclose_summary; return $?; fi
+  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_wsclose_timeline; return $?; fi
+  if CompWordsContainsArray "${cmds1[@]}"; then _picocli_wsclose_sockets; return $?; fi
   if CompWordsContainsArray "${cmds0[@]}"; then _picocli_wsclose_analyze; return $?; fi
 
   # No subcommands were specified; generate completions for the top-level command.
@@ -202,7 +205,7 @@ function _picocli_wsclose() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="analyze timeline summary events handles trace explain shell completion help"
+  local commands="analyze sockets timeline summary events handles trace explain shell completion help"
   local flag_opts="'--verbose' '-q' '--quiet' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'--color'"
   local WHEN_option_args=("auto" "always" "never") # --color values
@@ -289,6 +292,73 @@ function _picocli_wsclose_analyze() {
     local positionals=""
     local currIndex
     currIndex=$(currentPositionalIndex "analyze" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 2147483647 )); then
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      positionals=$( _wsclose_files "${curr_word}" etl jsonl ) # directories and .etl, .jsonl files
+    fi
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `sockets` subcommand.
+function _picocli_wsclose_sockets() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--verbose' '-q' '--quiet' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--color' '--pid' '--process' '--port' '--socket' '--since' '--until' '--format' '--time'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
+  local format_option_args=("table" "json" "csv") # --format values
+  local time_option_args=("utc" "local" "relative") # --time values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
+    '--pid')
+      return
+      ;;
+    '--process')
+      return
+      ;;
+    '--port')
+      return
+      ;;
+    '--socket')
+      return
+      ;;
+    '--since')
+      return
+      ;;
+    '--until')
+      return
+      ;;
+    '--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${format_option_args[@]}" ) )
+      return $?
+      ;;
+    '--time')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${time_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "sockets" "${arg_opts}" "${flag_opts}")
     if (( currIndex >= 0 && currIndex <= 2147483647 )); then
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
@@ -704,7 +774,7 @@ function _picocli_wsclose_help() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="analyze timeline summary events handles trace explain shell completion"
+  local commands="analyze sockets timeline summary events handles trace explain shell completion"
   local flag_opts="'-h' '--help'"
   local arg_opts=""
 

@@ -3,7 +3,7 @@
 #   copy this file to ~/.config/fish/completions/wsclose.fish
 
 # The command paths wsclose knows, to tell subcommands from argument values.
-set -g __wsclose_commands 'analyze' 'timeline' 'summary' 'events' 'handles' 'trace' 'explain' 'shell' 'completion' 'help'
+set -g __wsclose_commands 'analyze' 'sockets' 'timeline' 'summary' 'events' 'handles' 'trace' 'explain' 'shell' 'completion' 'help'
 
 # True when the subcommand path typed so far is exactly $argv[1] ('' for the top command).
 function __wsclose_using
@@ -45,6 +45,7 @@ complete -c wsclose -f
 
 # wsclose
 complete -c wsclose -n '__wsclose_using \'\'' -a 'analyze' -d 'Reports the socket close problems of a trace, with every socket\'s timeline.'
+complete -c wsclose -n '__wsclose_using \'\'' -a 'sockets' -d 'Lists every socket of a trace, one line each in creation order (the filters of analyze).'
 complete -c wsclose -n '__wsclose_using \'\'' -a 'timeline' -d 'Prints one socket\'s close timeline with its reference count at each step.'
 complete -c wsclose -n '__wsclose_using \'\'' -a 'summary' -d 'Header facts, providers and event counts of .etl files (no payload decoding).'
 complete -c wsclose -n '__wsclose_using \'\'' -a 'events' -d 'Prints events in time order, one per line, with fields decoded where wsclose knows the layout.'
@@ -81,6 +82,23 @@ complete -c wsclose -n '__wsclose_using \'analyze\'' -l stats -d 'Print read sta
 complete -c wsclose -n '__wsclose_using \'analyze\'' -s h -l help -d 'Show this help message and exit.'
 complete -c wsclose -n '__wsclose_using \'analyze\'' -s V -l version -d 'Print version information and exit.'
 complete -c wsclose -n '__wsclose_using \'analyze\'' -a '(__wsclose_files etl jsonl)'
+
+# wsclose sockets
+complete -c wsclose -n '__wsclose_using \'sockets\'' -l verbose -d 'Print stack traces, read statistics and the tracer\'s bookkeeping on stderr.'
+complete -c wsclose -n '__wsclose_using \'sockets\'' -s q -l quiet -d 'No progress or warnings on stderr.'
+complete -c wsclose -n '__wsclose_using \'sockets\'' -l no-color -d 'No colours: the same as --color=never.'
+complete -c wsclose -n '__wsclose_using \'sockets\'' -l color -x -a 'auto always never' -d 'Colours in tables: auto, always, never (default: auto: on a terminal, unless NO_COLOR is set or TERM=dumb).'
+complete -c wsclose -n '__wsclose_using \'sockets\'' -l pid -x -d 'Only sockets of these processes.'
+complete -c wsclose -n '__wsclose_using \'sockets\'' -l process -x -d 'Only sockets of processes with this image name (app.exe).'
+complete -c wsclose -n '__wsclose_using \'sockets\'' -l port -x -d 'Only sockets with this local or remote port.'
+complete -c wsclose -n '__wsclose_using \'sockets\'' -l socket -x -d 'Only this socket: an endpoint (0xffffa50c3e5f2010) or PID:HANDLE (1234:0x1a4).'
+complete -c wsclose -n '__wsclose_using \'sockets\'' -l since -x -d 'Only what happened from this time: ISO-8601 UTC, or an offset from the start (90s, 250ms, 2m).'
+complete -c wsclose -n '__wsclose_using \'sockets\'' -l until -x -d 'Only what happened up to this time (same forms).'
+complete -c wsclose -n '__wsclose_using \'sockets\'' -l format -x -a 'table json csv' -d 'Output: table, json, csv (default: table).'
+complete -c wsclose -n '__wsclose_using \'sockets\'' -l time -x -a 'utc local relative' -d 'Times in tables: utc, local, relative (default: utc).'
+complete -c wsclose -n '__wsclose_using \'sockets\'' -s h -l help -d 'Show this help message and exit.'
+complete -c wsclose -n '__wsclose_using \'sockets\'' -s V -l version -d 'Print version information and exit.'
+complete -c wsclose -n '__wsclose_using \'sockets\'' -a '(__wsclose_files etl jsonl)'
 
 # wsclose timeline
 complete -c wsclose -n '__wsclose_using \'timeline\'' -l verbose -d 'Print stack traces, read statistics and the tracer\'s bookkeeping on stderr.'

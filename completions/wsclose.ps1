@@ -10,6 +10,7 @@ Register-ArgumentCompleter -Native -CommandName 'wsclose', 'wsclose.cmd' -Script
         '' = @{
             Commands = @(
                 @{ Name = 'analyze'; Help = 'Reports the socket close problems of a trace, with every socket''s timeline.' },
+                @{ Name = 'sockets'; Help = 'Lists every socket of a trace, one line each in creation order (the filters of analyze).' },
                 @{ Name = 'timeline'; Help = 'Prints one socket''s close timeline with its reference count at each step.' },
                 @{ Name = 'summary'; Help = 'Header facts, providers and event counts of .etl files (no payload decoding).' },
                 @{ Name = 'events'; Help = 'Prints events in time order, one per line, with fields decoded where wsclose knows the layout.' },
@@ -51,6 +52,28 @@ Register-ArgumentCompleter -Native -CommandName 'wsclose', 'wsclose.cmd' -Script
                 @{ Names = @('--all-sockets'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'JSON, JSONL: list every socket, not only those with findings.' },
                 @{ Names = @('--pretty'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'JSON: indented for reading (compact by default).' },
                 @{ Names = @('--stats'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Print read statistics on stderr: MB/s, events/s, time, heap.' },
+                @{ Names = @('-h', '--help'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Show this help message and exit.' },
+                @{ Names = @('-V', '--version'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Print version information and exit.' }
+            )
+            Choices = @()
+            Files = $true
+            Extensions = @('.etl', '.jsonl')
+        }
+        'sockets' = @{
+            Commands = @()
+            Options = @(
+                @{ Names = @('--verbose'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Print stack traces, read statistics and the tracer''s bookkeeping on stderr.' },
+                @{ Names = @('-q', '--quiet'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'No progress or warnings on stderr.' },
+                @{ Names = @('--no-color'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'No colours: the same as --color=never.' },
+                @{ Names = @('--color'); TakesValue = $true; Choices = @('auto', 'always', 'never'); Files = $false; Extensions = @(); Help = 'Colours in tables: auto, always, never (default: auto: on a terminal, unless NO_COLOR is set or TERM=dumb).' },
+                @{ Names = @('--pid'); TakesValue = $true; Choices = @(); Files = $false; Extensions = @(); Help = 'Only sockets of these processes.' },
+                @{ Names = @('--process'); TakesValue = $true; Choices = @(); Files = $false; Extensions = @(); Help = 'Only sockets of processes with this image name (app.exe).' },
+                @{ Names = @('--port'); TakesValue = $true; Choices = @(); Files = $false; Extensions = @(); Help = 'Only sockets with this local or remote port.' },
+                @{ Names = @('--socket'); TakesValue = $true; Choices = @(); Files = $false; Extensions = @(); Help = 'Only this socket: an endpoint (0xffffa50c3e5f2010) or PID:HANDLE (1234:0x1a4).' },
+                @{ Names = @('--since'); TakesValue = $true; Choices = @(); Files = $false; Extensions = @(); Help = 'Only what happened from this time: ISO-8601 UTC, or an offset from the start (90s, 250ms, 2m).' },
+                @{ Names = @('--until'); TakesValue = $true; Choices = @(); Files = $false; Extensions = @(); Help = 'Only what happened up to this time (same forms).' },
+                @{ Names = @('--format'); TakesValue = $true; Choices = @('table', 'json', 'csv'); Files = $false; Extensions = @(); Help = 'Output: table, json, csv (default: table).' },
+                @{ Names = @('--time'); TakesValue = $true; Choices = @('utc', 'local', 'relative'); Files = $false; Extensions = @(); Help = 'Times in tables: utc, local, relative (default: utc).' },
                 @{ Names = @('-h', '--help'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Show this help message and exit.' },
                 @{ Names = @('-V', '--version'); TakesValue = $false; Choices = @(); Files = $false; Extensions = @(); Help = 'Print version information and exit.' }
             )

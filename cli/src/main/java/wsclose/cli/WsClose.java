@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 /** The top command: subcommands and the exit-code list shown by --help. */
 @Command(name = "wsclose", mixinStandardHelpOptions = true, versionProvider = ManifestVersion.class,
         description = "Finds socket close problems in Winsock traces (.etl) and live processes.",
-        subcommands = {AnalyzeCommand.class, TimelineCommand.class, SummaryCommand.class, EventsCommand.class,
+        subcommands = {AnalyzeCommand.class, SocketsCommand.class, TimelineCommand.class, SummaryCommand.class, EventsCommand.class,
             HandlesCommand.class, TraceCommand.class, ExplainCommand.class, ShellCommand.class, CompletionCommand.class,
             NativeDumpCommand.class, picocli.CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
