@@ -49,7 +49,8 @@ class DistributionIT {
         assertThat(ZIP).exists();
         try (ZipFile z = new ZipFile(ZIP.toFile())) {
             for (String name : List.of("bin/wsclose", "bin/wsclose.cmd", "lib/wsclose.jar", "README.md", "docs/install.md",
-                    "completions/README.md", "man/wsclose.adoc")) {
+                    "docs/report.schema.json", "docs/linux-live.md", "examples/close-bugs.etl", "completions/README.md",
+                    "man/wsclose.adoc")) {
                 assertThat(z.getEntry(BASE + name)).as(name).isNotNull();
             }
             for (Shell s : Shell.values()) {
