@@ -12,9 +12,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import wsclose.cli.render.Human;
 import wsclose.cli.render.ReportWriter;
-import wsclose.cli.render.Table;
+import wsclose.cli.render.SocketList;
 import wsclose.cli.render.TimeFormat;
 import wsclose.trace.analysis.Analyzer;
 import wsclose.trace.analysis.Finding;
@@ -86,16 +85,9 @@ public final class SocketsCommand implements Callable<Integer> {
                 }
                 return ExitCodes.OK;
             }
-            TimeFormat t = new TimeFormat(time).origin(in.start());
-            Table table = new Table("ENDPOINT", "PID", "PROCESS", "HANDLES", "LOCAL", "REMOTE", "CREATED", "CLOSED", "STATE", "FINDINGS")
-                    .numeric(1, 9).droppable(6, 3, 4).shrinkable(2).droppable(7).shrinkable(5);
-            for (Line l : lines) {
-                SocketSummary x = l.socket();
-                table.row(x.endpointText(), x.pid(), x.process(), x.handleList(), x.local(), x.remote(), t.format(x.created()),
-                        t.format(x.closed()), x.state().label(), l.findings());
-            }
-            table.print(out, "", Terminal.width());
-            out.println(Human.count(lines.size()) + " of " + Human.count(total) + " socket" + (total == 1 ? "" : "s"));
+            SocketList list = new SocketList(new TimeFormat(time).origin(in.start()));
+            lines.forEach(l -> list.add(l.socket(), l.findings()));
+            list.print(out, Terminal.width(), total);
             return ExitCodes.OK;
         }
     }

@@ -6,8 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import wsclose.cli.AnalysisFilters;
-import wsclose.cli.render.Json;
-import wsclose.cli.render.Table;
+import wsclose.cli.render.SocketList;
 import wsclose.cli.render.TimeFormat;
 import wsclose.trace.analysis.AnalysisOptions;
 import wsclose.trace.analysis.Finding;
@@ -32,21 +31,14 @@ final class SocketsCmd implements Callable<Integer> {
     public Integer call() {
         Session s = ctx.session();
         AnalysisOptions o = filters.options(s.start(), true);
-        TimeFormat t = new TimeFormat(time).origin(s.report().stats().firstEvent());
-        Table table = new Table("ENDPOINT", "PID", "PROCESS", "HANDLES", "LOCAL", "REMOTE", "CREATED", "CLOSED", "STATE", "FINDINGS")
-                .numeric(1, 9).droppable(6, 3, 4).shrinkable(2).droppable(7).shrinkable(5);
-        int n = 0;
+        SocketList list = new SocketList(new TimeFormat(time).origin(s.report().stats().firstEvent()));
         for (SocketSummary x : s.sockets()) {
-            if (!o.selects(x)) {
-                continue;
+            if (o.selects(x)) {
+                List<Finding> fs = s.findingsOf(x.id()).stream().filter(o::selects).toList();
+                list.add(x, fs.size());
             }
-            List<Finding> fs = s.findingsOf(x.id()).stream().filter(o::selects).toList();
-            table.row(x.endpointText(), x.pid(), x.process(), x.handleList(), x.local(), x.remote(), t.format(x.created()),
-                    t.format(x.closed()), x.state().label(), fs.size());
-            n++;
         }
-        table.print(ctx.out(), "", ctx.width());
-        ctx.out().println(n + " of " + s.sockets().size() + " sockets");
+        list.print(ctx.out(), ctx.width(), s.sockets().size());
         return 0;
     }
 }
