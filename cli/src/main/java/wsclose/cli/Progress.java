@@ -83,7 +83,7 @@ public final class Progress implements AutoCloseable {
             return;
         }
         lastDraw = now;
-        int width = facts.get().width();
+        int width = facts.get().errWidth(); // the bar is on stderr: its own terminal's width
         String line = ProgressLine.of(done, total, now - started, width > 0 ? width : 80);
         err.print("\r" + line + " ".repeat(Math.max(0, shown - line.length())));
         err.flush();

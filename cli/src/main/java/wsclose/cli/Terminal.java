@@ -21,15 +21,21 @@ public final class Terminal {
      * @param width               columns to fit tables to; 0 means no limit
      * @param noColor             the NO_COLOR environment variable, or null
      * @param progressAfterMillis how long a read runs before its progress bar appears
+     * @param errWidth            columns of stderr's terminal (the progress bar), measured on stderr itself: stdout
+     *                            may be a file while stderr is a wide pane
      */
-    public record Facts(boolean stdout, boolean stderr, int width, String noColor, long progressAfterMillis) {
+    public record Facts(boolean stdout, boolean stderr, int width, String noColor, long progressAfterMillis, int errWidth) {
+        public Facts(boolean stdout, boolean stderr, int width, String noColor, long progressAfterMillis) {
+            this(stdout, stderr, width, noColor, progressAfterMillis, width);
+        }
+
         /** Facts for a test: both streams terminals (or not), this width, NO_COLOR unset, progress at once. */
         public static Facts of(boolean terminal, int width) {
             return new Facts(terminal, terminal, width, null, 0);
         }
 
         public Facts withNoColor(String value) {
-            return new Facts(stdout, stderr, width, value, progressAfterMillis);
+            return new Facts(stdout, stderr, width, value, progressAfterMillis, errWidth);
         }
     }
 
@@ -82,10 +88,15 @@ public final class Terminal {
                 width = 0;
             }
         } else if (out) {
-            width = p != null ? systemWidth(p) : 0;
+            width = p != null ? systemWidth(p, SystemStream.Output) : 0;
             width = width > 0 ? width : 120;
         }
-        return new Facts(out, err, width, System.getenv("NO_COLOR"), PROGRESS_AFTER_MILLIS);
+        int errWidth = width;
+        if ((cols == null || cols.isBlank()) && err) {
+            errWidth = p != null ? systemWidth(p, SystemStream.Error) : 0;
+            errWidth = errWidth > 0 ? errWidth : width > 0 ? width : 80;
+        }
+        return new Facts(out, err, width, System.getenv("NO_COLOR"), PROGRESS_AFTER_MILLIS, errWidth);
     }
 
     /** The first jline provider that loads here: JNI (bundled natives), JNA, then exec (runs test -t / stty). */
@@ -110,8 +121,8 @@ public final class Terminal {
         return b != null && b;
     }
 
-    private static int systemWidth(TerminalProvider p) {
-        Integer w = quietly(() -> p.systemStreamWidth(SystemStream.Output));
+    private static int systemWidth(TerminalProvider p, SystemStream s) {
+        Integer w = quietly(() -> p.systemStreamWidth(s));
         return w == null ? 0 : w;
     }
 

@@ -67,6 +67,24 @@ class ProgressTest {
     }
 
     @Test
+    void theBarFitsStderrsOwnWidthWhenStdoutIsAFile() {
+        // stdout redirected (no table width), stderr a 120-column pane: the bar uses the pane's width, not 80
+        Progress wide = bar(new Terminal.Facts(false, true, 0, null, 0, 120), false, 100L << 20);
+        now.set(2_000_000_000L);
+        wide.update(50L << 20);
+        assertThat(screen()).as("whole, not cut to a guessed 80").contains("2 s left");
+    }
+
+    @Test
+    void theBarIsCutToANarrowStderr() {
+        Progress narrow = bar(new Terminal.Facts(false, true, 0, null, 0, 50), false, 100L << 20);
+        now.set(2_000_000_000L);
+        narrow.update(50L << 20);
+        String line = screen().lines().filter(l -> l.contains("%")).findFirst().orElseThrow();
+        assertThat(line.strip().length()).isLessThanOrEqualTo(49);
+    }
+
+    @Test
     void nothingWhenStderrIsNotATerminal() {
         Progress p = bar(new Terminal.Facts(true, false, 80, null, 0), false, 1000);
         now.set(5_000_000_000L);
