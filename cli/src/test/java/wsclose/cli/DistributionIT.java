@@ -77,6 +77,31 @@ class DistributionIT {
         assertThat(run(home, "completion", "bash")).isEqualTo(Files.readString(home.resolve("completions/wsclose.bash")));
     }
 
+    @Test
+    void launchersWorkThroughASymbolicLinkAndKeepAClassArchive(@TempDir Path dir) throws Exception {
+        Assumptions.assumeFalse(System.getProperty("os.name").startsWith("Windows"), "the POSIX launcher needs sh");
+        Path home = unzip(dir.resolve("zip"));
+        Path links = Files.createDirectories(dir.resolve("links"));
+        Path dist = Files.createSymbolicLink(links.resolve("wsclose"), home.resolve("bin/wsclose"));
+        Path repo = Files.createSymbolicLink(links.resolve("wsclose-repo"), Path.of("..", "wsclose").toAbsolutePath());
+        assertThat(runScript(dist, "--version")).startsWith("wsclose " + VERSION + "\n");
+        assertThat(home.resolve("lib/wsclose.jsa")).as("the first run archived the classes beside the jar").exists();
+        assertThat(runScript(dist, "--version")).as("a run with the archive says the same").startsWith("wsclose " + VERSION + "\n");
+        assertThat(runScript(repo, "--version")).startsWith("wsclose ");
+    }
+
+    private static String runScript(Path script, String... args) throws Exception {
+        List<String> cmd = new java.util.ArrayList<>(List.of("sh", script.toString()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process p = pb.start();
+        byte[] out = p.getInputStream().readAllBytes();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(new String(out, StandardCharsets.UTF_8)).isZero();
+        return new String(out, StandardCharsets.UTF_8);
+    }
+
     private static String run(Path home, String... args) throws Exception {
         List<String> cmd = new java.util.ArrayList<>(List.of("sh", home.resolve("bin/wsclose").toString()));
         cmd.addAll(List.of(args));
