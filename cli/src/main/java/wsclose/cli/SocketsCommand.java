@@ -76,13 +76,8 @@ public final class SocketsCommand implements Callable<Integer> {
             long total = a.finish().stats().sockets();
             lines.sort(Comparator.comparingLong((Line l) -> l.socket().created()).thenComparingLong(l -> l.socket().endpoint()));
             if (format == Format.csv) {
-                out.println("endpoint,pid,process,handles,local,remote,created,closed,state,findings");
-                for (Line l : lines) {
-                    SocketSummary x = l.socket();
-                    out.println(String.join(",", x.endpointText(), x.pid() < 0 ? "" : Integer.toString(x.pid()), q(x.process()),
-                            q(x.handleList()), q(x.local()), q(x.remote()), q(wsclose.cli.render.ReportJson.time(x.created())),
-                            q(wsclose.cli.render.ReportJson.time(x.closed())), x.state().label(), Integer.toString(l.findings())));
-                }
+                out.println(SocketList.CSV_HEADER);
+                lines.forEach(l -> out.println(SocketList.csv(l.socket(), l.findings())));
                 return ExitCodes.OK;
             }
             SocketList list = new SocketList(new TimeFormat(time).origin(in.start()));
@@ -90,12 +85,5 @@ public final class SocketsCommand implements Callable<Integer> {
             list.print(out, Terminal.width(), total);
             return ExitCodes.OK;
         }
-    }
-
-    private static String q(String v) {
-        if (v == null) {
-            return "";
-        }
-        return v.contains(",") || v.contains("\"") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
     }
 }

@@ -18,6 +18,16 @@ public final class SocketList {
                 time.format(x.closed()), x.state().label(), findings);
     }
 
+    public static final String CSV_HEADER = "endpoint,pid,process,handles,local,remote,created,closed,state,findings";
+
+    /** One socket as a CSV line under {@link #CSV_HEADER}, quoted as the report's CSV is. */
+    public static String csv(SocketSummary x, int findings) {
+        return String.join(",", x.endpointText(), x.pid() < 0 ? "" : Integer.toString(x.pid()), CsvReportWriter.q(x.process()),
+                CsvReportWriter.q(x.handleList()), CsvReportWriter.q(x.local()), CsvReportWriter.q(x.remote()),
+                CsvReportWriter.q(ReportJson.time(x.created())), CsvReportWriter.q(ReportJson.time(x.closed())), x.state().label(),
+                Integer.toString(findings));
+    }
+
     /** The table, then "N of M sockets". */
     public void print(PrintWriter out, int width, long total) {
         table.print(out, "", width);

@@ -36,10 +36,9 @@ public final class Analyzer implements ModelListener {
     private final List<SocketSummary> kept = new ArrayList<>();
     private final List<Finding> findings = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
-    /** Sockets (by model id) that a finding from an anomaly named before they retired. */
     /** Findings raised before their socket retired (anomalies), listed with it when it does. */
     private final java.util.Map<Long, List<Finding>> flagged = new java.util.HashMap<>();
-    /** The start of the one note of a run whose input held no socket events at all. */
+    /** The start of the one note of a run whose input has none of the events any check needs. */
     public static final String NOTHING_CHECKED = "nothing was checked";
 
     private final java.util.TreeSet<Integer> tracePids = new java.util.TreeSet<>();
@@ -154,13 +153,17 @@ public final class Analyzer implements ModelListener {
         Set<Source> present = model.sources();
         List<String> notes = new ArrayList<>();
         Set<String> missing = new LinkedHashSet<>();
-        boolean nothing = checks.stream().noneMatch(c -> c.needs().stream().anyMatch(present::containsAll));
+        List<String> notChecked = new ArrayList<>();
         for (Check c : checks) {
-            boolean runnable = c.needs().stream().anyMatch(present::containsAll);
-            String why = runnable ? null : describeMissing(c, present, missing);
-            if (!runnable && done && !nothing) {
-                notes.add(c.kind() + ": not checked, the input has no " + why + "; to capture it: " + c.capture());
+            if (c.needs().stream().noneMatch(present::containsAll)) {
+                // describeMissing also collects the missing sources for the stats and the "nothing checked" note
+                notChecked.add(c.kind() + ": not checked, the input has no " + describeMissing(c, present, missing)
+                        + "; to capture it: " + c.capture());
             }
+        }
+        boolean nothing = notChecked.size() == checks.size();
+        if (done && !nothing) {
+            notes.addAll(notChecked);
         }
         if (done && nothing) {
             // one note, not one per check: nothing at all could be checked

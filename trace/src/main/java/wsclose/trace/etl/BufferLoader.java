@@ -56,15 +56,11 @@ final class BufferLoader {
 
     /** Grows {@code h} to {@code size} bytes within the budget; null (and a damage note) when it would not fit. */
     private byte[] ensure(Holder h, int size, BufferHeader b) {
-        if (h.data.length >= size) {
-            return h.data;
+        byte[] d = scratch(h.data, size, b);
+        if (d != null) {
+            h.data = d;
         }
-        if (!fits(size - h.data.length, b)) {
-            return null;
-        }
-        held += size - h.data.length;
-        h.data = new byte[size];
-        return h.data;
+        return d;
     }
 
     private boolean fits(long more, BufferHeader b) {
@@ -76,6 +72,7 @@ final class BufferLoader {
         return false;
     }
 
+    /** {@code a} when it holds {@code size} bytes, else a new array charged to the budget; null past the budget. */
     private byte[] scratch(byte[] a, int size, BufferHeader b) {
         if (a.length >= size) {
             return a;
