@@ -46,7 +46,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         try (TraceInput in = TraceInput.open(files)) {
             ReportWriter w = report.writer(out, global);
-            Analyzer a = new Analyzer(in.source(), filters.options(in.start(), w.wantsAllSockets()), w);
+            Analyzer a = new Analyzer(in.source(), filters.options(in.start(), w.wantsAllSockets()), w).withoutEntries();
             w.begin(in.source());
             Report r;
             try (Progress p = Progress.start(spec.commandLine().getErr(), global.quiet(), in.bytes(),

@@ -59,7 +59,7 @@ public final class SocketsCommand implements Callable<Integer> {
             if (format == Format.json) {
                 ReportWriter w = ReportWriter.of(ReportWriter.Format.json, out, new TimeFormat(time),
                         new wsclose.cli.render.Colors(false), 0, true, false);
-                Analyzer a = new Analyzer(in.source(), filters.options(in.start(), true), w);
+                Analyzer a = new Analyzer(in.source(), filters.options(in.start(), true), w).withoutEntries();
                 w.begin(in.source());
                 in.feed(a, null);
                 w.end(a.finish());
@@ -71,7 +71,7 @@ public final class SocketsCommand implements Callable<Integer> {
                 public void socket(SocketSummary s, List<Finding> f) {
                     lines.add(new Line(s, f.size()));
                 }
-            });
+            }).withoutEntries();
             in.feed(a, null);
             long total = a.finish().stats().sockets();
             lines.sort(Comparator.comparingLong((Line l) -> l.socket().created()).thenComparingLong(l -> l.socket().endpoint()));

@@ -123,7 +123,7 @@ public final class TraceCommand implements Callable<Integer> {
             };
             AnalysisOptions options = new AnalysisOptions(Set.of(), Set.of(), Set.of(), null, Long.MIN_VALUE, Long.MAX_VALUE,
                     w.wantsAllSockets());
-            Analyzer a = new Analyzer(source, options, listener);
+            Analyzer a = new Analyzer(source, options, listener).withoutEntries();
             try (TraceStop stop = TraceStop.install()) {
                 try {
                     trace.start(e -> {

@@ -78,6 +78,12 @@ public final class Analyzer implements ModelListener {
         return this;
     }
 
+    /** Keeps no timeline entries (nor builds their text) but for sockets chosen with --socket: nothing prints them. */
+    public Analyzer withoutEntries() {
+        model.withoutEntries();
+        return this;
+    }
+
     /** Keeps every timeline entry of every socket (an interactive session that prints any timeline later). */
     public Analyzer keepEveryEntry() {
         everyEntry = true;

@@ -72,7 +72,7 @@ final class AfdEvents {
         }
     }
 
-    private static SocketEvent.Builder base(SocketEventKind kind, EtwEvent ev, Decoded f) {
+    private static SocketEvent.Builder base(SocketEventKind kind, EtwEvent ev, Fields f) {
         return SocketEvent.at(ev.fileTime(), kind, Source.AFD).thread(ev.pid(), ev.tid())
                 .process(f.getLong("Process", 0)).endpoint(f.getLong("Endpoint", 0));
     }
@@ -82,7 +82,7 @@ final class AfdEvents {
      * Completions, indications, AfdClose at Locations 2000/2001 and aborts at 8016/8028 carry whatever process
      * ran (NETBLAME, etl-format.md §C.7); the owner of those is the payload's Process (EPROCESS).
      */
-    private static void map(SocketEventKind kind, EtwEvent ev, Decoded f, Consumer<SocketEvent> out) {
+    private static void map(SocketEventKind kind, EtwEvent ev, Fields f, Consumer<SocketEvent> out) {
         Phase phase = phase(f.getLong("EnterExit", 2));
         long status = f.getLong("Status", 0);
         SocketEvent.Builder b = base(kind, ev, f).phase(phase).status(status);

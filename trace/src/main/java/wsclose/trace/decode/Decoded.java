@@ -10,7 +10,7 @@ import java.util.List;
  * integers, binary), or a List of those for arrays. {@code problem} is non-null when the payload was
  * shorter than its layout (or otherwise did not fit): the fields before the problem are still there.
  */
-public final class Decoded {
+public final class Decoded implements Fields {
     /** How a number stored unboxed is shown: as a Long, as {@link Hex}, as a Boolean, or as an unsigned 64-bit. */
     static final byte NUM = 1;
     static final byte HEX = 2;
@@ -136,12 +136,14 @@ public final class Decoded {
         return -1;
     }
 
+    @Override
     public Object get(String name) {
         int i = index(name);
         return i < 0 ? null : box(i);
     }
 
     /** An integer field (Long or Hex) as a long, or {@code fallback} when absent. */
+    @Override
     public long getLong(String name, long fallback) {
         int i = index(name);
         if (i >= 0 && tags[i] != 0) {
@@ -160,6 +162,7 @@ public final class Decoded {
         return fallback;
     }
 
+    @Override
     public String getString(String name) {
         Object v = get(name);
         return v == null ? null : v.toString();

@@ -42,17 +42,17 @@ final class KernelEvents {
         network(d);
     }
 
-    private SocketEvent process(SocketEventKind kind, EtwEvent ev, Decoded f) {
+    private SocketEvent process(SocketEventKind kind, EtwEvent ev, Fields f) {
         return SocketEvent.at(ev.fileTime(), kind, Source.PROCESSES).thread((int) f.getLong("ProcessId", -1), ev.tid())
                 .process(f.getLong("UniqueProcessKey", 0)).name(f.getString("ImageFileName")).build();
     }
 
-    private boolean isNotFile(Decoded f) {
+    private boolean isNotFile(Fields f) {
         String type = typeNames.get(f.getLong("ObjectType", -1));
         return type != null && !type.equals("File");
     }
 
-    private void handle(SocketEventKind kind, EtwEvent ev, Decoded f, int pid, String field,
+    private void handle(SocketEventKind kind, EtwEvent ev, Fields f, int pid, String field,
                         java.util.function.Consumer<SocketEvent> out) {
         if (isNotFile(f)) {
             return;

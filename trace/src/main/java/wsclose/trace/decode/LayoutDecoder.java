@@ -106,7 +106,7 @@ public final class LayoutDecoder {
     }
 
     /** Reads one value of field {@code f}; {@code base} is where the payload starts, for problem messages. */
-    private static Object value(Field f, Decoded out, byte[] b, int[] pos, int end, int ptr, int base) throws Short {
+    private static Object value(Field f, Fields out, byte[] b, int[] pos, int end, int ptr, int base) throws Short {
         switch (f.type()) {
             case INT8: return (long) b[need(f, pos, end, 1, base)];
             case UINT8: return (long) (b[need(f, pos, end, 1, base)] & 0xFF);
@@ -163,11 +163,23 @@ public final class LayoutDecoder {
         }
     }
 
+    /**
+     * One field's value at {@code pos[0]} (PayloadView: the caller has checked that the field fits), with lengths
+     * from {@code lengths}; null if it does not fit after all.
+     */
+    static Object read(Field f, Fields lengths, byte[] b, int[] pos, int end, int ptr, int base) {
+        try {
+            return value(f, lengths, b, pos, end, ptr, base);
+        } catch (Short s) {
+            return null;
+        }
+    }
+
     private static long pointer(Field f, byte[] b, int[] pos, int end, int ptr, int base) throws Short {
         return ptr == 4 ? Bytes.u32(b, need(f, pos, end, 4, base)) : Bytes.i64(b, need(f, pos, end, 8, base));
     }
 
-    private static int length(Field f, Decoded out) throws Short {
+    private static int length(Field f, Fields out) throws Short {
         if (f.lengthField() == null) {
             return f.length();
         }

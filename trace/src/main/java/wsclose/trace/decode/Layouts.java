@@ -87,6 +87,13 @@ public final class Layouts {
         return layout == null ? null : LayoutDecoder.decode(layout, ev);
     }
 
+    /** Every layout in the table (tests compare the decoders over all of them). */
+    java.util.List<Layout> all() {
+        java.util.List<Layout> out = new java.util.ArrayList<>();
+        table.values().forEach(v -> out.addAll(v.values()));
+        return out;
+    }
+
     public int size() {
         return table.values().stream().mapToInt(Map::size).sum();
     }

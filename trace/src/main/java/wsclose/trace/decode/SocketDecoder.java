@@ -20,18 +20,18 @@ public final class SocketDecoder {
     /** Maps one decoded payload to socket events. */
     @FunctionalInterface
     interface Mapping {
-        void map(EtwEvent ev, Decoded d, Consumer<SocketEvent> out);
+        void map(EtwEvent ev, Fields d, Consumer<SocketEvent> out);
     }
 
     /** One provider's mappings, indexed by event id (manifest) or opcode (classic), with layouts cached per version. */
     private static final class ProviderTable {
         Mapping[] byId = new Mapping[0];
-        Layout[][] layouts = new Layout[0][];
+        PayloadView.Plan[][] plans = new PayloadView.Plan[0][];
 
         void put(int id, Mapping m) {
             if (id >= byId.length) {
                 byId = java.util.Arrays.copyOf(byId, id + 1);
-                layouts = java.util.Arrays.copyOf(layouts, id + 1);
+                plans = java.util.Arrays.copyOf(plans, id + 1);
             }
             byId[id] = m;
         }
@@ -45,7 +45,7 @@ public final class SocketDecoder {
     private final Map<Guid, ProviderTable> manifest = new HashMap<>();
     private final Map<Guid, ProviderTable> classic = new HashMap<>();
     private final KernelEvents kernel = new KernelEvents();
-    private final Decoded scratch = new Decoded("", 32);
+    private final PayloadView view = new PayloadView();
     private long problems;
     private String firstProblem;
     private long decoded;
@@ -85,11 +85,11 @@ public final class SocketDecoder {
         if (m == null) {
             return;
         }
-        Layout layout = layout(table, ev);
-        if (layout == null) {
+        PayloadView.Plan plan = plan(table, ev);
+        if (plan == null) {
             return;
         }
-        Decoded d = LayoutDecoder.decode(layout, ev, scratch); // valid until the next event: mappings copy what they need
+        PayloadView d = view.bind(plan, ev); // valid until the next event: mappings copy what they need
         if (d.problem() != null) {
             problems++;
             if (firstProblem == null) {
@@ -101,24 +101,25 @@ public final class SocketDecoder {
         m.map(ev, d, out);
     }
 
-    /** The layout for (id, version, header namespace), looked up once and cached. */
-    private Layout layout(ProviderTable table, EtwEvent ev) {
+    /** The compiled layout for (id, version, header namespace, pointer size), looked up once and cached. */
+    private PayloadView.Plan plan(ProviderTable table, EtwEvent ev) {
         int id = ev.id();
-        int slot = ev.version() & 0xFF | (ev.kind() == HeaderKind.PERFINFO ? 0x100 : 0);
-        Layout[] byVersion = table.layouts[id];
+        int slot = ev.version() & 0xFF | (ev.kind() == HeaderKind.PERFINFO ? 0x100 : 0) | (ev.pointerSize() == 4 ? 0x200 : 0);
+        PayloadView.Plan[] byVersion = table.plans[id];
         if (byVersion == null) {
-            byVersion = new Layout[0x200];
-            table.layouts[id] = byVersion;
+            byVersion = new PayloadView.Plan[0x400];
+            table.plans[id] = byVersion;
         }
-        Layout l = byVersion[slot];
-        if (l == null) {
-            l = layouts.find(ev);
-            byVersion[slot] = l == null ? NONE : l;
+        PayloadView.Plan p = byVersion[slot];
+        if (p == null) {
+            Layout l = layouts.find(ev);
+            p = l == null ? NONE : new PayloadView.Plan(l, ev.pointerSize());
+            byVersion[slot] = p;
         }
-        return l == NONE ? null : l;
+        return p == NONE ? null : p;
     }
 
-    private static final Layout NONE = Layout.of("none");
+    private static final PayloadView.Plan NONE = new PayloadView.Plan(Layout.of("none"), 8);
 
     /** Payloads that did not fit their layout, so far. */
     public long problems() {

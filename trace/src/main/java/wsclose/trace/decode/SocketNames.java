@@ -42,7 +42,7 @@ final class SocketNames {
     }
 
     /** "ip:port" from the legacy events' separate Address and Port fields (IPv6 in brackets). */
-    static String address(Decoded f) {
+    static String address(Fields f) {
         String ip = f.getString("Address");
         long port = f.getLong("Port", -1);
         if (ip == null || port < 0) {

@@ -50,12 +50,12 @@ final class SocketsEvents {
         return SocketEvent.at(ev.fileTime(), kind, Source.SOCKETS).thread(ev.pid(), ev.tid());
     }
 
-    private static SocketEvent.Builder stop(SocketEventKind kind, EtwEvent ev, Decoded f, String socketField) {
+    private static SocketEvent.Builder stop(SocketEventKind kind, EtwEvent ev, Fields f, String socketField) {
         return api(kind, ev).phase(Phase.EXIT).handle(f.getLong(socketField, -1)).status(f.getLong("ErrorCode", 0));
     }
 
     /** SO_LINGER's OptVal is {@code struct linger {u_short l_onoff; u_short l_linger;}}; value = onoff << 16 | linger. */
-    private static SocketEvent.Builder option(SocketEventKind kind, EtwEvent ev, Decoded f) {
+    private static SocketEvent.Builder option(SocketEventKind kind, EtwEvent ev, Fields f) {
         SocketEvent.Builder b = stop(kind, ev, f, "Socket");
         long level = f.getLong("Level", 0) & 0xFFFFFFFFL;
         long name = f.getLong("OptName", 0) & 0xFFFFFFFFL;

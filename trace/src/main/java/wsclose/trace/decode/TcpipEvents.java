@@ -86,13 +86,13 @@ final class TcpipEvents {
         d.on(Providers.TCPIP, id, (ev, f, out) -> out.accept(tuple(kind, ev, f).name(why).build()));
     }
 
-    private static SocketEvent.Builder at(SocketEventKind kind, EtwEvent ev, Decoded f) {
+    private static SocketEvent.Builder at(SocketEventKind kind, EtwEvent ev, Fields f) {
         // The header pid of TCPIP events is whatever context ran (often the System process); the model keys
         // them by Tcb, and the connection events carry the owning ProcessId in their payload.
         return SocketEvent.at(ev.fileTime(), kind, Source.TCPIP).thread(-1, ev.tid()).tcb(f.getLong("Tcb", 0));
     }
 
-    private static SocketEvent.Builder tuple(SocketEventKind kind, EtwEvent ev, Decoded f) {
+    private static SocketEvent.Builder tuple(SocketEventKind kind, EtwEvent ev, Fields f) {
         SocketEvent.Builder b = at(kind, ev, f).local(f.getString("LocalAddress")).remote(f.getString("RemoteAddress"));
         owner(b, f.getLong("ProcessId", -1));
         return b;

@@ -53,14 +53,18 @@ final class ApiCalls {
             case API_SETOPT: option(cur, e); break;
             case API_SHUTDOWN:
                 if (e.value() == 0) {
-                    cur.entry(e.time(), "shutdown(receive)", pid, e.tid(), "");
+                    if (cur.records()) {
+                        cur.entry(e.time(), "shutdown(receive)", pid, e.tid(), "");
+                    }
                     break; // SD_RECEIVE / SHUT_RD: the send side stays open
                 }
                 if (cur.shutdownSend < 0) {
                     cur.shutdownSend = e.time();
                 }
                 cur.state(SocketState.SEND_SHUT_DOWN, e.time());
-                cur.entry(e.time(), "shutdown(send)", pid, e.tid(), "");
+                if (cur.records()) {
+                    cur.entry(e.time(), "shutdown(send)", pid, e.tid(), "");
+                }
                 break;
             case API_SEND:
                 if (e.bytes() > 0 && e.source() == Source.LINUX) {
@@ -73,7 +77,9 @@ final class ApiCalls {
                 }
                 break;
             default:
-                cur.entry(e.time(), apiName(e), pid, e.tid(), e.status() == 0 ? "" : "failed: " + Codes.name(e.status()));
+                if (cur.records()) {
+                    cur.entry(e.time(), apiName(e), pid, e.tid(), e.status() == 0 ? "" : "failed: " + Codes.name(e.status()));
+                }
         }
     }
 
@@ -121,7 +127,9 @@ final class ApiCalls {
             cur.closeCallStart = started;
             cur.closeCallEnd = e.time();
             cur.closeApiStatus = e.status(); // non-blocking socket with SO_LINGER > 0: not closed (§C.1)
-            cur.entry(e.time(), "closesocket failed", e.pid(), e.tid(), Codes.name(e.status()) + ": the socket stays open");
+            if (cur.records()) {
+                cur.entry(e.time(), "closesocket failed", e.pid(), e.tid(), Codes.name(e.status()) + ": the socket stays open");
+            }
             return;
         }
         if (Codes.deadHandle(e.status()) || e.status() != 0 && cur == null) {
@@ -166,8 +174,10 @@ final class ApiCalls {
                 t.state(SocketState.CLOSE_REQUESTED, e.time()); // tcp_destroy_sock (FREE) may come before the return
             }
         }
-        t.entry(e.time(), e.source() == Source.LINUX ? "close()" : "closesocket", e.pid(), e.tid(),
-                "handle 0x" + Long.toHexString(e.handle()));
+        if (t.records()) {
+            t.entry(e.time(), e.source() == Source.LINUX ? "close()" : "closesocket", e.pid(), e.tid(),
+                    "handle 0x" + Long.toHexString(e.handle()));
+        }
     }
 
     /** A thread that used the old socket behind a value, now using the value that names a new socket. */
@@ -186,13 +196,19 @@ final class ApiCalls {
             t.lingerOnOff = (int) (e.value() >>> 16) & 0xFFFF;
             t.lingerSeconds = (int) e.value() & 0xFFFF;
             t.lingerSetAt = e.time();
-            t.entry(e.time(), "setsockopt(SO_LINGER)", e.pid(), e.tid(), "{" + t.lingerOnOff + "," + t.lingerSeconds + "}");
+            if (t.records()) {
+                t.entry(e.time(), "setsockopt(SO_LINGER)", e.pid(), e.tid(), "{" + t.lingerOnOff + "," + t.lingerSeconds + "}");
+            }
         } else if ("SO_DONTLINGER".equals(e.name())) {
             t.lingerOnOff = e.value() != 0 ? 0 : 1;
             t.lingerSetAt = e.time();
-            t.entry(e.time(), "setsockopt(SO_DONTLINGER)", e.pid(), e.tid(), e.value() != 0 ? "TRUE" : "FALSE");
+            if (t.records()) {
+                t.entry(e.time(), "setsockopt(SO_DONTLINGER)", e.pid(), e.tid(), e.value() != 0 ? "TRUE" : "FALSE");
+            }
         } else {
-            t.entry(e.time(), "setsockopt(" + (e.name() == null ? "?" : e.name()) + ")", e.pid(), e.tid(), "");
+            if (t.records()) {
+                t.entry(e.time(), "setsockopt(" + (e.name() == null ? "?" : e.name()) + ")", e.pid(), e.tid(), "");
+            }
         }
     }
 

@@ -35,13 +35,17 @@ final class DataFlow {
                 }
                 if (!enter && ok) {
                     t.state(SocketState.BOUND, e.time());
-                    t.entry(e.time(), "bound", e.pid(), e.tid(), t.local == null ? "" : t.local);
+                    if (t.records()) {
+                        t.entry(e.time(), "bound", e.pid(), e.tid(), t.local == null ? "" : t.local);
+                    }
                 }
                 break;
             case LISTEN:
                 if (!enter && ok) {
                     t.state(SocketState.LISTENING, e.time());
-                    t.entry(e.time(), "listening", e.pid(), e.tid(), "");
+                    if (t.records()) {
+                        t.entry(e.time(), "listening", e.pid(), e.tid(), "");
+                    }
                 }
                 break;
             case CONNECT:
@@ -54,9 +58,13 @@ final class DataFlow {
                     t.state(SocketState.CONNECTING, e.time());
                 } else if (ok) {
                     t.state(SocketState.CONNECTED, e.time());
-                    t.entry(e.time(), "connected", e.pid(), e.tid(), t.remote == null ? "" : "to " + t.remote);
+                    if (t.records()) {
+                        t.entry(e.time(), "connected", e.pid(), e.tid(), t.remote == null ? "" : "to " + t.remote);
+                    }
                 } else {
-                    t.entry(e.time(), "connect failed", e.pid(), e.tid(), Codes.name(e.status()));
+                    if (t.records()) {
+                        t.entry(e.time(), "connect failed", e.pid(), e.tid(), Codes.name(e.status()));
+                    }
                 }
                 break;
             case ACCEPT:
@@ -78,7 +86,9 @@ final class DataFlow {
                 if (t.peerEnded < 0) {
                     t.peerEnded = e.time();
                 }
-                t.entry(e.time(), "disconnect", e.pid(), e.tid(), e.name() == null ? "" : e.name());
+                if (t.records()) {
+                    t.entry(e.time(), "disconnect", e.pid(), e.tid(), e.name() == null ? "" : e.name());
+                }
                 break;
             case CLOSE:
                 close(t, e);
@@ -89,11 +99,15 @@ final class DataFlow {
                 }
                 t.abortReason = e.value();
                 t.abortTime = e.time();
-                t.entry(e.time(), "aborted", e.pid(), e.tid(), "AFD abort reason " + e.value()
-                        + (e.name() == null ? "" : ": " + e.name()));
+                if (t.records()) {
+                    t.entry(e.time(), "aborted", e.pid(), e.tid(), "AFD abort reason " + e.value()
+                            + (e.name() == null ? "" : ": " + e.name()));
+                }
                 break;
             case OPTION:
-                t.entry(e.time(), "option", e.pid(), e.tid(), e.name() == null ? "" : e.name());
+                if (t.records()) {
+                    t.entry(e.time(), "option", e.pid(), e.tid(), e.name() == null ? "" : e.name());
+                }
                 break;
             default:
                 break;
@@ -121,8 +135,12 @@ final class DataFlow {
         m.awaitTcb(a);
         a.local = listener.local;
         a.state(SocketState.CONNECTED, e.time());
-        a.entry(e.time(), "accepted", e.pid(), e.tid(), "from " + e.remote() + " on listener 0x" + Long.toHexString(listener.endpoint));
-        listener.entry(e.time(), "accept", e.pid(), e.tid(), "new socket 0x" + Long.toHexString(e.value()));
+        if (a.records()) {
+            a.entry(e.time(), "accepted", e.pid(), e.tid(), "from " + e.remote() + " on listener 0x" + Long.toHexString(listener.endpoint));
+        }
+        if (listener.records()) {
+            listener.entry(e.time(), "accept", e.pid(), e.tid(), "new socket 0x" + Long.toHexString(e.value()));
+        }
     }
 
     /** AfdSend completions at these Locations repeat the bytes of a nested send (NETBLAME "CONFIRMED", §C.7). */
@@ -170,7 +188,9 @@ final class DataFlow {
             PendingOp s0 = started;
             t.aborted.removeIf(a -> a.ended() < 0 && a.tid() == s0.tid() && a.op().equals(s0.op()) && a.started() == s0.started());
             t.aborted.add(started.end(e.time(), e.status()));
-            t.entry(e.time(), op(e) + " aborted", e.pid(), e.tid(), Codes.name(e.status()));
+            if (t.records()) {
+                t.entry(e.time(), op(e) + " aborted", e.pid(), e.tid(), Codes.name(e.status()));
+            }
         } else if (p == null) {
             dropUnfinishedAbort(t, op); // failed for another reason (a reset, say): not an abort by the close
         }
@@ -254,7 +274,9 @@ final class DataFlow {
         if (e.phase() != Phase.ENTER) {
             t.closed = e.time();
             t.state(SocketState.CLOSED, e.time());
-            t.entry(e.time(), "closed", e.pid(), e.tid(), "AFD close completed");
+            if (t.records()) {
+                t.entry(e.time(), "closed", e.pid(), e.tid(), "AFD close completed");
+            }
         }
     }
 
@@ -300,13 +322,17 @@ final class DataFlow {
                     t.shutdownSend = e.time();
                 }
                 t.state(SocketState.SEND_SHUT_DOWN, e.time());
-                t.entry(e.time(), "FIN queued", e.pid(), e.tid(), "TCP send side shut down");
+                if (t.records()) {
+                    t.entry(e.time(), "FIN queued", e.pid(), e.tid(), "TCP send side shut down");
+                }
                 break;
             case TCP_ABORT:
             case TCP_RST_SENT:
                 if (t.rstSent < 0) {
                     t.rstSent = e.time();
-                    t.entry(e.time(), "RST sent", e.pid(), e.tid(), e.name() == null ? "connection aborted" : e.name());
+                    if (t.records()) {
+                        t.entry(e.time(), "RST sent", e.pid(), e.tid(), e.name() == null ? "connection aborted" : e.name());
+                    }
                 }
                 break;
             case TCP_RST_RECEIVED:
@@ -314,7 +340,9 @@ final class DataFlow {
                 if (t.peerEnded < 0) {
                     t.peerEnded = e.time();
                 }
-                t.entry(e.time(), "RST received", e.pid(), e.tid(), "the peer reset the connection");
+                if (t.records()) {
+                    t.entry(e.time(), "RST received", e.pid(), e.tid(), "the peer reset the connection");
+                }
                 break;
             case TCP_DISCONNECT:
                 if (e.bytes() >= 0) {
@@ -329,7 +357,9 @@ final class DataFlow {
                 if (e.value() == 8 && t.peerEnded < 0) {
                     t.peerEnded = e.time(); // CLOSE_WAIT: the peer's FIN arrived
                 }
-                t.entry(e.time(), "TCP state", e.pid(), e.tid(), e.name() == null ? Long.toString(e.value()) : e.name());
+                if (t.records()) {
+                    t.entry(e.time(), "TCP state", e.pid(), e.tid(), e.name() == null ? Long.toString(e.value()) : e.name());
+                }
                 break;
             default:
                 break;

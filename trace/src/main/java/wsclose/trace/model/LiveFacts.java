@@ -20,7 +20,9 @@ final class LiveFacts {
         SocketTimeline t = m.live().get(e.endpoint());
         if (t == null) {
             t = m.newTimeline(e.endpoint(), -1, true, e);
-            t.entry(e.time(), "observed", e.pid(), e.tid(), "open when the snapshot was taken");
+            if (t.records()) {
+                t.entry(e.time(), "observed", e.pid(), e.tid(), "open when the snapshot was taken");
+            }
         }
         m.touch(t, e);
         if (e.local() != null) {
@@ -57,7 +59,9 @@ final class LiveFacts {
         m.live().remove(e.endpoint());
         t.endpoint = e.value();
         m.live().put(e.value(), t);
-        t.entry(e.time(), "identity", e.pid(), e.tid(), "inode " + e.value() + " (known until now by a made-up id)");
+        if (t.records()) {
+            t.entry(e.time(), "identity", e.pid(), e.tid(), "inode " + e.value() + " (known until now by a made-up id)");
+        }
     }
 
     static void queues(SocketModel m, SocketEvent e) {

@@ -55,7 +55,9 @@ final class References {
         m.handles().bind(pid, handle, t);
         t.handles.add(new HandleRef(pid, handle, time, how, -1));
         t.refs(t.refs + 1, time);
-        t.entry(time, "handle " + how, pid, tid, "pid " + pid + " handle 0x" + Long.toHexString(handle));
+        if (t.records()) {
+            t.entry(time, "handle " + how, pid, tid, "pid " + pid + " handle 0x" + Long.toHexString(handle));
+        }
     }
 
     /** ObTrace CloseHandle. */
@@ -88,7 +90,9 @@ final class References {
             }
         }
         t.refs(t.refs - 1, time);
-        t.entry(time, what, pid, tid, "pid " + pid + " handle 0x" + Long.toHexString(handle));
+        if (t.records()) {
+            t.entry(time, what, pid, tid, "pid " + pid + " handle 0x" + Long.toHexString(handle));
+        }
         if (t.refs == 0 && t.closeRequested < 0) {
             t.closeRequested = time;
             t.state(SocketState.CLOSE_REQUESTED, time);

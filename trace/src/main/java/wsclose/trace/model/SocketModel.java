@@ -59,6 +59,17 @@ public final class SocketModel {
         this.data = new DataFlow(this);
     }
 
+    /**
+     * Keeps no timeline entries, except for the sockets {@code verbose} selects: for commands that print no
+     * timeline (analyze, trace), which then build none of their text.
+     */
+    public SocketModel withoutEntries() {
+        this.entries = false;
+        return this;
+    }
+
+    private boolean entries = true;
+
     public void apply(SocketEvent e) {
         if (e.time() < now) {
             outOfOrder++;
@@ -152,7 +163,9 @@ public final class SocketModel {
         SocketTimeline t = live.get(e.endpoint());
         if (t == null) {
             t = newTimeline(e.endpoint(), -1, true, e);
-            t.entry(e.time(), "first seen", e.pid(), e.tid(), "created before the trace started");
+            if (t.records()) {
+                t.entry(e.time(), "first seen", e.pid(), e.tid(), "created before the trace started");
+            }
         }
         return t;
     }
@@ -209,6 +222,7 @@ public final class SocketModel {
             processes.learn(e.process(), e.pid());
         }
         t.verbose = verbose.test(t);
+        t.noEntries = !entries && !t.verbose;
         live.put(endpoint, t);
         return t;
     }
@@ -225,7 +239,9 @@ public final class SocketModel {
         }
         SocketTimeline t = newTimeline(endpoint, e.time(), false, e);
         touch(t, e);
-        t.entry(e.time(), "created", t.pid, tid, describeCreate(e));
+        if (t.records()) {
+            t.entry(e.time(), "created", t.pid, tid, describeCreate(e));
+        }
         t.creatorTid = tid;
         if (tid >= 0) {
             createdOnThread.put(tid, t);
@@ -270,8 +286,10 @@ public final class SocketModel {
             t.closed = e.time();
         }
         t.state(SocketState.FREED, e.time());
-        t.entry(e.time(), "freed", e.pid(), e.tid(), e.source() == Source.LINUX
-                ? "the kernel destroyed the socket" : "AFD released the endpoint; its address may be reused");
+        if (t.records()) {
+            t.entry(e.time(), "freed", e.pid(), e.tid(), e.source() == Source.LINUX
+                    ? "the kernel destroyed the socket" : "AFD released the endpoint; its address may be reused");
+        }
         live.remove(t.endpoint);
         tcbs.forget(t); // the connection died with the endpoint; its TCB address may be reused at once
         refs.forget(t); // so was the FILE_OBJECT (its handles closed before AFD's cleanup)
@@ -299,7 +317,9 @@ public final class SocketModel {
                 if (t.closed < 0 && t.refcountNow() <= 1) {
                     t.closed = e.time(); // the exit closed it (a table shows the time, not a blank)
                 }
-                t.entry(e.time(), "process exited", pid, e.tid(), "the socket was still open when its process ended");
+                if (t.records()) {
+                    t.entry(e.time(), "process exited", pid, e.tid(), "the socket was still open when its process ended");
+                }
             }
         }
         for (SocketTimeline t : retiring) {

@@ -158,6 +158,24 @@ public final class SocketTimeline {
         states.add(new StateInterval(s, at, -1));
     }
 
+    /** No entries at all (SocketModel.withoutEntries). */
+    boolean noEntries;
+
+    /**
+     * Whether an entry made now would be kept: callers test it before building the entry's text, which for most
+     * sockets of a big trace nobody reads. Counts the entry as dropped when it would not be.
+     */
+    boolean records() {
+        if (noEntries) {
+            return false;
+        }
+        if (!verbose && entries.size() >= MAX_ENTRIES) {
+            droppedEntries++;
+            return false;
+        }
+        return true;
+    }
+
     void entry(long time, String what, int pid, int tid, String detail) {
         if (!verbose && entries.size() >= MAX_ENTRIES) {
             droppedEntries++;

@@ -1,0 +1,255 @@
+package wsclose.trace.decode;
+
+import wsclose.trace.etw.Bytes;
+import wsclose.trace.etw.EtwEvent;
+
+/**
+ * One payload read in place: a field is read only when a mapping asks for it, at an offset computed once
+ * per (layout, pointer size) for the fixed-size prefix and once per payload for the fields after the first
+ * variable-size one. The socket decoder's hot path: it boxes, copies and formats nothing the mapping does
+ * not read (a send's remote address is formatted only if its mapping wants it). Sizes follow the same rules
+ * as {@link LayoutDecoder} (etl-format.md §B.0); whenever a payload does not fit its layout, the payload is
+ * decoded by {@link LayoutDecoder} instead, so problems read exactly as they do in {@code events}.
+ * Layouts with arrays are always decoded that way (no socket event of wsclose has one).
+ */
+final class PayloadView implements Fields {
+    private static final int MAX_LENGTH = Integer.MAX_VALUE;
+
+    /** A layout compiled for one pointer size. */
+    static final class Plan {
+        final Layout layout;
+        final Field[] fields;
+        final int pointerSize;
+        /** Offset of field i from the payload's start, for i below {@link #firstVariable}. */
+        final int[] fixed;
+        /** Where the fixed-size prefix ends: a shorter payload does not fit. */
+        final int prefixEnd;
+        /** The first field whose size depends on the payload's bytes; fields.length when there is none. */
+        final int firstVariable;
+        final boolean hasArray;
+
+        Plan(Layout layout, int pointerSize) {
+            this.layout = layout;
+            this.fields = layout.fields().toArray(new Field[0]);
+            this.pointerSize = pointerSize;
+            this.fixed = new int[fields.length];
+            int p = 0;
+            int first = fields.length;
+            boolean arrays = false;
+            for (int i = 0; i < fields.length; i++) {
+                arrays |= fields[i].isArray();
+                int size = fixedSize(fields[i], pointerSize);
+                if (first == fields.length) {
+                    fixed[i] = p;
+                    if (size < 0) {
+                        first = i;
+                    } else {
+                        p += size;
+                    }
+                }
+            }
+            this.prefixEnd = p;
+            this.firstVariable = first;
+            this.hasArray = arrays;
+        }
+    }
+
+    /** The size of a field that does not depend on the payload's bytes, or -1. */
+    static int fixedSize(Field f, int ptr) {
+        if (f.isArray() || f.lengthField() != null) {
+            return -1;
+        }
+        int s = f.type().size();
+        if (s == -1) {
+            return ptr;
+        }
+        if (s > 0) {
+            return s;
+        }
+        switch (f.type()) {
+            case UNICODE_STRING:
+            case ANSI_STRING:
+            case BINARY:
+            case SOCKADDR:
+                return f.length() > 0 ? f.length() : f.type() == FieldType.BINARY || f.type() == FieldType.SOCKADDR ? 0 : -1;
+            default:
+                return -1; // SID, KERNEL_SID: sized by their contents
+        }
+    }
+
+    private Plan plan;
+    private byte[] b;
+    private int off;
+    private int end;
+    /** Offsets of the fields from {@link Plan#firstVariable} on, for this payload. */
+    private int[] at = new int[16];
+    private final int[] pos = new int[1];
+    private final Decoded eager = new Decoded("", 32);
+    private boolean useEager;
+    private String problem;
+
+    /** Reads {@code ev}'s payload by {@code p} until the next bind. */
+    PayloadView bind(Plan p, EtwEvent ev) {
+        this.plan = p;
+        this.b = ev.array();
+        this.off = ev.payloadOffset();
+        this.end = off + ev.payloadLength();
+        this.problem = null;
+        this.useEager = false;
+        if (p.hasArray || end - off < p.prefixEnd || !walk()) {
+            useEager = true;
+            problem = LayoutDecoder.decode(p.layout, ev, eager).problem();
+        }
+        return this;
+    }
+
+    /** Offsets of the variable-size fields; false when one does not fit (LayoutDecoder then says why). */
+    private boolean walk() {
+        Field[] fs = plan.fields;
+        if (plan.firstVariable == fs.length) {
+            return true;
+        }
+        if (at.length < fs.length) {
+            at = new int[fs.length];
+        }
+        int p = off + plan.prefixEnd;
+        for (int i = plan.firstVariable; i < fs.length; i++) {
+            at[i] = p;
+            int size = size(fs[i], p);
+            if (size < 0 || end - p < size) {
+                return false;
+            }
+            p += size;
+        }
+        return true;
+    }
+
+    /** The size of field {@code f} at {@code p} of this payload, or -1 when it cannot be known. */
+    private int size(Field f, int p) {
+        int ptr = plan.pointerSize;
+        int s = fixedSize(f, ptr);
+        if (s >= 0) {
+            return s;
+        }
+        switch (f.type()) {
+            case UNICODE_STRING:
+            case ANSI_STRING:
+                if (f.lengthField() != null) {
+                    return length(f);
+                }
+                return f.type() == FieldType.ANSI_STRING ? ansiz(p) : utf16z(p);
+            case BINARY:
+            case SOCKADDR:
+                return length(f);
+            case SID:
+                return sid(p);
+            case KERNEL_SID: {
+                if (end - p >= 4 && Bytes.i32(b, p) == 0) {
+                    return 4;
+                }
+                int sid = end - p >= 2 * ptr ? sid(p + 2 * ptr) : -1;
+                return sid < 0 ? -1 : 2 * ptr + sid;
+            }
+            default:
+                return -1;
+        }
+    }
+
+    private int length(Field f) {
+        long n = getLong(f.lengthField(), -1);
+        return n < 0 || n > MAX_LENGTH ? -1 : (int) n;
+    }
+
+    private int sid(int p) {
+        return end - p < 8 ? -1 : 8 + 4 * (b[p + 1] & 0xFF);
+    }
+
+    private int utf16z(int p) {
+        int i = p;
+        while (i + 1 < end && (b[i] != 0 || b[i + 1] != 0)) {
+            i += 2;
+        }
+        return Math.min(i + 2, end) - p;
+    }
+
+    private int ansiz(int p) {
+        int i = p;
+        while (i < end && b[i] != 0) {
+            i++;
+        }
+        return Math.min(i + 1, end) - p;
+    }
+
+    /** Null when the payload fits its layout. */
+    String problem() {
+        return problem;
+    }
+
+    private int index(String name) {
+        Field[] fs = plan.fields;
+        for (int i = 0; i < fs.length; i++) {
+            if (fs[i].name() == name) { // Field names are interned, and mappings use constants
+                return i;
+            }
+        }
+        for (int i = 0; i < fs.length; i++) {
+            if (fs[i].name().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private int offset(int i) {
+        return i < plan.firstVariable ? off + plan.fixed[i] : at[i];
+    }
+
+    @Override
+    public long getLong(String name, long fallback) {
+        if (useEager) {
+            return eager.getLong(name, fallback);
+        }
+        int i = index(name);
+        if (i < 0) {
+            return fallback;
+        }
+        int p = offset(i);
+        switch (plan.fields[i].type()) {
+            case INT8: return b[p];
+            case UINT8: return b[p] & 0xFF;
+            case INT16: return (short) Bytes.u16(b, p);
+            case UINT16: return Bytes.u16(b, p);
+            case INT32: return Bytes.i32(b, p);
+            case UINT32:
+            case HEXINT32: return Bytes.u32(b, p);
+            case INT64:
+            case UINT64:
+            case HEXINT64: return Bytes.i64(b, p);
+            case BOOLEAN: return Bytes.i32(b, p) != 0 ? 1 : 0;
+            case POINTER:
+            case SIZET: return plan.pointerSize == 4 ? Bytes.u32(b, p) : Bytes.i64(b, p);
+            case PORT_BE: return (b[p] & 0xFF) << 8 | (b[p + 1] & 0xFF);
+            case BINARY: return 0; // Decoded holds it as Hex of bytes, whose value is 0
+            default: return fallback; // strings, GUIDs, times, floats: not integers (as in Decoded)
+        }
+    }
+
+    @Override
+    public Object get(String name) {
+        if (useEager) {
+            return eager.get(name);
+        }
+        int i = index(name);
+        if (i < 0) {
+            return null;
+        }
+        Field f = plan.fields[i];
+        switch (f.type()) {
+            case INT8: case UINT8: case INT16: case UINT16: case INT32: case UINT32: case INT64: case SIZET: case PORT_BE:
+                return getLong(name, 0);
+            default:
+                pos[0] = offset(i);
+                return LayoutDecoder.read(f, this, b, pos, end, plan.pointerSize, off);
+        }
+    }
+}
