@@ -29,7 +29,7 @@ public final class Pipeline {
                 tap.accept(ev);
             }
             analyzer.inputEvent();
-            decoder.decode(ev, sink);
+            decoder.decodeShared(ev, sink); // the model keeps nothing of an event but copies
         });
         analyzer.decodeProblems(decoder.problems());
         if (decoder.firstProblem() != null) {

@@ -72,8 +72,8 @@ final class AfdEvents {
         }
     }
 
-    private static SocketEvent.Builder base(SocketEventKind kind, EtwEvent ev, Fields f) {
-        return SocketEvent.at(ev.fileTime(), kind, Source.AFD).thread(ev.pid(), ev.tid())
+    private static SocketEvent.Builder base(Emitter out, SocketEventKind kind, EtwEvent ev, Fields f) {
+        return out.at(ev.fileTime(), kind, Source.AFD).thread(ev.pid(), ev.tid())
                 .process(f.getLong("Process", 0)).endpoint(f.getLong("Endpoint", 0));
     }
 
@@ -82,10 +82,10 @@ final class AfdEvents {
      * Completions, indications, AfdClose at Locations 2000/2001 and aborts at 8016/8028 carry whatever process
      * ran (NETBLAME, etl-format.md §C.7); the owner of those is the payload's Process (EPROCESS).
      */
-    private static void map(SocketEventKind kind, EtwEvent ev, Fields f, Consumer<SocketEvent> out) {
+    private static void map(SocketEventKind kind, EtwEvent ev, Fields f, Emitter out) {
         Phase phase = phase(f.getLong("EnterExit", 2));
         long status = f.getLong("Status", 0);
-        SocketEvent.Builder b = base(kind, ev, f).phase(phase).status(status);
+        SocketEvent.Builder b = base(out, kind, ev, f).phase(phase).status(status);
         if (phase != Phase.ENTER) {
             b.pid(-1);
         }
@@ -135,7 +135,7 @@ final class AfdEvents {
             default:
                 break;
         }
-        out.accept(b.build());
+        out.accept(b);
     }
 
     /**
@@ -181,7 +181,7 @@ final class AfdEvents {
 
     private static void legacyOn(SocketDecoder d, int id, SocketEventKind kind, Phase phase) {
         d.on(Providers.WINSOCK_AFD, id, (ev, f, out) -> {
-            SocketEvent.Builder b = base(kind, ev, f).phase(phase).status(f.getLong("Error", f.getLong("Status", 0)));
+            SocketEvent.Builder b = base(out, kind, ev, f).phase(phase).status(f.getLong("Error", f.getLong("Status", 0)));
             switch (kind) {
                 case CREATE:
                     long pid = f.getLong("UserModePid", -1);
@@ -212,7 +212,7 @@ final class AfdEvents {
                 default:
                     break;
             }
-            out.accept(b.build());
+            out.accept(b);
         });
     }
 }

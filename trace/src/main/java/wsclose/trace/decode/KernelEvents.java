@@ -20,9 +20,9 @@ final class KernelEvents {
     private final Map<Long, String> typeNames = new HashMap<>();
 
     void register(SocketDecoder d) {
-        d.onKernel(Providers.KERNEL_PROCESS, 1, (ev, f, out) -> out.accept(process(SocketEventKind.PROCESS_START, ev, f)));
-        d.onKernel(Providers.KERNEL_PROCESS, 3, (ev, f, out) -> out.accept(process(SocketEventKind.PROCESS_RUNDOWN, ev, f)));
-        d.onKernel(Providers.KERNEL_PROCESS, 2, (ev, f, out) -> out.accept(process(SocketEventKind.PROCESS_END, ev, f)));
+        d.onKernel(Providers.KERNEL_PROCESS, 1, (ev, f, out) -> out.accept(process(out, SocketEventKind.PROCESS_START, ev, f)));
+        d.onKernel(Providers.KERNEL_PROCESS, 3, (ev, f, out) -> out.accept(process(out, SocketEventKind.PROCESS_RUNDOWN, ev, f)));
+        d.onKernel(Providers.KERNEL_PROCESS, 2, (ev, f, out) -> out.accept(process(out, SocketEventKind.PROCESS_END, ev, f)));
         for (int op : new int[] {36, 37}) {
             d.onKernel(Providers.KERNEL_OBJECT, op, (ev, f, out) ->
                     typeNames.put(f.getLong("ObjectType", -1), f.getString("TypeName")));
@@ -35,16 +35,16 @@ final class KernelEvents {
             if (isNotFile(f)) {
                 return;
             }
-            out.accept(SocketEvent.at(ev.fileTime(), SocketEventKind.HANDLE_DUPLICATE, Source.HANDLES)
+            out.accept(out.at(ev.fileTime(), SocketEventKind.HANDLE_DUPLICATE, Source.HANDLES)
                     .thread((int) f.getLong("TargetProcessId", -1), ev.tid()).object(f.getLong("Object", 0))
-                    .handle(f.getLong("TargetHandle", -1)).value(f.getLong("SourceProcessId", ev.pid())).build());
+                    .handle(f.getLong("TargetHandle", -1)).value(f.getLong("SourceProcessId", ev.pid())));
         });
         network(d);
     }
 
-    private SocketEvent process(SocketEventKind kind, EtwEvent ev, Fields f) {
-        return SocketEvent.at(ev.fileTime(), kind, Source.PROCESSES).thread((int) f.getLong("ProcessId", -1), ev.tid())
-                .process(f.getLong("UniqueProcessKey", 0)).name(f.getString("ImageFileName")).build();
+    private SocketEvent.Builder process(Emitter out, SocketEventKind kind, EtwEvent ev, Fields f) {
+        return out.at(ev.fileTime(), kind, Source.PROCESSES).thread((int) f.getLong("ProcessId", -1), ev.tid())
+                .process(f.getLong("UniqueProcessKey", 0)).name(f.getString("ImageFileName"));
     }
 
     private boolean isNotFile(Fields f) {
@@ -53,12 +53,12 @@ final class KernelEvents {
     }
 
     private void handle(SocketEventKind kind, EtwEvent ev, Fields f, int pid, String field,
-                        java.util.function.Consumer<SocketEvent> out) {
+                        Emitter out) {
         if (isNotFile(f)) {
             return;
         }
-        out.accept(SocketEvent.at(ev.fileTime(), kind, Source.HANDLES).thread(pid, ev.tid()).object(f.getLong("Object", 0))
-                .handle(f.getLong(field, -1)).build());
+        out.accept(out.at(ev.fileTime(), kind, Source.HANDLES).thread(pid, ev.tid()).object(f.getLong("Object", 0))
+                .handle(f.getLong(field, -1)));
     }
 
     /**
@@ -80,8 +80,8 @@ final class KernelEvents {
         SocketDecoder.Mapping m = (ev, f, out) -> {
             String remote = addr(f.getString("daddr"), f.getLong("dport", -1));
             String local = addr(f.getString("saddr"), f.getLong("sport", -1));
-            out.accept(SocketEvent.at(ev.fileTime(), kind, Source.KERNEL_NETWORK).thread((int) f.getLong("PID", -1), ev.tid())
-                    .tcb(f.getLong("connid", 0)).bytes(f.getLong("size", -1)).local(local).remote(remote).build());
+            out.accept(out.at(ev.fileTime(), kind, Source.KERNEL_NETWORK).thread((int) f.getLong("PID", -1), ev.tid())
+                    .tcb(f.getLong("connid", 0)).bytes(f.getLong("size", -1)).local(local).remote(remote));
         };
         d.onKernel(Providers.KERNEL_TCPIP, opcode, m);
         d.on(Providers.KERNEL_NETWORK, opcode, m);

@@ -27,6 +27,9 @@ final class PayloadView implements Fields {
         /** The first field whose size depends on the payload's bytes; fields.length when there is none. */
         final int firstVariable;
         final boolean hasArray;
+        /** Field names hashed for {@link #index}: open addressing on String.hashCode (cached in the String). */
+        final String[] table;
+        final int[] tableIndex;
 
         Plan(Layout layout, int pointerSize) {
             this.layout = layout;
@@ -51,6 +54,30 @@ final class PayloadView implements Fields {
             this.prefixEnd = p;
             this.firstVariable = first;
             this.hasArray = arrays;
+            int size = Integer.highestOneBit(Math.max(4, fields.length * 4) - 1) << 1;
+            this.table = new String[size];
+            this.tableIndex = new int[size];
+            for (int i = fields.length - 1; i >= 0; i--) { // the first of two fields with one name wins, as in Decoded
+                String n = fields[i].name();
+                int h = n.hashCode() & (size - 1);
+                while (table[h] != null && !table[h].equals(n)) {
+                    h = (h + 1) & (size - 1);
+                }
+                table[h] = n;
+                tableIndex[h] = i;
+            }
+        }
+
+        /** The index of the field called {@code name}, or -1. */
+        int index(String name) {
+            int mask = table.length - 1;
+            int h = name.hashCode() & mask;
+            for (String n; (n = table[h]) != null; h = (h + 1) & mask) {
+                if (n == name || n.equals(name)) {
+                    return tableIndex[h];
+                }
+            }
+            return -1;
         }
     }
 
@@ -186,18 +213,7 @@ final class PayloadView implements Fields {
     }
 
     private int index(String name) {
-        Field[] fs = plan.fields;
-        for (int i = 0; i < fs.length; i++) {
-            if (fs[i].name() == name) { // Field names are interned, and mappings use constants
-                return i;
-            }
-        }
-        for (int i = 0; i < fs.length; i++) {
-            if (fs[i].name().equals(name)) {
-                return i;
-            }
-        }
-        return -1;
+        return plan.index(name);
     }
 
     private int offset(int i) {

@@ -20,7 +20,7 @@ public final class SocketDecoder {
     /** Maps one decoded payload to socket events. */
     @FunctionalInterface
     interface Mapping {
-        void map(EtwEvent ev, Fields d, Consumer<SocketEvent> out);
+        void map(EtwEvent ev, Fields d, Emitter out);
     }
 
     /** One provider's mappings, indexed by event id (manifest) or opcode (classic), with layouts cached per version. */
@@ -70,15 +70,41 @@ public final class SocketDecoder {
         classic.computeIfAbsent(group, k -> new ProviderTable()).put(opcode, m);
     }
 
-    /** Decodes one event (a flyweight, valid only during the call) into zero or more socket events. */
+    private final Emitter emitter = new Emitter();
+    private Guid lastProvider;
+    private boolean lastKernel;
+    private ProviderTable lastTable;
+
+    /** Decodes one event (a flyweight, valid only during the call) into zero or more socket events of their own. */
     public void decode(EtwEvent ev, Consumer<SocketEvent> out) {
+        decode(ev, emitter.to(out, false));
+    }
+
+    /**
+     * Decodes one event into zero or more socket events that are all one instance, refilled for each: valid only
+     * during {@code out}'s call (keep a {@link SocketEvent#copy()}). The analyze path: nothing allocated per event.
+     */
+    public void decodeShared(EtwEvent ev, Consumer<SocketEvent> out) {
+        decode(ev, emitter.to(out, true));
+    }
+
+    private void decode(EtwEvent ev, Emitter out) {
         Guid p = ev.provider();
         if (p == null || ev.kind() == HeaderKind.WPP) {
             return;
         }
-        ProviderTable table = (ev.kind().isKernel() ? classic : manifest).get(p);
+        boolean kernelKind = ev.kind().isKernel();
+        ProviderTable table;
+        if (p == lastProvider && kernelKind == lastKernel) {
+            table = lastTable; // the reader hands out one Guid instance per GUID: runs of one provider skip the hash
+        } else {
+            table = (kernelKind ? classic : manifest).get(p);
+            lastProvider = p;
+            lastKernel = kernelKind;
+            lastTable = table;
+        }
         if (table == null) {
-            return; // the common case in a mixed trace: one hash lookup, no allocation
+            return; // the common case in a mixed trace: one lookup, no allocation
         }
         int id = ev.id();
         Mapping m = table.get(id);

@@ -23,40 +23,40 @@ final class SocketsEvents {
     }
 
     static void register(SocketDecoder d) {
-        d.on(Providers.WINSOCK_SOCKETS, 3, (ev, f, out) -> out.accept(api(SocketEventKind.API_CLOSE, ev).phase(Phase.ENTER).build()));
+        d.on(Providers.WINSOCK_SOCKETS, 3, (ev, f, out) -> out.accept(api(out, SocketEventKind.API_CLOSE, ev).phase(Phase.ENTER)));
         d.on(Providers.WINSOCK_SOCKETS, 2, (ev, f, out) -> {
-            SocketEvent.Builder b = stop(SocketEventKind.API_CREATE, ev, f, "Socket")
+            SocketEvent.Builder b = stop(out, SocketEventKind.API_CREATE, ev, f, "Socket")
                     .name(SocketNames.create(f.getLong("AddressFamily", 0), f.getLong("SocketType", 0), f.getLong("Protocol", 0)));
             long pid = f.getLong("ProcessId", -1);
             if (pid > 0) {
                 b.pid((int) pid);
             }
-            out.accept(b.build());
+            out.accept(b);
         });
-        d.on(Providers.WINSOCK_SOCKETS, 4, (ev, f, out) -> out.accept(stop(SocketEventKind.API_CLOSE, ev, f, "Socket").build()));
-        d.on(Providers.WINSOCK_SOCKETS, 6, (ev, f, out) -> out.accept(stop(SocketEventKind.API_ACCEPT, ev, f, "SocketAccepted")
-                .value(f.getLong("SocketListening", 0)).build()));
-        d.on(Providers.WINSOCK_SOCKETS, 8, (ev, f, out) -> out.accept(option(SocketEventKind.API_SETOPT, ev, f).build()));
-        d.on(Providers.WINSOCK_SOCKETS, 14, (ev, f, out) -> out.accept(option(SocketEventKind.API_GETOPT, ev, f).build()));
-        d.on(Providers.WINSOCK_SOCKETS, 10, (ev, f, out) -> out.accept(stop(SocketEventKind.API_CONNECT, ev, f, "Socket")
-                .remote(f.getString("Address")).build()));
-        d.on(Providers.WINSOCK_SOCKETS, 12, (ev, f, out) -> out.accept(stop(SocketEventKind.API_BIND, ev, f, "Socket")
-                .local(f.getString("Address")).build()));
-        d.on(Providers.WINSOCK_SOCKETS, 16, (ev, f, out) -> out.accept(stop(SocketEventKind.API_LISTEN, ev, f, "Socket")
-                .value(f.getLong("Backlog", 0)).build()));
+        d.on(Providers.WINSOCK_SOCKETS, 4, (ev, f, out) -> out.accept(stop(out, SocketEventKind.API_CLOSE, ev, f, "Socket")));
+        d.on(Providers.WINSOCK_SOCKETS, 6, (ev, f, out) -> out.accept(stop(out, SocketEventKind.API_ACCEPT, ev, f, "SocketAccepted")
+                .value(f.getLong("SocketListening", 0))));
+        d.on(Providers.WINSOCK_SOCKETS, 8, (ev, f, out) -> out.accept(option(out, SocketEventKind.API_SETOPT, ev, f)));
+        d.on(Providers.WINSOCK_SOCKETS, 14, (ev, f, out) -> out.accept(option(out, SocketEventKind.API_GETOPT, ev, f)));
+        d.on(Providers.WINSOCK_SOCKETS, 10, (ev, f, out) -> out.accept(stop(out, SocketEventKind.API_CONNECT, ev, f, "Socket")
+                .remote(f.getString("Address"))));
+        d.on(Providers.WINSOCK_SOCKETS, 12, (ev, f, out) -> out.accept(stop(out, SocketEventKind.API_BIND, ev, f, "Socket")
+                .local(f.getString("Address"))));
+        d.on(Providers.WINSOCK_SOCKETS, 16, (ev, f, out) -> out.accept(stop(out, SocketEventKind.API_LISTEN, ev, f, "Socket")
+                .value(f.getLong("Backlog", 0))));
     }
 
-    private static SocketEvent.Builder api(SocketEventKind kind, EtwEvent ev) {
-        return SocketEvent.at(ev.fileTime(), kind, Source.SOCKETS).thread(ev.pid(), ev.tid());
+    private static SocketEvent.Builder api(Emitter out, SocketEventKind kind, EtwEvent ev) {
+        return out.at(ev.fileTime(), kind, Source.SOCKETS).thread(ev.pid(), ev.tid());
     }
 
-    private static SocketEvent.Builder stop(SocketEventKind kind, EtwEvent ev, Fields f, String socketField) {
-        return api(kind, ev).phase(Phase.EXIT).handle(f.getLong(socketField, -1)).status(f.getLong("ErrorCode", 0));
+    private static SocketEvent.Builder stop(Emitter out, SocketEventKind kind, EtwEvent ev, Fields f, String socketField) {
+        return api(out, kind, ev).phase(Phase.EXIT).handle(f.getLong(socketField, -1)).status(f.getLong("ErrorCode", 0));
     }
 
     /** SO_LINGER's OptVal is {@code struct linger {u_short l_onoff; u_short l_linger;}}; value = onoff << 16 | linger. */
-    private static SocketEvent.Builder option(SocketEventKind kind, EtwEvent ev, Fields f) {
-        SocketEvent.Builder b = stop(kind, ev, f, "Socket");
+    private static SocketEvent.Builder option(Emitter out, SocketEventKind kind, EtwEvent ev, Fields f) {
+        SocketEvent.Builder b = stop(out, kind, ev, f, "Socket");
         long level = f.getLong("Level", 0) & 0xFFFFFFFFL;
         long name = f.getLong("OptName", 0) & 0xFFFFFFFFL;
         Object v = f.get("OptVal");

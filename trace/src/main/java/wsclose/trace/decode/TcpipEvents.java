@@ -24,39 +24,39 @@ final class TcpipEvents {
                 if (f.getLong("Status", 0) != 0) {
                     return;
                 }
-                SocketEvent.Builder b = tuple(SocketEventKind.TCP_CONNECTED, ev, f);
+                SocketEvent.Builder b = tuple(out, SocketEventKind.TCP_CONNECTED, ev, f);
                 owner(b, f.getLong("ProcessId", f.getLong("Pid", -1)));
                 if (f.get("State") != null) {
                     b.value(SocketNames.mibState(f.getLong("State", 0)));
                 }
-                out.accept(b.build());
+                out.accept(b);
             });
         }
         d.on(Providers.TCPIP, 1051, (ev, f, out) -> {
             long from = SocketNames.mibState(f.getLong("OldState", 0));
             long to = SocketNames.mibState(f.getLong("NewState", 0));
-            out.accept(at(SocketEventKind.TCP_STATE, ev, f).value(to).seq(f.getLong("SndNxt", -1))
-                    .name(SocketNames.tcpTransition(from, to)).build());
+            out.accept(at(out, SocketEventKind.TCP_STATE, ev, f).value(to).seq(f.getLong("SndNxt", -1))
+                    .name(SocketNames.tcpTransition(from, to)));
         });
         // TcpRequestConnect is logged on the thread that called connect (§C.7: one of the few TCPIP events whose
         // header context is the caller's), so the model joins its Tcb to that thread's connecting socket.
-        d.on(Providers.TCPIP, 1002, (ev, f, out) -> out.accept(SocketEvent.at(ev.fileTime(), SocketEventKind.TCP_CONNECT_REQUEST,
+        d.on(Providers.TCPIP, 1002, (ev, f, out) -> out.accept(out.at(ev.fileTime(), SocketEventKind.TCP_CONNECT_REQUEST,
                 Source.TCPIP).thread(-1, ev.tid()).tcb(f.getLong("Tcb", 0)).local(f.getString("LocalAddress"))
-                .remote(f.getString("RemoteAddress")).build()));
-        d.on(Providers.TCPIP, 1159, (ev, f, out) -> out.accept(at(SocketEventKind.TCP_SEND_POSTED, ev, f)
-                .bytes(f.getLong("NumBytes", 0)).seq(f.getLong("SndNxt", -1)).build()));
+                .remote(f.getString("RemoteAddress"))));
+        d.on(Providers.TCPIP, 1159, (ev, f, out) -> out.accept(at(out, SocketEventKind.TCP_SEND_POSTED, ev, f)
+                .bytes(f.getLong("NumBytes", 0)).seq(f.getLong("SndNxt", -1))));
         // Acknowledgements on every build: SndUna of TcpDataTransferCumAck (1071) and TcpDataTransferSend (1073)
         // (§C.6 item 4); the model turns SndUna progress into acknowledged bytes.
-        d.on(Providers.TCPIP, 1071, (ev, f, out) -> out.accept(at(SocketEventKind.TCP_CUM_ACK, ev, f)
-                .value(f.getLong("SndUna", 0)).seq(f.getLong("SeqNo", -1)).build()));
-        d.on(Providers.TCPIP, 1073, (ev, f, out) -> out.accept(at(SocketEventKind.TCP_TRANSMIT, ev, f)
-                .bytes(f.getLong("NumBytes", 0)).seq(f.getLong("SeqNo", -1)).value(f.getLong("SndUna", 0)).build()));
+        d.on(Providers.TCPIP, 1071, (ev, f, out) -> out.accept(at(out, SocketEventKind.TCP_CUM_ACK, ev, f)
+                .value(f.getLong("SndUna", 0)).seq(f.getLong("SeqNo", -1))));
+        d.on(Providers.TCPIP, 1073, (ev, f, out) -> out.accept(at(out, SocketEventKind.TCP_TRANSMIT, ev, f)
+                .bytes(f.getLong("NumBytes", 0)).seq(f.getLong("SeqNo", -1)).value(f.getLong("SndUna", 0))));
         d.on(Providers.TCPIP, 1637, (ev, f, out) ->
-                out.accept(at(SocketEventKind.TCP_ACKED, ev, f).bytes(f.getLong("NumBytes", 0)).build()));
+                out.accept(at(out, SocketEventKind.TCP_ACKED, ev, f).bytes(f.getLong("NumBytes", 0))));
         d.on(Providers.TCPIP, 1074, (ev, f, out) ->
-                out.accept(at(SocketEventKind.TCP_RECEIVED, ev, f).bytes(f.getLong("NumBytes", 0)).build()));
-        d.on(Providers.TCPIP, 1044, (ev, f, out) -> out.accept(tuple(SocketEventKind.TCP_SHUTDOWN, ev, f).build()));
-        d.on(Providers.TCPIP, 1038, (ev, f, out) -> out.accept(tuple(SocketEventKind.TCP_CLOSE, ev, f).build()));
+                out.accept(at(out, SocketEventKind.TCP_RECEIVED, ev, f).bytes(f.getLong("NumBytes", 0))));
+        d.on(Providers.TCPIP, 1044, (ev, f, out) -> out.accept(tuple(out, SocketEventKind.TCP_SHUTDOWN, ev, f)));
+        d.on(Providers.TCPIP, 1038, (ev, f, out) -> out.accept(tuple(out, SocketEventKind.TCP_CLOSE, ev, f)));
         ended(d, 1039, SocketEventKind.TCP_ABORT, "abort requested");
         ended(d, 1040, SocketEventKind.TCP_ABORT, "connection aborted");
         ended(d, 1468, SocketEventKind.TCP_ABORT, "aborted by the system");
@@ -66,34 +66,34 @@ final class TcpipEvents {
         ended(d, 1048, SocketEventKind.TCP_ABORT, "disconnect timed out");
         ended(d, 1200, SocketEventKind.TCP_ABORT, "zero-window timeout");
         ended(d, 1201, SocketEventKind.TCP_ABORT, "FIN_WAIT2 timeout");
-        d.on(Providers.TCPIP, 1479, (ev, f, out) -> out.accept(at(SocketEventKind.TCP_RST_SENT, ev, f)
+        d.on(Providers.TCPIP, 1479, (ev, f, out) -> out.accept(at(out, SocketEventKind.TCP_RST_SENT, ev, f)
                 .local(f.getString("LocalSockAddr")).remote(f.getString("RemoteSockAddr"))
-                .name("RST sent (reason " + f.getLong("Reason", 0) + ")").build()));
+                .name("RST sent (reason " + f.getLong("Reason", 0) + ")")));
         for (int id : new int[] {1183, 1184}) {
-            d.on(Providers.TCPIP, id, (ev, f, out) -> out.accept(tuple(SocketEventKind.TCP_RST_RECEIVED, ev, f).build()));
+            d.on(Providers.TCPIP, id, (ev, f, out) -> out.accept(tuple(out, SocketEventKind.TCP_RST_RECEIVED, ev, f)));
         }
-        d.on(Providers.TCPIP, 1555, (ev, f, out) -> out.accept(at(SocketEventKind.TCP_ABORT, ev, f)
-                .name("terminated through NSI (SetTcpEntry)").build()));
+        d.on(Providers.TCPIP, 1555, (ev, f, out) -> out.accept(at(out, SocketEventKind.TCP_ABORT, ev, f)
+                .name("terminated through NSI (SetTcpEntry)")));
         d.on(Providers.TCPIP, 1603, (ev, f, out) ->
-                out.accept(at(SocketEventKind.TCP_DISCONNECT, ev, f).bytes(f.getLong("DataLength", -1)).build()));
+                out.accept(at(out, SocketEventKind.TCP_DISCONNECT, ev, f).bytes(f.getLong("DataLength", -1))));
         for (int id : new int[] {1352, 1477}) {
-            d.on(Providers.TCPIP, id, (ev, f, out) -> out.accept(at(SocketEventKind.TCP_SUMMARY, ev, f)
-                    .bytes(f.getLong("DataBytesOut", -1)).value(f.getLong("DataBytesIn", 0)).build()));
+            d.on(Providers.TCPIP, id, (ev, f, out) -> out.accept(at(out, SocketEventKind.TCP_SUMMARY, ev, f)
+                    .bytes(f.getLong("DataBytesOut", -1)).value(f.getLong("DataBytesIn", 0))));
         }
     }
 
     private static void ended(SocketDecoder d, int id, SocketEventKind kind, String why) {
-        d.on(Providers.TCPIP, id, (ev, f, out) -> out.accept(tuple(kind, ev, f).name(why).build()));
+        d.on(Providers.TCPIP, id, (ev, f, out) -> out.accept(tuple(out, kind, ev, f).name(why)));
     }
 
-    private static SocketEvent.Builder at(SocketEventKind kind, EtwEvent ev, Fields f) {
+    private static SocketEvent.Builder at(Emitter out, SocketEventKind kind, EtwEvent ev, Fields f) {
         // The header pid of TCPIP events is whatever context ran (often the System process); the model keys
         // them by Tcb, and the connection events carry the owning ProcessId in their payload.
-        return SocketEvent.at(ev.fileTime(), kind, Source.TCPIP).thread(-1, ev.tid()).tcb(f.getLong("Tcb", 0));
+        return out.at(ev.fileTime(), kind, Source.TCPIP).thread(-1, ev.tid()).tcb(f.getLong("Tcb", 0));
     }
 
-    private static SocketEvent.Builder tuple(SocketEventKind kind, EtwEvent ev, Fields f) {
-        SocketEvent.Builder b = at(kind, ev, f).local(f.getString("LocalAddress")).remote(f.getString("RemoteAddress"));
+    private static SocketEvent.Builder tuple(Emitter out, SocketEventKind kind, EtwEvent ev, Fields f) {
+        SocketEvent.Builder b = at(out, kind, ev, f).local(f.getString("LocalAddress")).remote(f.getString("RemoteAddress"));
         owner(b, f.getLong("ProcessId", -1));
         return b;
     }

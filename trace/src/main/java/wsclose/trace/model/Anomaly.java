@@ -8,6 +8,10 @@ package wsclose.trace.model;
  * @param other   the second socket involved (for a reused value: the new owner), or null
  */
 public record Anomaly(Kind kind, long time, SocketEvent event, SocketTimeline subject, SocketTimeline other, String detail) {
+    public Anomaly {
+        event = event == null ? null : event.copy(); // the decoder reuses its event; a finding may keep this one
+    }
+
     public enum Kind {
         /** AFD saw a new request on an endpoint after its close completed. */
         OPERATION_AFTER_CLOSE,

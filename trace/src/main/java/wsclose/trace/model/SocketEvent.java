@@ -37,6 +37,11 @@ package wsclose.trace.model;
  * creation, Winsock-Sockets calls, process and handle events, a TCPIP payload ProcessId); completions and
  * indications logged in another context carry pid -1 and their tid only for display (§C.7).
  *
+ *
+ * <p>Not a record: {@code SocketDecoder.decodeShared} refills one instance per input event, so the analyze path
+ * allocates nothing per event (issue: analyze at the reader's speed). Whoever keeps an event past the call that
+ * handed it over keeps a {@link #copy()}; everything else treats it as immutable.
+ *
  * @param time     FILETIME (100 ns since 1601, UTC)
  * @param process  EPROCESS address (Windows kernel sources), 0 when unknown
  * @param endpoint AFD endpoint address, or on Linux the socket cookie/inode: the socket's identity
@@ -51,9 +56,108 @@ package wsclose.trace.model;
  * @param name     kind-specific text: the image name of a process event, the option name, ...
  * @param seq      a TCP sequence number the event carries (32-bit), or -1
  */
-public record SocketEvent(long time, SocketEventKind kind, Source source, Phase phase, int pid, int tid, long process,
-                          long endpoint, long handle, long object, long tcb, long status, long bytes, long value,
-                          String local, String remote, String name, long seq) {
+public final class SocketEvent {
+    private long time;
+    private SocketEventKind kind;
+    private Source source;
+    private Phase phase;
+    private int pid;
+    private int tid;
+    private long process;
+    private long endpoint;
+    private long handle;
+    private long object;
+    private long tcb;
+    private long status;
+    private long bytes;
+    private long value;
+    private String local;
+    private String remote;
+    private String name;
+    private long seq;
+
+    public SocketEvent(long time, SocketEventKind kind, Source source, Phase phase, int pid, int tid, long process,
+                       long endpoint, long handle, long object, long tcb, long status, long bytes, long value,
+                       String local, String remote, String name, long seq) {
+        set(time, kind, source, phase, pid, tid, process, endpoint, handle, object, tcb, status, bytes, value, local,
+                remote, name, seq);
+    }
+
+    private void set(long time, SocketEventKind kind, Source source, Phase phase, int pid, int tid, long process,
+                     long endpoint, long handle, long object, long tcb, long status, long bytes, long value,
+                     String local, String remote, String name, long seq) {
+        this.time = time;
+        this.kind = kind;
+        this.source = source;
+        this.phase = phase;
+        this.pid = pid;
+        this.tid = tid;
+        this.process = process;
+        this.endpoint = endpoint;
+        this.handle = handle;
+        this.object = object;
+        this.tcb = tcb;
+        this.status = status;
+        this.bytes = bytes;
+        this.value = value;
+        this.local = local;
+        this.remote = remote;
+        this.name = name;
+        this.seq = seq;
+    }
+
+    public long time() { return time; }
+    public SocketEventKind kind() { return kind; }
+    public Source source() { return source; }
+    public Phase phase() { return phase; }
+    public int pid() { return pid; }
+    public int tid() { return tid; }
+    public long process() { return process; }
+    public long endpoint() { return endpoint; }
+    public long handle() { return handle; }
+    public long object() { return object; }
+    public long tcb() { return tcb; }
+    public long status() { return status; }
+    public long bytes() { return bytes; }
+    public long value() { return value; }
+    public String local() { return local; }
+    public String remote() { return remote; }
+    public String name() { return name; }
+    public long seq() { return seq; }
+
+    /** An instance of its own, for keeping past the call that handed this one over. */
+    public SocketEvent copy() {
+        return new SocketEvent(time, kind, source, phase, pid, tid, process, endpoint, handle, object, tcb, status, bytes,
+                value, local, remote, name, seq);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof SocketEvent)) {
+            return false;
+        }
+        SocketEvent e = (SocketEvent) o;
+        return time == e.time && kind == e.kind && source == e.source && phase == e.phase && pid == e.pid && tid == e.tid
+                && process == e.process && endpoint == e.endpoint && handle == e.handle && object == e.object
+                && tcb == e.tcb && status == e.status && bytes == e.bytes && value == e.value && seq == e.seq
+                && java.util.Objects.equals(local, e.local) && java.util.Objects.equals(remote, e.remote)
+                && java.util.Objects.equals(name, e.name);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(time, kind, source, phase, pid, tid, process, endpoint, handle, object, tcb, status,
+                bytes, value, local, remote, name, seq);
+    }
+
+    @Override
+    public String toString() {
+        return "SocketEvent[time=" + time + ", kind=" + kind + ", source=" + source + ", phase=" + phase + ", pid=" + pid
+                + ", tid=" + tid + ", process=" + process + ", endpoint=" + endpoint + ", handle=" + handle + ", object="
+                + object + ", tcb=" + tcb + ", status=" + status + ", bytes=" + bytes + ", value=" + value + ", local="
+                + local + ", remote=" + remote + ", name=" + name + ", seq=" + seq + "]";
+    }
+
 
     /** The QUEUE_SAMPLE name saying that every later acknowledgement of the socket is traced (tcp:tcp_probe). */
     public static final String ACKS_TRACED = "acks traced";
@@ -89,9 +193,9 @@ public record SocketEvent(long time, SocketEventKind kind, Source source, Phase 
 
     /** Fluent construction for decoders and tests: unset identity fields stay "unknown". */
     public static final class Builder {
-        private final long time;
-        private final SocketEventKind kind;
-        private final Source source;
+        private long time;
+        private SocketEventKind kind;
+        private Source source;
         private Phase phase = Phase.NONE;
         private int pid = -1;
         private int tid = -1;
@@ -129,6 +233,39 @@ public record SocketEvent(long time, SocketEventKind kind, Source source, Phase 
         public Builder remote(String r) { this.remote = r; return this; }
         public Builder name(String n) { this.name = n; return this; }
         public Builder seq(long s) { this.seq = s; return this; }
+
+        /**
+         * Starts over for another event, every field unknown again: one builder serves a decoder for the whole
+         * input (SocketDecoder), so building an event allocates nothing.
+         */
+        public Builder restart(long time, SocketEventKind kind, Source source) {
+            this.time = time;
+            this.kind = kind;
+            this.source = source;
+            phase = Phase.NONE;
+            pid = -1;
+            tid = -1;
+            process = 0;
+            endpoint = 0;
+            handle = -1;
+            object = 0;
+            tcb = 0;
+            status = 0;
+            bytes = -1;
+            value = 0;
+            local = null;
+            remote = null;
+            name = null;
+            seq = -1;
+            return this;
+        }
+
+        /** Writes this builder's event into {@code target} (a reused instance) and returns it. */
+        public SocketEvent buildInto(SocketEvent target) {
+            target.set(time, kind, source, phase, pid, tid, process, endpoint, handle, object, tcb, status, bytes, value,
+                    local, remote, name, seq);
+            return target;
+        }
 
         public SocketEvent build() {
             return new SocketEvent(time, kind, source, phase, pid, tid, process, endpoint, handle, object, tcb, status,

@@ -113,10 +113,16 @@ public final class SocketTimeline {
     static final class ThreadSet {
         private int[] ids = new int[4];
         private int n;
+        /** The last id found or added: a socket's events mostly come from one thread in a row. */
+        private int last = Integer.MIN_VALUE;
 
         boolean contains(int tid) {
+            if (tid == last) {
+                return true;
+            }
             for (int i = 0; i < n; i++) {
                 if (ids[i] == tid) {
+                    last = tid;
                     return true;
                 }
             }
@@ -131,6 +137,7 @@ public final class SocketTimeline {
                 ids = java.util.Arrays.copyOf(ids, n * 2);
             }
             ids[n++] = tid;
+            last = tid;
         }
 
         int size() {

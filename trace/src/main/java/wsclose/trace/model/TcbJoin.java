@@ -102,7 +102,7 @@ final class TcbJoin {
                 if (unjoined.size() >= MAX_UNJOINED) {
                     unjoined.clear();
                 }
-                unjoined.put(e.remote(), e);
+                unjoined.put(e.remote(), e.copy()); // kept past this event: the decoder reuses e
             }
             return null;
         }

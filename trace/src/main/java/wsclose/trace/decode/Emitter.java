@@ -1,0 +1,32 @@
+package wsclose.trace.decode;
+
+import java.util.function.Consumer;
+import wsclose.trace.model.SocketEvent;
+import wsclose.trace.model.SocketEventKind;
+
+/**
+ * Where mappings build and hand over socket events. One builder is reused for every event; handed over, an
+ * event is either a new instance ({@link SocketDecoder#decode}) or one instance refilled each time
+ * ({@link SocketDecoder#decodeShared}: the analyze path, nothing allocated per event).
+ */
+final class Emitter {
+    private final SocketEvent.Builder builder = SocketEvent.at(0, SocketEventKind.CREATE, SocketEvent.Source.AFD);
+    private final SocketEvent shared = builder.build();
+    private Consumer<SocketEvent> sink;
+    private boolean reuse;
+
+    Emitter to(Consumer<SocketEvent> sink, boolean reuse) {
+        this.sink = sink;
+        this.reuse = reuse;
+        return this;
+    }
+
+    /** The builder, emptied, for an event at {@code time}. */
+    SocketEvent.Builder at(long time, SocketEventKind kind, SocketEvent.Source source) {
+        return builder.restart(time, kind, source);
+    }
+
+    void accept(SocketEvent.Builder b) {
+        sink.accept(reuse ? b.buildInto(shared) : b.build());
+    }
+}
