@@ -8,7 +8,7 @@ public final class Human {
     }
 
     public static String count(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
+        return wsclose.trace.analysis.Numbers.grouped(n);
     }
 
     public static String bytes(long n) {
@@ -27,18 +27,19 @@ public final class Human {
 
     /** A duration given in 100-ns units: "4.5 s", "250 ms", "1 h 02 min". */
     public static String duration(long hundredNs) {
-        double s = hundredNs / 1e7;
-        if (s < 1) {
-            return String.format(Locale.ROOT, "%.1f ms", s * 1000);
+        // without String.format: a table of many findings calls this for each (wsclose.trace.analysis.Numbers)
+        if (hundredNs < 10_000_000) {
+            return wsclose.trace.analysis.Numbers.fixed(hundredNs, 10_000, 1) + " ms";
         }
-        if (s < 120) {
-            return String.format(Locale.ROOT, "%.1f s", s);
+        if (hundredNs < 1_200_000_000) {
+            return wsclose.trace.analysis.Numbers.fixed(hundredNs, 10_000_000, 1) + " s";
         }
-        long m = (long) (s / 60);
+        long secs = hundredNs / 10_000_000;
+        long m = secs / 60;
         if (m < 120) {
-            return String.format(Locale.ROOT, "%d min %02d s", m, (long) s % 60);
+            return m + " min " + wsclose.trace.analysis.Numbers.padded(secs % 60, 2) + " s";
         }
-        return String.format(Locale.ROOT, "%d h %02d min", m / 60, m % 60);
+        return m / 60 + " h " + wsclose.trace.analysis.Numbers.padded(m % 60, 2) + " min";
     }
 
     /** "0x1d4": Windows pointers and handles (Json.hex without loading Jackson, for the table and CSV paths). */

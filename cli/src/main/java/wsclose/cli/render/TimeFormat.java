@@ -53,7 +53,7 @@ public final class TimeFormat {
                 long d = fileTime - Math.max(origin, 0);
                 String sign = d < 0 ? "-" : "+";
                 d = Math.abs(d);
-                return String.format(Locale.ROOT, "%s%d.%07ds", sign, d / 10_000_000L, d % 10_000_000L);
+                return sign + d / 10_000_000L + "." + wsclose.trace.analysis.Numbers.padded(d % 10_000_000L, 7) + "s";
             }
             default:
                 return Times.iso(fileTime);

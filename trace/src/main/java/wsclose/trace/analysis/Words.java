@@ -1,14 +1,12 @@
 package wsclose.trace.analysis;
 
-import java.util.Locale;
-
 /** Shared wording for finding messages: numbers, durations and socket names in plain words. */
 final class Words {
     private Words() {
     }
 
     static String bytes(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
+        return Numbers.grouped(n);
     }
 
     static String hex(long v) {
@@ -17,14 +15,13 @@ final class Words {
 
     /** A duration in 100-ns units: "12.5 ms", "3.0 s". */
     static String duration(long ticks) {
-        double ms = ticks / 10_000.0;
-        if (ms < 1) {
-            return String.format(Locale.ROOT, "%.0f µs", ticks / 10.0);
+        if (ticks < 10_000) {
+            return Numbers.fixed(ticks, 10, 0) + " µs";
         }
-        if (ms < 1000) {
-            return String.format(Locale.ROOT, "%.1f ms", ms);
+        if (ticks < 10_000_000) {
+            return Numbers.fixed(ticks, 10_000, 1) + " ms";
         }
-        return String.format(Locale.ROOT, "%.1f s", ms / 1000);
+        return Numbers.fixed(ticks, 10_000_000, 1) + " s";
     }
 
     /** "reason 7 (pending data on connection when disconnect called)". */
