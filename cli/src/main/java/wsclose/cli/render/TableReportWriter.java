@@ -129,23 +129,35 @@ final class TableReportWriter implements ReportWriter {
         }
     }
 
-    /** Greedy word wrap. */
+    /**
+     * Greedy word wrap at single spaces: a line takes as many whole words as fit in {@code w} (at least 30)
+     * columns, a longer word gets a line of its own. Cuts the text by index, so a line costs one substring (a
+     * report of thousands of findings wraps every message).
+     */
     static List<String> wrap(String text, int w) {
-        List<String> out = new ArrayList<>();
+        List<String> out = new ArrayList<>(4);
         int max = Math.max(w, 30);
-        StringBuilder line = new StringBuilder();
-        for (String word : text.split(" ")) {
-            if (line.length() > 0 && line.length() + 1 + word.length() > max) {
-                out.add(line.toString());
-                line.setLength(0);
-            }
-            if (line.length() > 0) {
-                line.append(' ');
-            }
-            line.append(word);
+        int n = text.length();
+        while (n > 0 && text.charAt(n - 1) == ' ') {
+            n--; // trailing spaces end no word (String.split drops trailing empty strings)
         }
-        if (line.length() > 0) {
-            out.add(line.toString());
+        int lineStart = -1; // the current line is text[lineStart, lineEnd); -1 before its first word
+        int lineEnd = -1;
+        for (int ws = 0; ws <= n; ) {
+            int space = text.indexOf(' ', ws);
+            int we = space < 0 || space > n ? n : space; // words split at every single space, so empty words keep double spaces
+            if (lineEnd > lineStart && we - lineStart > max) {
+                out.add(text.substring(lineStart, lineEnd));
+                lineStart = -1;
+            }
+            if (lineStart < 0 || lineEnd == lineStart) {
+                lineStart = ws; // a word on an empty line comes without the space before it
+            }
+            lineEnd = we;
+            ws = we + 1;
+        }
+        if (lineEnd > lineStart) {
+            out.add(text.substring(lineStart, lineEnd));
         }
         return out;
     }

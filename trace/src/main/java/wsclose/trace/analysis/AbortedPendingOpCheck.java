@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import wsclose.trace.model.Codes;
 import wsclose.trace.model.PendingOp;
 import wsclose.trace.model.SocketEvent.Source;
@@ -32,9 +33,10 @@ final class AbortedPendingOpCheck implements Check {
     }
 
     @Override
-    public void retired(SocketTimeline t, SocketSummary s, Consumer<Finding> out) {
+    public void retired(SocketTimeline t, Supplier<SocketSummary> summary, Consumer<Finding> out) {
         long closeAt = t.closeRequested() >= 0 ? t.closeRequested() : t.closed();
         for (PendingOp op : t.aborted()) {
+            SocketSummary s = summary.get();
             String started = op.started() >= 0 ? " started " + Words.duration(closeAt - op.started()) + " before the close" : "";
             String how = op.ended() >= 0
                     ? "it completed with " + Codes.name(op.status())

@@ -246,37 +246,66 @@ public final class Analyzer implements ModelListener {
         return all.size() <= 20 ? String.join(", ", all) : String.join(", ", all.subList(0, 20)) + " and " + (all.size() - 20) + " more";
     }
 
+    /** The retired socket's summary, made on first use (one holder for every socket: nothing made per socket). */
+    private static final class LazySummary implements java.util.function.Supplier<SocketSummary> {
+        private SocketTimeline t;
+        private SocketSummary s;
+
+        LazySummary of(SocketTimeline timeline) {
+            this.t = timeline;
+            this.s = null;
+            return this;
+        }
+
+        @Override
+        public SocketSummary get() {
+            if (s == null) {
+                s = SocketSummary.of(t);
+            }
+            return s;
+        }
+    }
+
+    private final LazySummary lazy = new LazySummary();
+    private final List<Finding> mine = new ArrayList<>();
+    private final Consumer<Finding> toMine = mine::add;
+
     @Override
     public void retired(SocketTimeline t) {
-        SocketSummary s = SocketSummary.of(t);
-        List<Finding> mine = new ArrayList<>();
+        LazySummary s = lazy.of(t);
+        mine.clear();
         for (Check c : checks) {
-            c.retired(t, s, mine::add);
+            c.retired(t, s, toMine);
         }
-        List<Finding> earlier = flagged.remove(s.id());
-        List<Finding> shown = earlier == null ? new ArrayList<>() : new ArrayList<>(earlier);
+        List<Finding> earlier = flagged.isEmpty() ? null : flagged.remove(t.id());
+        List<Finding> shown = earlier == null ? List.of() : new ArrayList<>(earlier);
         for (Finding f : mine) {
             if (record(f)) {
+                if (shown.isEmpty()) {
+                    shown = new ArrayList<>(2);
+                }
                 shown.add(f);
             }
         }
         boolean hasFindings = !shown.isEmpty();
-        // a socket whose finding is in the window is shown with it, even if the socket ended before the window
-        boolean selected = options.selects(s) || hasFindings;
+        // a socket whose finding is in the window is shown with it, even if the socket ended before the window;
+        // without filters every socket is selected, and most need no summary at all
+        boolean filters = options.filtersSockets() || options.filtersTime();
+        boolean selected = hasFindings || !filters || options.selects(s.get());
         if (selected) {
             selectedSockets++;
         }
-        if (tracePids.size() < 1000 && s.pid() >= 0) {
-            tracePids.add(s.pid()); // for "no socket matched" (bounded: a note, not an index)
+        if (tracePids.size() < 1000 && t.pid() >= 0) {
+            tracePids.add(t.pid()); // for "no socket matched" (bounded: a note, not an index)
         }
-        if (traceProcesses.size() < 1000 && s.process() != null) {
-            traceProcesses.add(s.process());
+        if (traceProcesses.size() < 1000 && t.process() != null) {
+            traceProcesses.add(t.process());
         }
         if (selected && (options.allSockets() || hasFindings)) {
-            listener.socket(s, shown);
+            listener.socket(s.get(), shown);
         }
         if (selected && hasFindings && kept.size() < KEEP_SOCKETS) {
-            kept.add(s);
+            kept.add(s.get());
         }
     }
 

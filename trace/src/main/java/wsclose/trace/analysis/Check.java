@@ -3,6 +3,7 @@ package wsclose.trace.analysis;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import wsclose.trace.model.Anomaly;
 import wsclose.trace.model.SocketEvent.Source;
 import wsclose.trace.model.SocketTimeline;
@@ -20,7 +21,8 @@ interface Check {
     /** How to capture what this check needs, for the "could not run" note. */
     String capture();
 
-    default void retired(SocketTimeline socket, SocketSummary summary, Consumer<Finding> out) {
+    /** {@code summary} makes the socket's summary on first use: most sockets have no finding and need none. */
+    default void retired(SocketTimeline socket, Supplier<SocketSummary> summary, Consumer<Finding> out) {
     }
 
     default void anomaly(Anomaly anomaly, Consumer<Finding> out) {

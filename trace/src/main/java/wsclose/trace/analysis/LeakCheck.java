@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import wsclose.trace.model.LeakGrowth;
 import wsclose.trace.model.SocketEvent.Source;
 import wsclose.trace.model.SocketTimeline;
@@ -51,9 +52,10 @@ final class LeakCheck implements Check {
     }
 
     @Override
-    public void retired(SocketTimeline t, SocketSummary s, Consumer<Finding> out) {
+    public void retired(SocketTimeline t, Supplier<SocketSummary> summary, Consumer<Finding> out) {
         if (t.closedByProcessExit() && !t.apiClosed()) {
             long at = t.processExit() >= 0 ? t.processExit() : t.closed();
+            SocketSummary s = summary.get();
             String message = Words.socket(s) + " was still open when its process exited; it was never closed by the"
                     + " program, so the system closed it" + (t.bytesSent() > 0 ? " (abortively if data was still queued)" : "")
                     + ". Close every socket on every path, including error and shutdown paths.";
@@ -67,13 +69,14 @@ final class LeakCheck implements Check {
         }
         LeakGrowth.Group g = t.growth();
         if (growing(g)) {
-            growth(t, s, g, out);
+            growth(t, summary.get(), g, out);
             return;
         }
         long idle = t.traceEnd() - t.lastActivity();
         if (idle < IDLE) {
             return;
         }
+        SocketSummary s = summary.get();
         String message = Words.socket(s) + " was created " + Words.duration(t.traceEnd() - t.created())
                 + " before the end of the trace and was still open, idle for " + Words.duration(idle)
                 + ": a possible leak. If the program no longer uses it, close it.";

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import wsclose.trace.model.Codes;
 import wsclose.trace.model.SocketEvent.Source;
 import wsclose.trace.model.SocketTimeline;
@@ -34,8 +35,9 @@ final class LingerTimeoutCheck implements Check {
     }
 
     @Override
-    public void retired(SocketTimeline t, SocketSummary s, Consumer<Finding> out) {
+    public void retired(SocketTimeline t, Supplier<SocketSummary> summary, Consumer<Finding> out) {
         if (t.closeApiStatus() == Codes.WSAEWOULDBLOCK) {
+            SocketSummary s = summary.get();
             String message = "closesocket on " + Words.socket(s) + " failed with WSAEWOULDBLOCK: the socket is non-blocking"
                     + " and has SO_LINGER {1," + t.lingerSeconds() + "}, so Windows did not close it. Retry until it"
                     + " succeeds, or set SO_LINGER {0,0} (or make the socket blocking) before closing.";
@@ -59,6 +61,7 @@ final class LingerTimeoutCheck implements Check {
         if (!reset && !waited) {
             return;
         }
+        SocketSummary s = summary.get();
         String how = blocked >= 0 ? "blocked for " + Words.duration(blocked) : "waited";
         String message;
         Severity severity;

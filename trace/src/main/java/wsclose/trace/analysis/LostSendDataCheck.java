@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import wsclose.trace.model.SocketEvent.Source;
 import wsclose.trace.model.SocketTimeline;
 
@@ -55,7 +56,7 @@ final class LostSendDataCheck implements Check {
      * socket's start; AfdSendBackLog (3007) is the ideal send backlog, never a count of queued bytes (§C.6 item 4).
      */
     @Override
-    public void retired(SocketTimeline t, SocketSummary s, Consumer<Finding> out) {
+    public void retired(SocketTimeline t, Supplier<SocketSummary> summary, Consumer<Finding> out) {
         if (!abortiveClose(t)) {
             return;
         }
@@ -97,6 +98,7 @@ final class LostSendDataCheck implements Check {
             return; // everything was acknowledged (an abortive close that loses nothing avoids TIME_WAIT), or a reset
                     // caused by unread data whose loss of our own bytes is not known: unread-data-reset says it
         }
+        SocketSummary s = summary.get();
         String how = t.lingerOnOff() == 1 && t.lingerSeconds() == 0 ? Words.close(s) + " with SO_LINGER {1,0}"
                 : t.lingerOnOff() == 1 ? Words.close(s) + " after the SO_LINGER timeout of " + t.lingerSeconds() + " s"
                 : "an abortive close";

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import wsclose.trace.model.SocketEvent.Source;
 import wsclose.trace.model.SocketTimeline;
 
@@ -62,10 +63,11 @@ final class UnreadDataResetCheck implements Check {
     }
 
     @Override
-    public void retired(SocketTimeline t, SocketSummary s, Consumer<Finding> out) {
+    public void retired(SocketTimeline t, Supplier<SocketSummary> summary, Consumer<Finding> out) {
         if (!resetByUnreadData(t)) {
             return;
         }
+        SocketSummary s = summary.get();
         long close = t.closeRequested();
         long unread = unread(t);
         String amount = unread > 0 ? Words.bytes(unread) + " bytes of received data unread" : "received data unread";
