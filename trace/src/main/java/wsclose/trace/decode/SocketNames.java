@@ -8,8 +8,22 @@ final class SocketNames {
     }
 
     static String create(long family, long type, long protocol) {
-        return "socket(" + family(family) + ", " + type(type) + ", " + protocol(protocol) + ")";
+        long key = family << 40 ^ (type & 0xFFFFF) << 20 ^ (protocol & 0xFFFFF);
+        int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> 58);
+        Created c = CREATED[slot];
+        if (c != null && c.family == family && c.type == type && c.protocol == protocol) {
+            return c.text; // the same few triples on every socket of a trace: one string each
+        }
+        String text = "socket(" + family(family) + ", " + type(type) + ", " + protocol(protocol) + ")";
+        CREATED[slot] = new Created(family, type, protocol, text);
+        return text;
     }
+
+    /** Immutable entries, one reference per slot: threads sharing the cache see a whole entry or another one. */
+    private record Created(long family, long type, long protocol, String text) {
+    }
+
+    private static final Created[] CREATED = new Created[64];
 
     static String family(long f) {
         switch ((int) f) {

@@ -25,7 +25,7 @@ final class References {
         }
         if (t == null && e.kind() == SocketEventKind.HANDLE_CREATE) {
             t = m.justCreated(e.tid(), e.time());
-            if (t != null && t.handles.stream().anyMatch(h -> h.pid() == e.pid())) {
+            if (t != null && holds(t, e.pid())) {
                 t = null; // the creating handle is already known; this is some other file
             }
         }
@@ -111,5 +111,15 @@ final class References {
         for (long o : t.objects) {
             byObject.remove(o, t);
         }
+    }
+
+    /** Whether process {@code pid} held a handle of {@code t} (a loop: this runs per handle event). */
+    private static boolean holds(SocketTimeline t, int pid) {
+        for (HandleRef h : t.handles) {
+            if (h.pid() == pid) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -38,7 +38,11 @@ public final class SocketTimeline {
     boolean handleAccounting;
     final List<HandleRef> handles = new ArrayList<>();
     final List<long[]> refcounts = new ArrayList<>();
-    final List<StateInterval> states = new ArrayList<>();
+    /** The states so far, oldest first: a state's interval ends where the next one starts (the last one is open).
+     * Two arrays, not a list of intervals: a state change allocates nothing. */
+    private SocketState[] stateKinds = new SocketState[4];
+    private long[] stateFrom = new long[4];
+    private int nStates;
     long bytesSent;
     long bytesReceived;
     long bytesArrived;
@@ -150,19 +154,26 @@ public final class SocketTimeline {
         this.endpoint = endpoint;
         this.created = created;
         this.lastActivity = created;
-        states.add(new StateInterval(existing ? SocketState.EXISTING : SocketState.CREATED, created, -1));
+        stateKinds[0] = existing ? SocketState.EXISTING : SocketState.CREATED;
+        stateFrom[0] = created;
+        nStates = 1;
     }
 
     void state(SocketState s, long at) {
-        StateInterval last = states.get(states.size() - 1);
-        if (last.state() == s || last.state().ordinal() > s.ordinal() && s != SocketState.CLOSE_REQUESTED) {
+        SocketState last = stateKinds[nStates - 1];
+        if (last == s || last.ordinal() > s.ordinal() && s != SocketState.CLOSE_REQUESTED) {
             return; // never move backwards (a late TCP state for a closing socket, say)
         }
-        if (last.state().closing() && !s.closing()) {
+        if (last.closing() && !s.closing()) {
             return;
         }
-        states.set(states.size() - 1, new StateInterval(last.state(), last.from(), at));
-        states.add(new StateInterval(s, at, -1));
+        if (nStates == stateKinds.length) {
+            stateKinds = java.util.Arrays.copyOf(stateKinds, nStates * 2);
+            stateFrom = java.util.Arrays.copyOf(stateFrom, nStates * 2);
+        }
+        stateKinds[nStates] = s;
+        stateFrom[nStates] = at;
+        nStates++;
     }
 
     /** No entries at all (SocketModel.withoutEntries). */
@@ -275,10 +286,10 @@ public final class SocketTimeline {
             refcounts.clear();
             refcounts.add(last);
         }
-        if (states.size() > 1) {
-            StateInterval last = states.get(states.size() - 1);
-            states.clear();
-            states.add(last);
+        if (nStates > 1) {
+            stateKinds[0] = stateKinds[nStates - 1];
+            stateFrom[0] = stateFrom[nStates - 1];
+            nStates = 1;
         }
         aborted.clear();
         pending.clear();
@@ -301,8 +312,15 @@ public final class SocketTimeline {
     public String remote() { return remote; }
     public long tcb() { return tcb; }
     public List<HandleRef> handles() { return Collections.unmodifiableList(handles); }
-    public List<StateInterval> states() { return Collections.unmodifiableList(states); }
-    public SocketState state() { return states.get(states.size() - 1).state(); }
+    public List<StateInterval> states() {
+        List<StateInterval> out = new ArrayList<>(nStates);
+        for (int i = 0; i < nStates; i++) {
+            out.add(new StateInterval(stateKinds[i], stateFrom[i], i + 1 < nStates ? stateFrom[i + 1] : -1));
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    public SocketState state() { return stateKinds[nStates - 1]; }
     public long bytesSent() { return bytesSent; }
     public long bytesReceived() { return bytesReceived; }
     public long bytesArrived() { return bytesArrived; }
