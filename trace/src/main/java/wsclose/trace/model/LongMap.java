@@ -8,12 +8,12 @@ import java.util.List;
  * An open-addressing map from long keys to values, for the model's hot lookups by kernel address
  * (endpoint, FILE_OBJECT, TCB). Kernel addresses are aligned and close together, which makes
  * {@code Long.hashCode} collide badly in a HashMap (treeified bins); keys are mixed with the 64-bit
- * finalizer of MurmurHash3 instead, and nothing is boxed.
+ * finalizer of MurmurHash3 instead, and nothing is boxed. A slot is in use when its value is not null (a null
+ * value is not stored: putting one removes the key), so a probe touches two arrays, not three.
  */
 final class LongMap<V> {
     private long[] keys = new long[64];
     private Object[] vals = new Object[64];
-    private boolean[] used = new boolean[64];
     private int size;
 
     static int mix(long k) {
@@ -28,7 +28,7 @@ final class LongMap<V> {
     private int slot(long key) {
         int mask = keys.length - 1;
         int i = mix(key) & mask;
-        while (used[i] && keys[i] != key) {
+        while (vals[i] != null && keys[i] != key) {
             i = (i + 1) & mask;
         }
         return i;
@@ -36,19 +36,20 @@ final class LongMap<V> {
 
     @SuppressWarnings("unchecked")
     V get(long key) {
-        int i = slot(key);
-        return used[i] ? (V) vals[i] : null;
+        return (V) vals[slot(key)];
     }
 
     @SuppressWarnings("unchecked")
     V put(long key, V value) {
+        if (value == null) {
+            return remove(key);
+        }
         if (2 * (size + 1) > keys.length) {
             grow();
         }
         int i = slot(key);
-        V old = used[i] ? (V) vals[i] : null;
-        if (!used[i]) {
-            used[i] = true;
+        V old = (V) vals[i];
+        if (old == null) {
             keys[i] = key;
             size++;
         }
@@ -59,18 +60,17 @@ final class LongMap<V> {
     @SuppressWarnings("unchecked")
     V remove(long key) {
         int i = slot(key);
-        if (!used[i]) {
-            return null;
-        }
         V old = (V) vals[i];
-        delete(i);
+        if (old != null) {
+            delete(i);
+        }
         return old;
     }
 
     /** Removes the entry only while it maps to {@code value}. */
     boolean remove(long key, V value) {
         int i = slot(key);
-        if (!used[i] || vals[i] != value) {
+        if (vals[i] == null || vals[i] != value) {
             return false;
         }
         delete(i);
@@ -80,13 +80,12 @@ final class LongMap<V> {
     /** Backward-shift deletion keeps probe sequences intact without tombstones. */
     private void delete(int i) {
         int mask = keys.length - 1;
-        used[i] = false;
         vals[i] = null;
         size--;
         int j = i;
         while (true) {
             j = (j + 1) & mask;
-            if (!used[j]) {
+            if (vals[j] == null) {
                 return;
             }
             int home = mix(keys[j]) & mask;
@@ -94,8 +93,6 @@ final class LongMap<V> {
             if (movable) {
                 keys[i] = keys[j];
                 vals[i] = vals[j];
-                used[i] = true;
-                used[j] = false;
                 vals[j] = null;
                 i = j;
             }
@@ -105,15 +102,12 @@ final class LongMap<V> {
     private void grow() {
         long[] k = keys;
         Object[] v = vals;
-        boolean[] u = used;
         keys = new long[k.length * 2];
         vals = new Object[k.length * 2];
-        used = new boolean[k.length * 2];
         size = 0;
         for (int i = 0; i < k.length; i++) {
-            if (u[i]) {
+            if (v[i] != null) {
                 int s = slot(k[i]);
-                used[s] = true;
                 keys[s] = k[i];
                 vals[s] = v[i];
                 size++;
@@ -129,7 +123,7 @@ final class LongMap<V> {
     List<V> values() {
         List<V> out = new ArrayList<>(size);
         for (int i = 0; i < keys.length; i++) {
-            if (used[i]) {
+            if (vals[i] != null) {
                 out.add((V) vals[i]);
             }
         }
@@ -141,7 +135,7 @@ final class LongMap<V> {
         long[] out = new long[size];
         int n = 0;
         for (int i = 0; i < keys.length; i++) {
-            if (used[i]) {
+            if (vals[i] != null) {
                 out[n++] = keys[i];
             }
         }
@@ -149,7 +143,6 @@ final class LongMap<V> {
     }
 
     void clear() {
-        Arrays.fill(used, false);
         Arrays.fill(vals, null);
         size = 0;
     }
