@@ -78,7 +78,9 @@ final class BufferIndex {
             if (h.bufferSize() == 0 && zeroTail(reader, off, fileSize)) {
                 break; // zero-filled tail of a preallocated file: end of data (§A.1)
             }
-            if (!plausible(h, maxBufferBytes)) {
+            // Where a header is due, its framing fields decide: a FilledBytes that lies is the loader's to note and
+            // bound, and must not cost the buffers after this one (a resync checks headers more strictly).
+            if (!frameable(h, maxBufferBytes)) {
                 long next = Resync.next(reader, off, fileSize, maxBufferBytes, stride);
                 String found = h.bufferSize() < BufferHeader.SIZE || h.bufferSize() > maxBufferBytes
                         ? "expected BufferSize between 72 and " + maxBufferBytes + ", found " + h.bufferSize()
@@ -115,14 +117,19 @@ final class BufferIndex {
      * Windows defines (0x01 flush marker ... 0x40 compressed), a small buffer type.
      */
     static boolean plausible(BufferHeader h, int maxBufferBytes) {
-        if (h.bufferSize() < BufferHeader.SIZE || h.bufferSize() > maxBufferBytes) {
-            return false;
-        }
-        if ((h.flags() & ~0x7F) != 0 || h.type() > 15) {
+        if (!frameable(h, maxBufferBytes)) {
             return false;
         }
         long limit = h.compressed() ? maxBufferBytes : h.bufferSize();
         return h.filled() <= limit && (h.filled() >= BufferHeader.SIZE || h.filled() == 0);
+    }
+
+    /** The fields that frame a buffer are sane: BufferSize in range, known flag bits, a small type. */
+    static boolean frameable(BufferHeader h, int maxBufferBytes) {
+        if (h.bufferSize() < BufferHeader.SIZE || h.bufferSize() > maxBufferBytes) {
+            return false;
+        }
+        return (h.flags() & ~0x7F) == 0 && h.type() <= 15;
     }
 
     /** A zero BufferSize ends the data only when the rest of the file is zeros (a preallocated tail). */

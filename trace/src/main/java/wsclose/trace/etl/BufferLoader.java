@@ -94,10 +94,10 @@ final class BufferLoader {
             return;
         }
         if (filled > maxBufferBytes) {
+            // No buffer holds more than the session's buffer size, inflated or not: read what is there up to that.
             problems.damagedBuffer(h.where() + ": FilledBytes " + filled + " exceeds the session's buffer size "
-                    + maxBufferBytes + "; buffer skipped");
-            into.end = 0;
-            return;
+                    + maxBufferBytes + "; reading at most that");
+            filled = maxBufferBytes;
         }
         if (!h.compressed()) {
             if (filled > h.bufferSize()) {

@@ -57,6 +57,7 @@ final class Resync {
             return false;
         }
         BufferHeader n = BufferHeader.parse(hb, 0, next, 0);
-        return n.bufferSize() == 0 || BufferIndex.plausible(n, maxBufferBytes);
+        // the next header frames (its own FilledBytes may lie: the walk reads it by its BufferSize)
+        return n.bufferSize() == 0 || BufferIndex.frameable(n, maxBufferBytes);
     }
 }

@@ -34,9 +34,33 @@ class LyingSizesTest {
     Path dir;
 
     static byte[] intact() {
+        return intact(true);
+    }
+
+    /** Events of the buffer at {@code offset} of {@code b}, or of the whole file when offset is -1. */
+    static int events(byte[] b, int offset) {
+        try {
+            Path p = Files.createTempFile("wsclose-intact", ".etl");
+            try (EtlFile f = EtlFile.open(Files.write(p, b))) {
+                int[] n = {0};
+                f.forEach(e -> {
+                    if (offset < 0 || e.bufferFileOffset() == offset) {
+                        n[0]++;
+                    }
+                });
+                return n[0];
+            } finally {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static byte[] intact(boolean compressed) {
         Guid provider = Guid.parse("e53c6823-7bb8-44bb-90dc-3f86090d48a6");
         Random rnd = new Random(7);
-        EtlWriter w = EtlWriter.builder().processors(1).bufferSize(BUFFER).compressed(true).build();
+        EtlWriter w = EtlWriter.builder().processors(1).bufferSize(BUFFER).compressed(compressed).build();
         long ts = 2_000_000_000L;
         for (int i = 0; i < 60; i++) {
             byte[] payload = new byte[40 + rnd.nextInt(40)];
