@@ -28,10 +28,20 @@ class ReportSchemaTest {
     static List<String> check(JsonNode schema, JsonNode root, JsonNode value, String at) {
         List<String> out = new ArrayList<>();
         JsonNode s = schema;
+        JsonNode rootNow = root;
         while (s.has("$ref")) {
             String ref = s.get("$ref").asText();
-            s = root.at(ref.substring(1));
+            int hash = ref.indexOf('#');
+            if (hash > 0) { // another schema file of docs/: the rest of the walk resolves refs within it
+                try {
+                    rootNow = JSON.readTree(SCHEMA.resolveSibling(ref.substring(0, hash)).toFile());
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+            s = rootNow.at(ref.substring(hash + 1));
         }
+        JsonNode root2 = rootNow;
         if (s.has("type")) {
             List<String> types = new ArrayList<>();
             s.get("type").forEach(t -> types.add(t.asText()));
@@ -65,22 +75,59 @@ class ReportSchemaTest {
             if (s.has("properties")) {
                 s.get("properties").fields().forEachRemaining(p -> {
                     if (value.has(p.getKey())) {
-                        out.addAll(check(p.getValue(), root, value.get(p.getKey()), at + "." + p.getKey()));
+                        out.addAll(check(p.getValue(), root2, value.get(p.getKey()), at + "." + p.getKey()));
                     }
                 });
             }
         }
         if (value.isArray() && s.has("items")) {
             for (int i = 0; i < value.size(); i++) {
-                out.addAll(check(s.get("items"), root, value.get(i), at + "[" + i + "]"));
+                out.addAll(check(s.get("items"), root2, value.get(i), at + "[" + i + "]"));
             }
         }
         return out;
     }
 
     static List<String> violations(String json) throws IOException {
-        JsonNode schema = JSON.readTree(SCHEMA.toFile());
+        return violations(SCHEMA, json);
+    }
+
+    static List<String> violations(Path schemaFile, String json) throws IOException {
+        JsonNode schema = JSON.readTree(schemaFile.toFile());
         return check(schema, schema, JSON.readTree(json), "$");
+    }
+
+    @Test
+    void timelineAndSummaryDocumentsMatchTheirSchemas() throws IOException {
+        Path timeline = SCHEMA.resolveSibling("timeline.schema.json");
+        Path summary = SCHEMA.resolveSibling("summary.schema.json");
+        int timelines = 0;
+        for (String name : Scenarios.all().keySet()) {
+            WinsockScenario s = new WinsockScenario(8, 4);
+            Scenarios.all().get(name).accept(s);
+            Path f = dir.resolve(name + ".etl");
+            s.writeTo(f);
+            Cli sum = Cli.run("summary", "--format", "json", f.toString());
+            assertThat(violations(summary, sum.out())).as(name).isEmpty();
+            JsonNode report = JSON.readTree(Cli.run("analyze", "--format", "json", "--all-sockets", "--fail-on", "never",
+                    f.toString()).out());
+            for (JsonNode sock : report.get("sockets")) {
+                Cli t = Cli.run("timeline", "--format", "json", "--socket", sock.get("endpoint").asText(), f.toString());
+                assertThat(violations(timeline, t.out())).as(name + " " + sock.get("endpoint")).isEmpty();
+                assertThat(JSON.readTree(t.out()).get("sockets").size()).isPositive();
+                timelines++;
+            }
+        }
+        assertThat(timelines).isGreaterThan(10);
+        Cli both = Cli.run("summary", "--format", "json", Example.FILE.toString());
+        assertThat(violations(summary, both.out())).isEmpty();
+        // the checker follows the cross-file references: a wrong socket inside a timeline is caught
+        Cli t = Cli.run("timeline", "--format", "json", "--socket", JSON.readTree(Cli.run("analyze", "--format", "json",
+                "--all-sockets", "--fail-on", "never", Example.FILE.toString()).out()).at("/sockets/0/endpoint").asText(),
+                Example.FILE.toString());
+        ObjectNode doc = (ObjectNode) JSON.readTree(t.out());
+        ((ObjectNode) doc.get("sockets").get(0).get("socket")).put("pid", "880");
+        assertThat(violations(timeline, doc.toString())).containsExactly("$.sockets[0].socket.pid: expected [integer, null], found string");
     }
 
     @Test
