@@ -13,8 +13,6 @@ import wsclose.trace.etw.EtwEvent;
  * Layouts with arrays are always decoded that way (no socket event of wsclose has one).
  */
 final class PayloadView implements Fields {
-    private static final int MAX_LENGTH = Integer.MAX_VALUE;
-
     /** A layout compiled for one pointer size. */
     static final class Plan {
         final Layout layout;
@@ -184,7 +182,7 @@ final class PayloadView implements Fields {
 
     private int length(Field f) {
         long n = getLong(f.lengthField(), -1);
-        return n < 0 || n > MAX_LENGTH ? -1 : (int) n;
+        return n < 0 || n > Integer.MAX_VALUE ? -1 : (int) n;
     }
 
     private int sid(int p) {
