@@ -22,6 +22,9 @@ public final class Pipeline {
      * {@code tap} sees every raw event first (progress, statistics); it may be null.
      */
     public static void feed(List<EtlFile> files, Analyzer analyzer, Consumer<EtwEvent> tap) throws IOException {
+        for (EtlFile f : files) {
+            analyzer.losses(f.losses());
+        }
         SocketDecoder decoder = new SocketDecoder();
         java.util.function.Consumer<wsclose.trace.model.SocketEvent> sink = analyzer::accept; // once, not per event
         EtlFile.forEachInTimeOrder(files, ev -> {

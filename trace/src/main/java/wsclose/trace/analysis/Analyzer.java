@@ -53,6 +53,7 @@ public final class Analyzer implements ModelListener {
     private long peakAlive;
     private long decodeProblems;
     private long eventsLost = -1;
+    private final List<wsclose.trace.etw.LossWindows> losses = new ArrayList<>(1);
     private long buffersDamaged;
     private long first = -1;
     private long last = -1;
@@ -117,6 +118,15 @@ public final class Analyzer implements ModelListener {
     /** Events the source itself says it lost (header EventsLost, ring-buffer overruns). */
     public void eventsLost(long n) {
         eventsLost = Math.max(eventsLost, 0) + n;
+    }
+
+    /**
+     * Where the input may lack events (an .etl file's flagged or damaged buffers, a loss no buffer places); a
+     * socket whose life overlaps one is checked knowing that its figures may miss an event. The windows may grow
+     * while the input is fed, ahead of the events after them.
+     */
+    public void losses(wsclose.trace.etw.LossWindows w) {
+        losses.add(w);
     }
 
     /** Buffers of the input that were damaged: skipped whole or read in part (their warnings say which). */
@@ -274,6 +284,14 @@ public final class Analyzer implements ModelListener {
     public void retired(SocketTimeline t) {
         LazySummary s = lazy.of(t);
         mine.clear();
+        if (!losses.isEmpty()) {
+            long end = t.closeRequested() >= 0 ? t.closeRequested() : t.lastActivity();
+            for (wsclose.trace.etw.LossWindows w : losses) {
+                if (w.overlaps(t.firstSeen(), end)) {
+                    t.mayMissEvents(true);
+                }
+            }
+        }
         for (Check c : checks) {
             c.retired(t, s, toMine);
         }

@@ -53,7 +53,8 @@ final class LostSendDataCheck implements Check {
      * Bytes handed to the stack (AFD send completions without the nested repeats, or TcpSendPosted) minus bytes
      * the peer acknowledged before the reset (SndUna progress of TcpDataTransferCumAck/Send on every build,
      * TcpSendAcked on 25H2+, tcp_info/sock_diag live). Exact only when both sides were traced from the
-     * socket's start; AfdSendBackLog (3007) is the ideal send backlog, never a count of queued bytes (§C.6 item 4).
+     * socket's start and the input lost no events while it was open (LossWindows); AfdSendBackLog (3007) is the
+     * ideal send backlog, never a count of queued bytes (§C.6 item 4).
      */
     @Override
     public void retired(SocketTimeline t, Supplier<SocketSummary> summary, Consumer<Finding> out) {
@@ -76,9 +77,14 @@ final class LostSendDataCheck implements Check {
         } else if (acked >= 0 && sent > 0) {
             acked = Math.min(acked, sent); // SndUna also counts the FIN's sequence number
             lost = sent - acked;
-            exact = t.created() >= 0 || t.seqFromStart();
+            boolean fromStart = t.created() >= 0 || t.seqFromStart();
+            // A lost acknowledgement after the last one traced, or a lost send, makes the difference wrong: where the
+            // session lost events while the socket was open, the figure is an upper bound at best
+            exact = fromStart && !t.mayMissEvents();
             basis = Words.bytes(sent) + " bytes handed to the stack, " + Words.bytes(acked) + " acknowledged by the peer"
-                    + (t.ackedFromSequence() ? " (TCP sequence numbers)" : "") + (exact ? "" : "; the socket existed before the trace");
+                    + (t.ackedFromSequence() ? " (TCP sequence numbers)" : "")
+                    + (!fromStart ? "; the socket existed before the trace"
+                    : exact ? "" : "; the session lost events while the socket was open, so an acknowledgement may be missing");
         } else if (t.sendQueue() >= 0 && t.queuesAt() >= 0) {
             lost = t.sendQueue();
             exact = false;

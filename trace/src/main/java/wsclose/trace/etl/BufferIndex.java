@@ -19,21 +19,26 @@ final class BufferIndex {
         final int key;
         long[] offsets = new long[16];
         long[] indexes = new long[16];
+        /** Raw flush timestamps (WMI_BUFFER_HEADER.TimeStamp, §A.2): where a cut file's missing tail begins. */
+        long[] timestamps = new long[16];
         int size;
 
         Stream(int key) {
             this.key = key;
         }
 
-        void add(long offset, long index) {
+        void add(long offset, long index, long timestamp) {
             if (size == offsets.length) {
                 offsets = Arrays.copyOf(offsets, size * 2);
                 indexes = Arrays.copyOf(indexes, size * 2);
+                timestamps = Arrays.copyOf(timestamps, size * 2);
             }
             offsets[size] = offset;
             indexes[size] = index;
+            timestamps[size] = timestamp;
             size++;
         }
+
     }
 
     final Map<Integer, Stream> streams = new LinkedHashMap<>();
@@ -164,8 +169,9 @@ final class BufferIndex {
             contextSwapBuffers++; // packed context-switch packets, not trace records (§A.2)
             return;
         }
-        fileOrder.add(h.fileOffset(), h.index());
+        fileOrder.add(h.fileOffset(), h.index(), h.timestamp());
         int key = h.processor() * 2 + (h.type() == BufferHeader.TYPE_RUNDOWN ? 1 : 0);
-        streams.computeIfAbsent(key, Stream::new).add(h.fileOffset(), h.index());
+        streams.computeIfAbsent(key, Stream::new).add(h.fileOffset(), h.index(), h.timestamp());
+
     }
 }

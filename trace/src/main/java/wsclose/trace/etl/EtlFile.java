@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import wsclose.trace.etw.Bytes;
 import wsclose.trace.etw.EtwEvent;
+import wsclose.trace.etw.LossWindows;
 import wsclose.trace.etw.EtwSource;
 import wsclose.trace.etw.HeaderKind;
 import wsclose.trace.etw.TimeBase;
@@ -34,6 +35,7 @@ public final class EtlFile implements EtwSource {
     private final BufferIndex index;
     private final ReadProblems openProblems;
     private ReadProblems walkProblems = new ReadProblems();
+    private final LossWindows losses = new LossWindows();
 
     private EtlFile(Path path, FileChannel channel) throws IOException {
         this.path = path;
@@ -64,6 +66,45 @@ public final class EtlFile implements EtwSource {
             openProblems.incomplete("the logfile header says " + header.buffersWritten() + " buffers were written, the file holds "
                     + index.buffers + " (ending at byte offset 0x" + Long.toHexString(index.bytesFramed) + "); the file is truncated");
         }
+        placeLosses();
+    }
+
+    /**
+     * Where events may be missing, as far as the index tells (§A.10): everywhere when the header counts lost events
+     * or buffers that no buffer flag places, or a damaged buffer header had to be stepped over (its stream and time
+     * are unknown); after the earliest last flush of any stream when the file is cut short. The time-ordered walk
+     * adds the gaps around flagged buffers and the buffers and records it finds damaged ({@link StreamCursor}).
+     */
+    private void placeLosses() {
+        boolean eventsFlagged = index.buffersFlaggedEventsLost > 0;
+        boolean buffersFlagged = index.buffersFlaggedLost > 0;
+        if (header.eventsLost() > 0 && !eventsFlagged || header.buffersLost() > 0 && !buffersFlagged
+                || openProblems.damagedBuffers() > 0) {
+            losses.everywhere();
+        }
+        if (openProblems.isIncomplete()) {
+            long earliestEnd = Long.MAX_VALUE;
+            for (BufferIndex.Stream s : index.streams.values()) {
+                long last = Long.MIN_VALUE;
+                for (int i = 0; i < s.size; i++) {
+                    last = Math.max(last, s.timestamps[i]);
+                }
+                earliestEnd = Math.min(earliestEnd, last);
+            }
+            losses.add(earliestEnd == Long.MAX_VALUE ? Long.MIN_VALUE : fileTime(earliestEnd), Long.MAX_VALUE);
+        }
+    }
+
+    private long fileTime(long raw) {
+        return raw == Long.MIN_VALUE || raw == Long.MAX_VALUE ? raw : timeBase.toFileTime(raw);
+    }
+
+    /**
+     * Times (UTC FILETIME) in which this file may lack events: flagged or damaged buffers, unplaced losses, a cut
+     * tail. Grows during a time-ordered walk as damaged buffers are met, before any event after them is handed out.
+     */
+    public LossWindows losses() {
+        return losses;
     }
 
     /** Opens and indexes an .etl file. */
@@ -172,6 +213,7 @@ public final class EtlFile implements EtwSource {
         for (BufferIndex.Stream s : index.streams.values()) {
             StreamCursor c = new StreamCursor(s, loader, parser, walkProblems, true);
             c.fileIndex = fileIndex;
+            c.losses(losses, timeBase);
             if (c.advance()) {
                 live.add(c);
             }

@@ -2,6 +2,8 @@ package wsclose.trace.etl;
 
 import java.io.IOException;
 import wsclose.trace.etw.EtwEvent;
+import wsclose.trace.etw.LossWindows;
+import wsclose.trace.etw.TimeBase;
 
 /**
  * Walks the records of one buffer stream in order, holding one buffer at a time and the next event
@@ -26,6 +28,10 @@ final class StreamCursor {
     long key;
     /** Position of the file in a multi-file merge (tie-break). */
     int fileIndex;
+    private LossWindows losses;
+    private TimeBase timeBase;
+    private boolean gapOpen;
+    private long gapFrom;
 
     /** @param loader shared by the cursors of one walk (one budget, one scratch); they advance one at a time */
     StreamCursor(BufferIndex.Stream stream, BufferLoader loader, RecordParser parser, ReadProblems problems, boolean checkOrder) {
@@ -36,12 +42,53 @@ final class StreamCursor {
         this.problems = problems;
     }
 
+    /** Records where this stream leaves events missing (flagged buffers, damaged buffers and records). */
+    void losses(LossWindows l, TimeBase tb) {
+        this.losses = l;
+        this.timeBase = tb;
+    }
+
+    private long problemCount() {
+        return problems.damagedBuffers() + problems.malformedRecords();
+    }
+
+    /**
+     * Events of this stream may be missing after the last one handed out: the gap ends at the stream's next event
+     * ({@link #closeGap}). Every loss lies between two events of one stream: a session that runs out of buffers
+     * loses events at a buffer boundary (before the flagged buffer or after it: which of the two Windows flags is
+     * not documented, so both gaps count), a damaged buffer or record loses what it held.
+     */
+    private void openGap() {
+        if (losses != null && !gapOpen) {
+            gapOpen = true;
+            gapFrom = lastTimestamp == Long.MIN_VALUE ? Long.MIN_VALUE : timeBase.toFileTime(lastTimestamp);
+        }
+    }
+
+    /**
+     * Ends an open gap at {@code raw} (MAX_VALUE: the stream ended). Runs inside the advance that follows the
+     * merge's taking of the gap's first event, so the window is known before any later event is handed out.
+     */
+    private void closeGap(long raw) {
+        if (gapOpen) {
+            gapOpen = false;
+            losses.add(gapFrom, raw == Long.MAX_VALUE ? raw : timeBase.toFileTime(raw));
+        }
+    }
+
     /** Moves to the next event; false when the stream is exhausted. */
     boolean advance() throws IOException {
         while (true) {
             if (buffer != null) {
+                long before = problemCount(); // the walk's cursors share one problem count: compare around our own read
                 int next = parser.next(holder.data, pos, holder.end, buffer, event);
+                if (problemCount() != before) {
+                    openGap();
+                }
                 if (next == RecordParser.END) {
+                    if (buffer.eventsLost() || buffer.bufferLost()) {
+                        openGap(); // the loss may lie after this buffer
+                    }
                     buffer = null; // this buffer is done; load the stream's next one
                     continue;
                 }
@@ -49,10 +96,12 @@ final class StreamCursor {
                 if (checkOrder && event.timestamp() < lastTimestamp) {
                     problems.outOfOrder();
                 }
+                closeGap(event.timestamp());
                 lastTimestamp = event.timestamp();
                 return true;
             }
             if (nextBuffer >= stream.size) {
+                closeGap(Long.MAX_VALUE);
                 return false;
             }
             long off = stream.offsets[nextBuffer];
@@ -60,7 +109,11 @@ final class StreamCursor {
             nextBuffer++;
             loader.read(headerBytes, 0, BufferHeader.SIZE, off);
             buffer = BufferHeader.parse(headerBytes, 0, off, idx);
+            long before = problemCount();
             loader.load(buffer, holder);
+            if (problemCount() != before || buffer.eventsLost() || buffer.bufferLost()) {
+                openGap(); // skipped in part or whole, or flagged: the loss may lie before this buffer's events
+            }
             bufferIndex = idx;
             pos = BufferHeader.SIZE;
             if (holder.end < BufferHeader.SIZE) {

@@ -207,6 +207,7 @@ public final class SocketModel {
 
     SocketTimeline newTimeline(long endpoint, long created, boolean existing, SocketEvent e) {
         SocketTimeline t = new SocketTimeline(next++, endpoint, created, existing);
+        t.firstSeen = e.time();
         sockets++;
         Processes.Proc p = e.process() != 0 ? processes.byEprocess(e.process()) : null;
         if (p == null && e.pid() >= 0) {

@@ -95,6 +95,8 @@ public final class SocketTimeline {
     long closeCallStart = -1;
     long closeCallEnd = -1;
     long lastActivity;
+    private boolean mayMissEvents;
+    long firstSeen;
     boolean openAtEnd;
     long traceEnd = -1;
     final Set<SocketEvent.Source> sources = EnumSet.noneOf(SocketEvent.Source.class);
@@ -392,6 +394,11 @@ public final class SocketTimeline {
     public long closeCallEnd() { return closeCallEnd; }
     /** Time of the last event about this socket. */
     public long lastActivity() { return lastActivity; }
+    /** The first event of this socket in the input (its creation, or when the trace first saw it). */
+    public long firstSeen() { return firstSeen; }
+    /** Whether the input may have lost events while this socket was open (set by the analysis from the source). */
+    public boolean mayMissEvents() { return mayMissEvents; }
+    public void mayMissEvents(boolean v) { mayMissEvents = v; }
     /** True when the input ended while the socket was still open. */
     public boolean openAtEnd() { return openAtEnd; }
     /** Time of the last event of the input, when {@link #openAtEnd()}; else -1. */

@@ -59,6 +59,49 @@ class RealisticScenariosTest {
     }
 
     @Test
+    void aLostAcknowledgementMakesTheFigureAnUpperBound() throws IOException {
+        WinsockScenario s = new WinsockScenario(8, 4).realistic(5, 0);
+        Scenarios.lastAckLost(s, 1234);
+        Runs.Result r = Runs.analyze(s, dir.resolve("ack-lost.etl"));
+        assertThat(r.report().stats().eventsLost()).isEqualTo(1);
+        Finding f = r.of("lost-send-data").get(0);
+        assertThat(f.details()).as("the trace shows 16 KiB acknowledged; the rest may have been")
+                .containsEntry("bytesLost", 49152L).containsEntry("exact", false);
+        assertThat(f.severity()).isEqualTo(Severity.WARNING);
+        assertThat(f.message()).contains("up to 49,152").contains("lost events while the socket was open");
+    }
+
+    @Test
+    void aLossAfterTheSocketLeavesItsFigureExact() throws IOException {
+        WinsockScenario s = new WinsockScenario(8, 4).realistic(5, 0);
+        Scenarios.lostSendData(s, 1234);
+        s.eventLost(60, 100); // on the closing thread's CPU, well after the close at 30 ms
+        Runs.Result r = Runs.analyze(s, dir.resolve("loss-after.etl"));
+        assertThat(r.report().stats().eventsLost()).isEqualTo(1);
+        Finding f = r.of("lost-send-data").get(0);
+        assertThat(f.details()).containsEntry("bytesLost", 49152L).containsEntry("exact", true);
+        assertThat(f.severity()).isEqualTo(Severity.ERROR);
+    }
+
+    @Test
+    void aLossThatNoBufferPlacesMakesEveryFigureAnUpperBound() throws IOException {
+        WinsockScenario s = new WinsockScenario(8, 4).realistic(5, 0);
+        Scenarios.lostSendData(s, 1234);
+        Path f = dir.resolve("unplaced.etl");
+        s.writeTo(f);
+        byte[] b = java.nio.file.Files.readAllBytes(f);
+        // TRACE_LOGFILE_HEADER.EventsLost (payload offset 0x30, §A.7) after the buffer header and the SYSTEM header
+        int at = 0x48 + 0x20 + 0x30;
+        b[at] = 7;
+        java.nio.file.Files.write(f, b);
+        Runs.Result r = Runs.analyze(f, AnalysisOptions.all());
+        assertThat(r.report().stats().eventsLost()).isEqualTo(7);
+        Finding lost = r.of("lost-send-data").get(0);
+        assertThat(lost.details()).containsEntry("exact", false);
+        assertThat(lost.message()).contains("up to 49,152");
+    }
+
+    @Test
     void aSendBacklogNotificationIsNeverALoss() throws IOException {
         WinsockScenario s = new WinsockScenario(8, 4).realistic(7, 0);
         Scenarios.abortiveCloseLosingNothing(s, 1234);

@@ -47,6 +47,7 @@ public final class EtlWriter implements Closeable {
         final byte[] area;
         int used = BUFFER_HEADER;
         long lastTs;
+        boolean eventsLost;
         final List<Rec> records = new ArrayList<>();
 
         Buf(int cpu, int size) {
@@ -159,6 +160,42 @@ public final class EtlWriter implements Closeable {
         return add(cpu, ts, Records.wpp(recordPointerSize, ts, sequence, msgGuid, messageNumber, pid, tid, payload));
     }
 
+    /**
+     * An event of {@code cpu} could not be stored at {@code ts}: the session ran out of free buffers. As in ETW, the
+     * loss happens at a buffer boundary: the CPU's buffer is given up as it is (it was full, as far as the session
+     * could tell) and the CPU's next buffer, which holds the events after the loss, is flagged EVENTS_LOST
+     * (BufferFlag 0x0002, §A.2); the header counts the loss in EventsLost ({@link #eventsLost}). Further losses
+     * before the next stored event fall in the same gap. (Whether Windows flags the buffer before the gap or after
+     * it is not documented; the reader counts the gaps on both sides of a flagged buffer.)
+     */
+    public EtlWriter eventLostAt(int cpu, long ts) {
+        if (ts < lastTs[cpu]) {
+            throw new IllegalArgumentException("cpu " + cpu + ": timestamp " + ts + " before previous " + lastTs[cpu]);
+        }
+        Buf b = open.get(cpu);
+        if (b != null && b.eventsLost && b.records.isEmpty()) {
+            return this; // still in the same gap
+        }
+        if (b != null) {
+            retire(b);
+        }
+        b = new Buf(cpu, o.bufferSize());
+        b.eventsLost = true;
+        b.lastTs = ts;
+        open.put(cpu, b);
+        lastTs[cpu] = ts;
+        return this;
+    }
+
+    /** A CPU's buffer is done: into the file (streaming) or the list of buffers in file order. */
+    private void retire(Buf b) {
+        if (sink != null) {
+            stream(dataBuffer(b, streamed + 1));
+        } else {
+            flushed.add(b);
+        }
+    }
+
     /** Arbitrary record bytes (e.g. a bogus marker or Size) placed like any record; {@code ts} only orders it. */
     public EtlWriter rawRecord(int cpu, long ts, byte[] record) {
         return add(cpu, ts, record.clone());
@@ -240,11 +277,7 @@ public final class EtlWriter implements Closeable {
         }
         Buf b = open.get(cpu);
         if (b != null && b.used + aligned > o.bufferSize()) {
-            if (sink != null) {
-                stream(dataBuffer(b, streamed + 1));
-            } else {
-                flushed.add(b);
-            }
+            retire(b);
             b = null;
         }
         if (b == null) {
@@ -314,7 +347,7 @@ public final class EtlWriter implements Closeable {
 
     /** A data buffer; compressed: header kept, body = XPRESS of [0x48, Offset), BufferSize = on-disk size (§A.2.1). */
     private byte[] dataBuffer(Buf b, long seq) {
-        int flags = o.win7Style() ? 0 : PROC_INDEX;
+        int flags = (o.win7Style() ? 0 : PROC_INDEX) | (b.eventsLost ? WmiBufferHeader.EVENTS_LOST : 0);
         if (!o.compressed()) {
             byte[] out = b.area.clone();
             writeHeader(out, out.length, b.used, b.used, b.lastTs, seq, b.cpu, flags, TYPE_GENERIC);

@@ -22,7 +22,7 @@ public final class MixedTrace {
         double spacing = args.length > 2 ? Double.parseDouble(args[2]) : 0.05;
         long seed = args.length > 3 ? Long.parseLong(args[3]) : 42;
         WinsockScenario s = new WinsockScenario(8, 8).realistic(seed, 0.001);
-        s.streamTo(out, 1 << 20);
+        s.streamTo(out, 64 << 10); // xperf's default buffer size; a loss ends a buffer early (EtlWriter.eventLostAt)
         MixedScenario m = new MixedScenario(s, seed);
         m.tell(sockets, spacing);
         s.finish();

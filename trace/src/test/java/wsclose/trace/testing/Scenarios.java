@@ -100,6 +100,16 @@ public final class Scenarios {
                 .close(30, 100, 2).freed(40);
     }
 
+    /**
+     * lostSendData, but the peer acknowledged everything and the session lost the TcpDataTransferCumAck of the last
+     * 48 KiB (realistic mode): nothing was discarded, and the trace cannot show it.
+     */
+    public static void lastAckLost(WinsockScenario s, int pid) {
+        WinsockProcess app = s.process(pid, "app.exe", eproc(pid));
+        connected(app, 10, 100, 1, 0x1a4).linger(15, 100, 1, 0).send(20, 100, 65536).acked(25, 16384)
+                .ackLost(27, 49152).close(30, 100, 2).freed(40);
+    }
+
     /** 8 KiB arrived, 4 KiB read, closesocket: AFD aborts (reason 7) and TCP resets. */
     public static void unreadDataReset(WinsockScenario s, int pid) {
         WinsockProcess app = s.process(pid, "client.exe", eproc(pid));

@@ -56,13 +56,31 @@ public final class WinsockScenario {
      * thread); acknowledgements only as TcpDataTransferCumAck/Send with sequence numbers that start anywhere and
      * wrap; TcpConnectTcbComplete late and sometimes without ProcessId; AfdSendBackLog notifications on busy
      * sockets; nested sends completed twice (Locations 3073/3024); completions on other threads; TcpRequestConnect
-     * on the connecting thread. {@code loss} is the share of data-path events (1071, 1073, 3003, 3007) dropped, as
-     * a session under load loses events; the header then counts them in EventsLost.
+     * on the connecting thread. {@code loss} is the share of time in which data-path events (1071, 1073, 3003, 3007)
+     * are dropped, in bursts of half a millisecond as a session that runs out of buffers loses them; the header
+     * counts them in EventsLost and the buffer each would have gone to is flagged EVENTS_LOST.
      */
     public WinsockScenario realistic(long seed, double loss) {
         this.rnd = new java.util.Random(seed);
         this.loss = loss;
+        this.lossSeed = seed;
         return this;
+    }
+
+    /** Length of a loss burst: a session that runs out of buffers loses what comes until the writer catches up. */
+    static final double BURST_MS = 0.5;
+    private long lossSeed;
+
+    /**
+     * Whether {@code ms} falls in a burst of loss: a share {@code loss} of the trace's half-milliseconds, chosen by
+     * a hash of the seed and the slot (so the draw does not disturb the stories' random numbers).
+     */
+    boolean inBurst(double ms) {
+        long z = lossSeed ^ (long) Math.floor(ms / BURST_MS) * 0x9E3779B97F4A7C15L; // splitmix64's finaliser
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        z ^= z >>> 31;
+        return (z >>> 11) * 0x1.0p-53 < loss;
     }
 
     public boolean real() {
@@ -85,6 +103,17 @@ public final class WinsockScenario {
 
     public int eventsLost() {
         return lost;
+    }
+
+    /**
+     * The session could not store an event of thread {@code tid} at {@code ms} (it ran out of buffers): counted
+     * in EventsLost, and the CPU's next buffer is flagged EVENTS_LOST (EtlWriter.eventLostAt).
+     */
+    public void eventLost(double ms, int tid) {
+        lost++;
+        int cpu = cpu(tid);
+        long ts = ts(ms);
+        events.add(new Ev(ts, seq++, cpu, w -> w.eventLostAt(cpu, ts)));
     }
 
     /** A kernel address as this trace's OS would have it: x86 kernel addresses are 32-bit, above 0x80000000. */
@@ -118,8 +147,8 @@ public final class WinsockScenario {
         if (onlyProviders != null && !onlyProviders.contains(provider)) {
             return;
         }
-        if (loss > 0 && (id == 1071 || id == 1073 || id == 3003 || id == 3007) && rnd.nextDouble() < loss) {
-            lost++;
+        if (loss > 0 && (id == 1071 || id == 1073 || id == 3003 || id == 3007) && inBurst(ms)) {
+            eventLost(ms, tid);
             return;
         }
         long ts = ts(ms);

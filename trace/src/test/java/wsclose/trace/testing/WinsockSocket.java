@@ -233,6 +233,16 @@ public final class WinsockSocket {
         return this;
     }
 
+    /**
+     * The peer acknowledged {@code bytes}, but the session lost the TcpDataTransferCumAck that says so (realistic
+     * mode): the stack's SndUna moves, the trace shows nothing but a flagged buffer.
+     */
+    public WinsockSocket ackLost(double ms, int bytes) {
+        sndUna = (sndUna + bytes) & M32;
+        s.eventLost(ms, 8);
+        return this;
+    }
+
     /** A recv() posted on {@code tid} that has not completed (AFD 1004 Enter). */
     public WinsockSocket recvPosted(double ms, int tid, int bufferBytes) {
         afd(ms, tid, 1004, 12, 0, b -> b.u32(1).ptr(0x2000).u32(bufferBytes).u32(0));

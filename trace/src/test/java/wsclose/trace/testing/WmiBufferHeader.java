@@ -11,7 +11,7 @@ public final class WmiBufferHeader {
     /** WMI_BUFFER_HEADER size (§A.2). */
     public static final int BUFFER_HEADER = 0x48;
     /** BufferFlag bits (§A.2). */
-    public static final int FLUSH_MARKER = 0x01, PROC_INDEX = 0x20, COMPRESSED = 0x40;
+    public static final int FLUSH_MARKER = 0x01, EVENTS_LOST = 0x02, PROC_INDEX = 0x20, COMPRESSED = 0x40;
     /** BufferType values (§A.2). */
     public static final int TYPE_GENERIC = 0, TYPE_HEADER = 4;
     /** ETW_BUFFER_STATE Flush, as in the samples (§A.2 State). */
