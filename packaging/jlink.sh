@@ -48,12 +48,12 @@ echo "jlink.sh: modules $modules" >&2
 rm -rf "$out"
 "$jdk/bin/jlink" --module-path "$jmods" --add-modules "$modules" --output "$out/runtime" \
     --strip-debug --no-header-files --no-man-pages --compress=2
-mkdir -p "$out/bin" "$out/lib" "$out/completions" "$out/man" "$out/docs"
+mkdir -p "$out/bin" "$out/lib" "$out/completions" "$out/man/man1" "$out/docs"
 cp "$jar" "$out/lib/wsclose.jar"
 cp "$root/packaging/bin/wsclose" "$root/packaging/bin/wsclose.cmd" "$out/bin/"
 chmod 755 "$out/bin/wsclose"
 cp "$root"/completions/* "$out/completions/"
-if [ -d "$target/man" ]; then cp "$target"/man/*.adoc "$out/man/"; fi
+if [ -d "$target/man/man1" ]; then cp "$target"/man/man1/*.1 "$out/man/man1/"; fi
 cp "$root/README.md" "$out/"
 cp "$root/docs/install.md" "$out/docs/"
 

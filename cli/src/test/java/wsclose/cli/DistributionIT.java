@@ -50,14 +50,18 @@ class DistributionIT {
         try (ZipFile z = new ZipFile(ZIP.toFile())) {
             for (String name : List.of("bin/wsclose", "bin/wsclose.cmd", "lib/wsclose.jar", "README.md", "docs/install.md",
                     "docs/report.schema.json", "docs/linux-live.md", "examples/close-bugs.etl", "completions/README.md",
-                    "man/wsclose.adoc")) {
+                    "man/man1/wsclose.1")) {
                 assertThat(z.getEntry(BASE + name)).as(name).isNotNull();
             }
             for (Shell s : Shell.values()) {
                 assertThat(z.getEntry(BASE + "completions/" + s.fileName())).as(s.fileName()).isNotNull();
             }
             for (CommandTree c : CommandTree.of(Main.commandLine()).subcommands()) {
-                assertThat(z.getEntry(BASE + "man/wsclose-" + c.name() + ".adoc")).as("man page of %s", c.name()).isNotNull();
+                String page = "man/man1/wsclose-" + c.name() + ".1";
+                assertThat(z.getEntry(BASE + page)).as("man page of %s", c.name()).isNotNull();
+                // roff, with the version --version prints (escaped as roff writes a hyphen)
+                assertThat(text(z, page)).as(page).contains(".TH \"WSCLOSE\\-" + c.name().toUpperCase(java.util.Locale.ROOT) + "\" \"1\"")
+                        .contains("wsclose " + VERSION.replace("-", "\\-")).doesNotContain("development build");
             }
             assertThat(text(z, "bin/wsclose.cmd")).contains("\r\n").contains("lib\\wsclose.jar");
             assertThat(text(z, "bin/wsclose")).startsWith("#!/bin/sh\n").doesNotContain("\r");
