@@ -38,10 +38,30 @@ final class BashCompletion {
         if (!s.contains(COMPLETE_LINE)) {
             throw new IllegalStateException("picocli's bash script has changed: no '" + COMPLETE_LINE + "' line");
         }
+        s = withoutGenericHelp(s);
         s = narrowFiles(s, CommandTree.of(root));
         s = s.replace(COMPLETE_LINE, HELPER + "\n" + COMPLETE_LINE + " wsclose.cmd");
         int body = s.startsWith("#!") ? s.indexOf('\n') + 1 : 0;
         return s.substring(0, body) + header(shell) + s.substring(body);
+    }
+
+    /**
+     * Drops picocli's comment block (its install steps name "*_completion" files in $YOUR_APP_HOME/bin and
+     * ~/.bash_profile, which are not how this script ships; our header says how to install it). The block runs
+     * from "# wsclose Bash Completion" to the first line that is not a comment.
+     */
+    static String withoutGenericHelp(String script) {
+        int start = script.indexOf("#\n# wsclose Bash Completion\n");
+        if (start < 0) {
+            throw new IllegalStateException("picocli's bash script has changed: no '# wsclose Bash Completion' block");
+        }
+        int end = start;
+        while (end < script.length() && script.startsWith("#", end)) {
+            int nl = script.indexOf('\n', end);
+            end = nl < 0 ? script.length() : nl + 1;
+        }
+        // the block's reference list is gone: drop the pointers to it ("(see [3])")
+        return (script.substring(0, start) + script.substring(end)).replaceAll(" \\(see \\[\\d+\\]\\)", "");
     }
 
     /** Replaces each {@code compgen -f} with {@code _wsclose_files WORD EXT...} for the argument it completes. */

@@ -46,6 +46,17 @@ class CompletionScriptsTest {
 
     @ParameterizedTest
     @EnumSource(Shell.class)
+    void installStepsAreOursNotPicocliGenericOnes(Shell shell) {
+        String s = shell.script(Main.commandLine());
+        // picocli's block tells users to source "*_completion" files from $YOUR_APP_HOME/bin in ~/.bash_profile
+        assertThat(s).doesNotContain("YOUR_APP_HOME").doesNotContain("_completion\"").doesNotContain("(see [");
+        if (shell == Shell.bash) {
+            assertThat(s).contains("~/.local/share/bash-completion/completions/wsclose");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Shell.class)
     void theCompletionCommandPrintsTheScript(Shell shell) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
