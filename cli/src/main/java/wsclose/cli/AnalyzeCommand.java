@@ -47,7 +47,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         try (TraceInput in = TraceInput.open(files)) {
             ReportWriter w = report.writer(out, global);
             Analyzer a = new Analyzer(in.source(), filters.options(in.start(), w.wantsAllSockets()), w).withoutEntries();
-            w.begin(in.source());
+            w.begin(in.inputs());
             Report r;
             try (Progress p = Progress.start(spec.commandLine().getErr(), global.quiet(), in.bytes(),
                     report.format() != ReportWriter.Format.table)) {

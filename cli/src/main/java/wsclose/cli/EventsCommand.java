@@ -36,7 +36,7 @@ public final class EventsCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global;
 
-    @Option(names = "--format", defaultValue = "text", description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
 
     @Option(names = "--provider", split = ",", paramLabel = "NAME|GUID", description = "Only these providers (repeatable).")
@@ -55,7 +55,7 @@ public final class EventsCommand implements Callable<Integer> {
     @Option(names = "--until", converter = TimeArg.Converter.class, paramLabel = "TIME", description = "Up to this time (same forms).")
     TimeArg until;
 
-    @Option(names = "--time", defaultValue = "utc",
+    @Option(names = "--time", paramLabel = "CLOCK", defaultValue = "utc",
             description = "Times in text lines: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; JSON is always UTC).")
     TimeFormat.Mode time;
 

@@ -38,7 +38,7 @@ public final class HandlesCommand implements Callable<Integer> {
     @Option(names = "--process", paramLabel = "NAME", description = "Only sockets of processes with this name (comm).")
     String process;
 
-    @Option(names = "--format", defaultValue = "table", description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
 
     @Option(names = "--no-probe", description = "Never duplicate a socket to read SO_LINGER (the LINGER column stays unknown).")

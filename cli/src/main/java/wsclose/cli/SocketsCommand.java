@@ -40,10 +40,10 @@ public final class SocketsCommand implements Callable<Integer> {
     @Mixin
     AnalysisFilters filters;
 
-    @Option(names = "--format", defaultValue = "table", description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
 
-    @Option(names = "--time", defaultValue = "utc", description = "Times in tables: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--time", paramLabel = "CLOCK", defaultValue = "utc", description = "Times in tables: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     TimeFormat.Mode time;
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Trace files (.etl), or one event log (.jsonl).")
@@ -60,7 +60,7 @@ public final class SocketsCommand implements Callable<Integer> {
                 ReportWriter w = ReportWriter.of(ReportWriter.Format.json, out, new TimeFormat(time),
                         new wsclose.cli.render.Colors(false), 0, true, false);
                 Analyzer a = new Analyzer(in.source(), filters.options(in.start(), true), w).withoutEntries();
-                w.begin(in.source());
+                w.begin(in.inputs());
                 in.feed(a, null);
                 w.end(a.finish());
                 return ExitCodes.OK;

@@ -130,7 +130,7 @@ public final class TraceCommand implements Callable<Integer> {
                         synchronized (lock) {
                             if (!begun[0]) {
                                 begun[0] = true;
-                                w.begin(source);
+                                w.begin(List.of(source));
                             }
                             a.inputEvent();
                             a.accept(e);
@@ -145,7 +145,7 @@ public final class TraceCommand implements Callable<Integer> {
                 synchronized (lock) {
                     if (!begun[0]) {
                         begun[0] = true;
-                        w.begin(source);
+                        w.begin(List.of(source));
                     }
                 }
                 view.started("tracing " + describe());

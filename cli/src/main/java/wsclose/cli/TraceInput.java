@@ -106,7 +106,12 @@ public final class TraceInput implements AutoCloseable {
     }
 
     public String source() {
-        return String.join(", ", paths.stream().map(Path::toString).toList());
+        return String.join(", ", inputs());
+    }
+
+    /** The input files as given, in order. */
+    public List<String> inputs() {
+        return paths.stream().map(Path::toString).toList();
     }
 
     /** FILETIME that relative --since/--until count from: the session start, or the first event of a log. */

@@ -165,7 +165,13 @@ class AnalyzeCommandTest {
         long a = json(tour.toString()).get("stats").get("events").asLong();
         long b = json(other.toString()).get("stats").get("events").asLong();
         assertThat(d.get("stats").get("events").asLong()).isEqualTo(a + b);
-        assertThat(d.get("source").asText()).contains("tour.etl").contains("graceful-close.etl");
+        assertThat(d.get("source").isArray()).as("one shape for one file or several").isTrue();
+        assertThat(d.get("source")).hasSize(2);
+        assertThat(d.get("source").get(0).asText()).endsWith("tour.etl");
+        assertThat(d.get("source").get(1).asText()).endsWith("graceful-close.etl");
+        JsonNode one = json(tour.toString());
+        assertThat(one.get("source").isArray()).isTrue();
+        assertThat(one.get("source")).hasSize(1);
     }
 
     @Test

@@ -80,6 +80,9 @@ class ReportSchemaTest {
                 });
             }
         }
+        if (value.isArray() && s.has("minItems") && value.size() < s.get("minItems").asInt()) {
+            out.add(at + ": " + value.size() + " items, at least " + s.get("minItems").asInt() + " expected");
+        }
         if (value.isArray() && s.has("items")) {
             for (int i = 0; i < value.size(); i++) {
                 out.addAll(check(s.get("items"), root2, value.get(i), at + "[" + i + "]"));

@@ -58,7 +58,8 @@ class TraceCommandTest {
         assertThat(r.code()).as(r.err()).isEqualTo(1);
         JsonNode doc = JSON.readTree(r.out());
         assertThat(doc.get("format").asInt()).isEqualTo(1);
-        assertThat(doc.get("source").asText()).startsWith("live: linux ");
+        assertThat(doc.get("source")).hasSize(1);
+        assertThat(doc.get("source").get(0).asText()).startsWith("live: linux ");
         List<String> kinds = new ArrayList<>();
         doc.get("findings").forEach(f -> kinds.add(f.get("kind").asText()));
         assertThat(kinds).containsExactly("use-after-close");

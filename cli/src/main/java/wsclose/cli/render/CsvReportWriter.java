@@ -19,7 +19,7 @@ final class CsvReportWriter implements ReportWriter {
     }
 
     @Override
-    public void begin(String source) {
+    public void begin(List<String> inputs) {
         out.println(HEADER);
     }
 

@@ -39,11 +39,15 @@ final class JsonReportWriter implements ReportWriter {
     }
 
     @Override
-    public void begin(String source) {
+    public void begin(List<String> inputs) {
         io(() -> {
             gen.writeStartObject();
             gen.writeNumberField("format", Json.FORMAT);
-            gen.writeStringField("source", source);
+            gen.writeArrayFieldStart("source"); // always an array: one file, several, or the live source
+            for (String i : inputs) {
+                gen.writeString(i);
+            }
+            gen.writeEndArray();
             gen.writeArrayFieldStart("sockets");
         });
     }

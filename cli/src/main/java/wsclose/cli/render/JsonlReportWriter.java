@@ -36,11 +36,11 @@ final class JsonlReportWriter implements ReportWriter {
     }
 
     @Override
-    public void begin(String source) {
+    public void begin(List<String> inputs) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("type", "report");
         m.put("format", Json.FORMAT);
-        m.put("source", source);
+        m.put("source", List.copyOf(inputs)); // always an array: one file, several, or the live source
         Json.line(out, m);
     }
 

@@ -12,7 +12,8 @@ import wsclose.trace.analysis.ReportListener;
 public interface ReportWriter extends ReportListener {
     enum Format { table, json, jsonl, csv }
 
-    void begin(String source);
+    /** @param inputs the files read (in the order given), or the one live source */
+    void begin(java.util.List<String> inputs);
 
     void end(Report report);
 

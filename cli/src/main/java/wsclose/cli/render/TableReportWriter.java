@@ -31,7 +31,7 @@ final class TableReportWriter implements ReportWriter {
     }
 
     @Override
-    public void begin(String source) {
+    public void begin(List<String> inputs) {
     }
 
     @Override

@@ -17,10 +17,10 @@ final class AnalyzeCmd implements Callable<Integer> {
     @Mixin
     AnalysisFilters filters;
 
-    @Option(names = "--format", defaultValue = "table", description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     ReportWriter.Format format;
 
-    @Option(names = "--time", defaultValue = "utc", description = "Times in tables: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--time", paramLabel = "CLOCK", defaultValue = "utc", description = "Times in tables: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     TimeFormat.Mode time;
 
     @Option(names = "--all-sockets", description = "JSON, JSONL: list every socket, not only those with findings.")
@@ -38,7 +38,7 @@ final class AnalyzeCmd implements Callable<Integer> {
         Session s = ctx.session();
         // the same bytes as wsclose analyze with the same options
         ReportWriter w = ReportWriter.of(format, ctx.out(), new TimeFormat(time), ctx.colors(), ctx.width(), allSockets, pretty);
-        w.begin(s.source());
+        w.begin(s.files().stream().map(java.nio.file.Path::toString).toList());
         Report r = s.replay(filters.options(s.start(), w.wantsAllSockets()), w);
         w.end(r);
         return 0;

@@ -20,7 +20,7 @@ final class SocketsCmd implements Callable<Integer> {
     @Mixin
     AnalysisFilters filters;
 
-    @Option(names = "--time", defaultValue = "utc", description = "Times: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--time", paramLabel = "CLOCK", defaultValue = "utc", description = "Times: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     TimeFormat.Mode time;
 
     SocketsCmd(Context ctx) {

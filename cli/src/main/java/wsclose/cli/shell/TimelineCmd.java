@@ -25,10 +25,10 @@ final class TimelineCmd implements Callable<Integer> {
             description = "The socket: an endpoint (0xffffa50c3e5f2010) or PID:HANDLE (1234:0x1a4); Tab lists them.")
     String socket;
 
-    @Option(names = "--format", defaultValue = "text", description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
 
-    @Option(names = "--time", defaultValue = "utc", description = "Times: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--time", paramLabel = "CLOCK", defaultValue = "utc", description = "Times: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     TimeFormat.Mode time;
 
     TimelineCmd(Context ctx) {
