@@ -106,7 +106,7 @@ public final class TraceCommand implements Callable<Integer> {
         boolean interactive = System.console() != null;
         try (TraceView view = TraceView.open(err, global, interactive);
              TraceSave log = TraceSave.open(etl == null ? save : null, source)) {
-            ReportWriter w = report.writer(out, global);
+            ReportWriter w = report.writer(out, global).asMade(); // live: findings as they happen
             Object lock = new Object();
             boolean[] begun = {false};
             ReportListener listener = new ReportListener() {

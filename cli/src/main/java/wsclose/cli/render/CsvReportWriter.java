@@ -23,8 +23,22 @@ final class CsvReportWriter implements ReportWriter {
         out.println(HEADER);
     }
 
+    private boolean asMade;
+
+    @Override
+    public ReportWriter asMade() {
+        asMade = true;
+        return this;
+    }
+
     @Override
     public void finding(Finding f) {
+        if (asMade) {
+            row(f);
+        }
+    }
+
+    private void row(Finding f) {
         SocketSummary s = f.socket();
         out.println(String.join(",", List.of(f.kind(), f.severity().label(), q(ReportJson.time(f.time())),
                 s == null ? "" : s.endpointText(), (s == null ? f.pid() : s.pid()) < 0 ? "" : Integer.toString(s == null ? f.pid() : s.pid()),
@@ -34,6 +48,11 @@ final class CsvReportWriter implements ReportWriter {
 
     @Override
     public void end(Report report) {
+        if (!asMade) {
+            for (Finding f : report.findings()) { // the report's order: time, then endpoint
+                row(f);
+            }
+        }
         out.flush();
     }
 

@@ -54,12 +54,25 @@ final class JsonReportWriter implements ReportWriter {
 
     @Override
     public void socket(SocketSummary s, List<Finding> findings) {
-        io(() -> gen.writeObject(ReportJson.socket(s, findings)));
+        if (allSockets) {
+            io(() -> gen.writeObject(ReportJson.socket(s, findings))); // every socket: streamed, in the order they end
+        } else {
+            held.add(new Held(s, findings)); // those with findings: few, written in creation order at the end
+        }
     }
+
+    record Held(SocketSummary socket, List<Finding> findings) {
+    }
+
+    private final List<Held> held = new java.util.ArrayList<>();
 
     @Override
     public void end(Report r) {
+        held.sort(java.util.Comparator.comparingLong(h -> h.socket().id()));
         io(() -> {
+            for (Held h : held) {
+                gen.writeObject(ReportJson.socket(h.socket(), h.findings()));
+            }
             gen.writeEndArray();
             gen.writeArrayFieldStart("findings");
             for (Finding f : r.findings()) {

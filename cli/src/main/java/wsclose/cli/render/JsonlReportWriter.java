@@ -10,7 +10,9 @@ import wsclose.trace.analysis.SocketSummary;
 
 /**
  * {@code --format jsonl}: one JSON object per line, each with a "type": a "report" header (format, source),
- * then "socket" and "finding" lines as the analysis makes them, then "note", "warning" and a final "stats".
+ * then "socket" lines in creation order and "finding" lines in the report's order (time, then endpoint), then
+ * "note", "warning" and a final "stats". With --all-sockets the socket lines stream as sockets end (memory stays
+ * flat); a live trace writes both as they are made ({@link #asMade}).
  */
 final class JsonlReportWriter implements ReportWriter {
     private final PrintWriter out;
@@ -44,18 +46,42 @@ final class JsonlReportWriter implements ReportWriter {
         Json.line(out, m);
     }
 
+    private boolean asMade;
+    private final List<JsonReportWriter.Held> held = new java.util.ArrayList<>();
+
+    @Override
+    public ReportWriter asMade() {
+        asMade = true;
+        return this;
+    }
+
     @Override
     public void socket(SocketSummary s, List<Finding> findings) {
-        Json.line(out, typed("socket", ReportJson.socket(s, findings)));
+        if (asMade || allSockets) {
+            Json.line(out, typed("socket", ReportJson.socket(s, findings))); // every socket: in the order they end
+        } else {
+            held.add(new JsonReportWriter.Held(s, findings));
+        }
     }
 
     @Override
     public void finding(Finding f) {
-        Json.line(out, typed("finding", ReportJson.finding(f)));
+        if (asMade) {
+            Json.line(out, typed("finding", ReportJson.finding(f)));
+        }
     }
 
     @Override
     public void end(Report r) {
+        if (!asMade) {
+            held.sort(java.util.Comparator.comparingLong(h -> h.socket().id()));
+            for (JsonReportWriter.Held h : held) {
+                Json.line(out, typed("socket", ReportJson.socket(h.socket(), h.findings())));
+            }
+            for (Finding f : r.findings()) {
+                Json.line(out, typed("finding", ReportJson.finding(f)));
+            }
+        }
         for (String n : r.notes()) {
             Json.line(out, typed("note", Map.of("message", n)));
         }

@@ -17,6 +17,15 @@ public interface ReportWriter extends ReportListener {
 
     void end(Report report);
 
+    /**
+     * Writes sockets and findings as the analysis makes them (a live trace, where waiting for the end would hide
+     * them), instead of in the report's order at the end: creation order for sockets, time then endpoint for
+     * findings ({@code Analyzer.ORDER}). Formats that always stream (JSON with --all-sockets) ignore it.
+     */
+    default ReportWriter asMade() {
+        return this;
+    }
+
     /** Whether this format lists every socket, not only those with findings. */
     default boolean wantsAllSockets() {
         return false;

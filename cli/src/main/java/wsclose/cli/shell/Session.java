@@ -160,7 +160,8 @@ final class Session {
                 }
             }
         }
-        findings.sort(Comparator.comparingLong(Finding::time));
+        findings.sort(wsclose.trace.analysis.Analyzer.ORDER);
+        kept.sort(Comparator.comparingLong(SocketSummary::id));
         Map<String, Long> bySeverity = new LinkedHashMap<>();
         for (Severity sev : Severity.values()) {
             bySeverity.put(sev.label(), findings.stream().filter(f -> f.severity() == sev).count());

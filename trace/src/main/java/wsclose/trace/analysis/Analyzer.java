@@ -34,6 +34,14 @@ public final class Analyzer implements ModelListener {
     private final List<Check> checks = Checks.all();
     private final SocketModel model;
     private final List<SocketSummary> kept = new ArrayList<>();
+    /**
+     * The order of findings in every format: time, then endpoint (as an unsigned address), then kind; a finding
+     * without a socket (a process's leak growth) before the sockets' findings of the same time.
+     */
+    public static final Comparator<Finding> ORDER = Comparator.comparingLong(Finding::time)
+            .thenComparing((a, b) -> Long.compareUnsigned(a.socket() == null ? 0 : a.socket().endpoint(),
+                    b.socket() == null ? 0 : b.socket().endpoint()))
+            .thenComparing(Finding::kind);
     private final List<Finding> findings = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     /** Findings raised before their socket retired (anomalies), listed with it when it does. */
@@ -192,11 +200,13 @@ public final class Analyzer implements ModelListener {
             notes.add(noMatch());
         }
         List<Finding> sorted = new ArrayList<>(findings);
-        sorted.sort(Comparator.comparingLong(Finding::time));
+        sorted.sort(ORDER);
+        List<SocketSummary> byCreation = new ArrayList<>(kept);
+        byCreation.sort(Comparator.comparingLong(SocketSummary::id)); // the model numbers sockets as it meets them
         Report.Stats stats = new Report.Stats(inputEvents, socketEvents, model.sockets(), selectedSockets, peakAlive,
                 Map.copyOf(bySeverity), present.stream().map(Source::description).toList(), List.copyOf(missing),
                 decodeProblems + model.problems(), eventsLost, first, last, buffersDamaged);
-        return new Report(source, stats, kept, sorted, notes, warnings);
+        return new Report(source, stats, byCreation, sorted, notes, warnings);
     }
 
     /** Names the sources of the cheapest alternative the check could have used. */
