@@ -57,20 +57,16 @@ final class JsonReportWriter implements ReportWriter {
         if (allSockets) {
             io(() -> gen.writeObject(ReportJson.socket(s, findings))); // every socket: streamed, in the order they end
         } else {
-            held.add(new Held(s, findings)); // those with findings: few, written in creation order at the end
+            held.add(s, findings);
         }
     }
 
-    record Held(SocketSummary socket, List<Finding> findings) {
-    }
-
-    private final List<Held> held = new java.util.ArrayList<>();
+    private final HeldSockets held = new HeldSockets();
 
     @Override
     public void end(Report r) {
-        held.sort(java.util.Comparator.comparingLong(h -> h.socket().id()));
         io(() -> {
-            for (Held h : held) {
+            for (HeldSockets.Held h : held.inCreationOrder()) {
                 gen.writeObject(ReportJson.socket(h.socket(), h.findings()));
             }
             gen.writeEndArray();

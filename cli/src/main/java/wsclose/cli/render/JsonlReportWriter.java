@@ -47,7 +47,7 @@ final class JsonlReportWriter implements ReportWriter {
     }
 
     private boolean asMade;
-    private final List<JsonReportWriter.Held> held = new java.util.ArrayList<>();
+    private final HeldSockets held = new HeldSockets();
 
     @Override
     public ReportWriter asMade() {
@@ -60,7 +60,7 @@ final class JsonlReportWriter implements ReportWriter {
         if (asMade || allSockets) {
             Json.line(out, typed("socket", ReportJson.socket(s, findings))); // every socket: in the order they end
         } else {
-            held.add(new JsonReportWriter.Held(s, findings));
+            held.add(s, findings);
         }
     }
 
@@ -74,8 +74,7 @@ final class JsonlReportWriter implements ReportWriter {
     @Override
     public void end(Report r) {
         if (!asMade) {
-            held.sort(java.util.Comparator.comparingLong(h -> h.socket().id()));
-            for (JsonReportWriter.Held h : held) {
+            for (HeldSockets.Held h : held.inCreationOrder()) {
                 Json.line(out, typed("socket", ReportJson.socket(h.socket(), h.findings())));
             }
             for (Finding f : r.findings()) {

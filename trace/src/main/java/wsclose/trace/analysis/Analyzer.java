@@ -299,6 +299,7 @@ public final class Analyzer implements ModelListener {
             for (wsclose.trace.etw.LossWindows w : losses) {
                 if (w.overlaps(t.firstSeen(), end)) {
                     t.mayMissEvents(true);
+                    break;
                 }
             }
         }

@@ -19,8 +19,8 @@ final class BufferIndex {
         final int key;
         long[] offsets = new long[16];
         long[] indexes = new long[16];
-        /** Raw flush timestamps (WMI_BUFFER_HEADER.TimeStamp, §A.2): where a cut file's missing tail begins. */
-        long[] timestamps = new long[16];
+        /** The latest raw flush time (WMI_BUFFER_HEADER.TimeStamp, §A.2): where a cut file's missing tail begins. */
+        long lastFlush = Long.MIN_VALUE;
         int size;
 
         Stream(int key) {
@@ -31,14 +31,12 @@ final class BufferIndex {
             if (size == offsets.length) {
                 offsets = Arrays.copyOf(offsets, size * 2);
                 indexes = Arrays.copyOf(indexes, size * 2);
-                timestamps = Arrays.copyOf(timestamps, size * 2);
             }
             offsets[size] = offset;
             indexes[size] = index;
-            timestamps[size] = timestamp;
+            lastFlush = Math.max(lastFlush, timestamp);
             size++;
         }
-
     }
 
     final Map<Integer, Stream> streams = new LinkedHashMap<>();
@@ -172,6 +170,5 @@ final class BufferIndex {
         fileOrder.add(h.fileOffset(), h.index(), h.timestamp());
         int key = h.processor() * 2 + (h.type() == BufferHeader.TYPE_RUNDOWN ? 1 : 0);
         streams.computeIfAbsent(key, Stream::new).add(h.fileOffset(), h.index(), h.timestamp());
-
     }
 }

@@ -85,11 +85,7 @@ public final class EtlFile implements EtwSource {
         if (openProblems.isIncomplete()) {
             long earliestEnd = Long.MAX_VALUE;
             for (BufferIndex.Stream s : index.streams.values()) {
-                long last = Long.MIN_VALUE;
-                for (int i = 0; i < s.size; i++) {
-                    last = Math.max(last, s.timestamps[i]);
-                }
-                earliestEnd = Math.min(earliestEnd, last);
+                earliestEnd = Math.min(earliestEnd, s.lastFlush);
             }
             losses.add(earliestEnd == Long.MAX_VALUE ? Long.MIN_VALUE : fileTime(earliestEnd), Long.MAX_VALUE);
         }

@@ -106,4 +106,16 @@ class LossPlacementTest {
         assertThat(after.cpu(0)).hasSize(200 - (end - first));
         assertThat(after.windows()).isDeepEqualTo(new long[][] {new long[] {c0.get(first - 1).fileTime(), c0.get(end).fileTime()}});
     }
+
+    @Test
+    void aCutFileMayLackEverythingAfterItsEarliestStreamEnds() throws IOException {
+        byte[] intact = twoCpus(false).toBytes();
+        Walk r = walk(java.util.Arrays.copyOf(intact, intact.length - 1000), "cut.etl");
+        long[][] w = r.windows();
+        assertThat(w).hasNumberOfRows(1);
+        assertThat(w[0][1]).as("to the end").isEqualTo(Long.MAX_VALUE);
+        long lastOfCpu0 = r.cpu(0).get(r.cpu(0).size() - 1).fileTime();
+        long lastOfCpu1 = r.cpu(1).get(r.cpu(1).size() - 1).fileTime();
+        assertThat(w[0][0]).as("no later than the earlier stream's last event").isLessThanOrEqualTo(Math.max(lastOfCpu0, lastOfCpu1));
+    }
 }
