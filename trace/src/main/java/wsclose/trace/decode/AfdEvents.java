@@ -16,6 +16,28 @@ import wsclose.trace.model.SocketEventKind;
  * Tracing Details".
  */
 final class AfdEvents {
+    // Fields read by key: resolved once per layout (FieldKey).
+    private static final FieldKey ACCEPT_ENDPOINT = FieldKey.of("AcceptEndpoint");
+    private static final FieldKey ADDRESS = FieldKey.of("Address");
+    private static final FieldKey ADDRESS_FAMILY = FieldKey.of("AddressFamily");
+    private static final FieldKey BACKLOG = FieldKey.of("Backlog");
+    private static final FieldKey BUFFER_LENGTH = FieldKey.of("BufferLength");
+    private static final FieldKey BYTES_INDICATED = FieldKey.of("BytesIndicated");
+    private static final FieldKey ENDPOINT = FieldKey.of("Endpoint");
+    private static final FieldKey ENTER_EXIT = FieldKey.of("EnterExit");
+    private static final FieldKey ERROR = FieldKey.of("Error");
+    private static final FieldKey LOCATION = FieldKey.of("Location");
+    private static final FieldKey OPTION = FieldKey.of("Option");
+    private static final FieldKey PROCESS = FieldKey.of("Process");
+    private static final FieldKey PROCESS_ID = FieldKey.of("ProcessId");
+    private static final FieldKey PROTOCOL = FieldKey.of("Protocol");
+    private static final FieldKey REASON = FieldKey.of("Reason");
+    private static final FieldKey SEND_BACKLOG = FieldKey.of("SendBacklog");
+    private static final FieldKey SOCKET_TYPE = FieldKey.of("SocketType");
+    private static final FieldKey STATUS = FieldKey.of("Status");
+    private static final FieldKey USER_MODE_PID = FieldKey.of("UserModePid");
+    private static final FieldKey VALUE = FieldKey.of("Value");
+
     private AfdEvents() {
     }
 
@@ -74,7 +96,7 @@ final class AfdEvents {
 
     private static SocketEvent.Builder base(Emitter out, SocketEventKind kind, EtwEvent ev, Fields f) {
         return out.at(ev.fileTime(), kind, Source.AFD).thread(ev.pid(), ev.tid())
-                .process(f.getLong("Process", 0)).endpoint(f.getLong("Endpoint", 0));
+                .process(f.getLong(PROCESS, 0)).endpoint(f.getLong(ENDPOINT, 0));
     }
 
     /**
@@ -83,8 +105,8 @@ final class AfdEvents {
      * ran (NETBLAME, etl-format.md §C.7); the owner of those is the payload's Process (EPROCESS).
      */
     private static void map(SocketEventKind kind, EtwEvent ev, Fields f, Emitter out) {
-        Phase phase = phase(f.getLong("EnterExit", 2));
-        long status = f.getLong("Status", 0);
+        Phase phase = phase(f.getLong(ENTER_EXIT, 2));
+        long status = f.getLong(STATUS, 0);
         SocketEvent.Builder b = base(out, kind, ev, f).phase(phase).status(status);
         if (phase != Phase.ENTER) {
             b.pid(-1);
@@ -94,43 +116,43 @@ final class AfdEvents {
                 if (phase != Phase.EXIT || status != 0) {
                     return; // only a created endpoint is a socket
                 }
-                long pid = f.getLong("ProcessId", -1);
+                long pid = f.getLong(PROCESS_ID, -1);
                 if (pid > 0 && pid < Integer.MAX_VALUE) {
                     b.pid((int) pid);
                 }
-                b.name(SocketNames.create(f.getLong("AddressFamily", 0), f.getLong("SocketType", 0), f.getLong("Protocol", 0)));
+                b.name(SocketNames.create(f.getLong(ADDRESS_FAMILY, 0), f.getLong(SOCKET_TYPE, 0), f.getLong(PROTOCOL, 0)));
                 break;
             case SEND:
             case RECV:
                 // value = Location: completions at 3073 and 3024 repeat bytes of nested sends (§C.7).
-                b.bytes(f.getLong("BufferLength", -1)).value(f.getLong("Location", 0));
-                b.remote(f.getString("Address"));
+                b.bytes(f.getLong(BUFFER_LENGTH, -1)).value(f.getLong(LOCATION, 0));
+                b.remoteLater(f.later(ADDRESS)); // formatted only if a consumer reads it: the model rarely does
                 break;
             case CONNECT:
-                b.remote(f.getString("Address"));
+                b.remote(f.getString(ADDRESS));
                 break;
             case ACCEPT:
-                b.remote(f.getString("Address")).value(f.getLong("AcceptEndpoint", 0));
+                b.remote(f.getString(ADDRESS)).value(f.getLong(ACCEPT_ENDPOINT, 0));
                 break;
             case BIND:
-                b.local(f.getString("Address"));
+                b.local(f.getString(ADDRESS));
                 break;
             case ABORT: {
-                long reason = f.getLong("Reason", -1);
+                long reason = f.getLong(REASON, -1);
                 b.value(reason).name(abortReason(reason)).status(0);
                 break;
             }
             case OPTION:
-                b.value(f.getLong("Value", 0)).name(option(f.getLong("Option", 0)) + " = " + f.getLong("Value", 0));
+                b.value(f.getLong(VALUE, 0)).name(option(f.getLong(OPTION, 0)) + " = " + f.getLong(VALUE, 0));
                 break;
             case LISTEN:
-                b.value(f.getLong("Backlog", 0));
+                b.value(f.getLong(BACKLOG, 0));
                 break;
             case DATA_ARRIVED:
-                b.bytes(f.getLong("BufferLength", -1));
+                b.bytes(f.getLong(BUFFER_LENGTH, -1));
                 break;
             case SEND_BACKLOG:
-                b.value(f.getLong("SendBacklog", 0));
+                b.value(f.getLong(SEND_BACKLOG, 0));
                 break;
             default:
                 break;
@@ -181,14 +203,14 @@ final class AfdEvents {
 
     private static void legacyOn(SocketDecoder d, int id, SocketEventKind kind, Phase phase) {
         d.on(Providers.WINSOCK_AFD, id, (ev, f, out) -> {
-            SocketEvent.Builder b = base(out, kind, ev, f).phase(phase).status(f.getLong("Error", f.getLong("Status", 0)));
+            SocketEvent.Builder b = base(out, kind, ev, f).phase(phase).status(f.getLong(ERROR, f.getLong(STATUS, 0)));
             switch (kind) {
                 case CREATE:
-                    long pid = f.getLong("UserModePid", -1);
+                    long pid = f.getLong(USER_MODE_PID, -1);
                     if (pid > 0 && pid < Integer.MAX_VALUE) {
                         b.pid((int) pid);
                     }
-                    b.name(SocketNames.create(f.getLong("AddressFamily", 0), f.getLong("SocketType", 0), f.getLong("Protocol", 0)));
+                    b.name(SocketNames.create(f.getLong(ADDRESS_FAMILY, 0), f.getLong(SOCKET_TYPE, 0), f.getLong(PROTOCOL, 0)));
                     break;
                 case BIND:
                     b.local(SocketNames.address(f));
@@ -198,16 +220,16 @@ final class AfdEvents {
                     break;
                 case ABORT: {
                     // 8 "transport initiated abort" is the peer's reset: AFD_ABORT reason 4.
-                    long reason = id == 8 ? 4 : f.getLong("Reason", -1);
+                    long reason = id == 8 ? 4 : f.getLong(REASON, -1);
                     b.value(reason).name(abortReason(reason)).status(0);
                     break;
                 }
                 case SEND:
                 case RECV:
-                    b.bytes(f.getLong("BufferLength", -1));
+                    b.bytes(f.getLong(BUFFER_LENGTH, -1));
                     break;
                 case DATA_ARRIVED:
-                    b.bytes(f.getLong("BytesIndicated", -1));
+                    b.bytes(f.getLong(BYTES_INDICATED, -1));
                     break;
                 default:
                     break;

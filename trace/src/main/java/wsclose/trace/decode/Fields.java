@@ -18,4 +18,30 @@ interface Fields {
         Object v = get(name);
         return v == null ? null : v.toString();
     }
+
+    /** {@link #getLong(String, long)} by a key a compiled layout resolves once. */
+    default long getLong(FieldKey key, long fallback) {
+        return getLong(key.name, fallback);
+    }
+
+    /** {@link #get(String)} by key. */
+    default Object get(FieldKey key) {
+        return get(key.name);
+    }
+
+    /** {@link #getString(String)} by key. */
+    default String getString(FieldKey key) {
+        Object v = get(key);
+        return v == null ? null : v.toString();
+    }
+
+    /**
+     * The field's text, made only if a consumer asks for it while this payload is current (the lifetime of an
+     * event {@link SocketDecoder#decodeShared} hands over); null when the field is absent. For a text most
+     * consumers never read: the remote address of every send and receive.
+     */
+    default wsclose.trace.model.SocketEvent.LazyText later(FieldKey key) {
+        String s = getString(key);
+        return s == null ? null : () -> s;
+    }
 }

@@ -17,6 +17,24 @@ import wsclose.trace.model.SocketEventKind;
  * names them; handles of types known not to be "File" are dropped here. Stateful, so one instance per trace.
  */
 final class KernelEvents {
+    // Fields read by key: resolved once per layout (FieldKey).
+    private static final FieldKey IMAGE_FILE_NAME = FieldKey.of("ImageFileName");
+    private static final FieldKey OBJECT = FieldKey.of("Object");
+    private static final FieldKey OBJECT_TYPE = FieldKey.of("ObjectType");
+    private static final FieldKey PID = FieldKey.of("PID");
+    private static final FieldKey PROCESS_ID = FieldKey.of("ProcessId");
+    private static final FieldKey SOURCE_PROCESS_ID = FieldKey.of("SourceProcessId");
+    private static final FieldKey TARGET_HANDLE = FieldKey.of("TargetHandle");
+    private static final FieldKey TARGET_PROCESS_ID = FieldKey.of("TargetProcessId");
+    private static final FieldKey TYPE_NAME = FieldKey.of("TypeName");
+    private static final FieldKey UNIQUE_PROCESS_KEY = FieldKey.of("UniqueProcessKey");
+    private static final FieldKey CONNID = FieldKey.of("connid");
+    private static final FieldKey DADDR = FieldKey.of("daddr");
+    private static final FieldKey DPORT = FieldKey.of("dport");
+    private static final FieldKey SADDR = FieldKey.of("saddr");
+    private static final FieldKey SIZE = FieldKey.of("size");
+    private static final FieldKey SPORT = FieldKey.of("sport");
+
     private final Map<Long, String> typeNames = new HashMap<>();
 
     void register(SocketDecoder d) {
@@ -25,30 +43,30 @@ final class KernelEvents {
         d.onKernel(Providers.KERNEL_PROCESS, 2, (ev, f, out) -> out.accept(process(out, SocketEventKind.PROCESS_END, ev, f)));
         for (int op : new int[] {36, 37}) {
             d.onKernel(Providers.KERNEL_OBJECT, op, (ev, f, out) ->
-                    typeNames.put(f.getLong("ObjectType", -1), f.getString("TypeName")));
+                    typeNames.put(f.getLong(OBJECT_TYPE, -1), f.getString(TYPE_NAME)));
         }
         d.onKernel(Providers.KERNEL_OBJECT, 32, (ev, f, out) -> handle(SocketEventKind.HANDLE_CREATE, ev, f, ev.pid(), "Handle", out));
         d.onKernel(Providers.KERNEL_OBJECT, 33, (ev, f, out) -> handle(SocketEventKind.HANDLE_CLOSE, ev, f, ev.pid(), "Handle", out));
         d.onKernel(Providers.KERNEL_OBJECT, 38, (ev, f, out) ->
-                handle(SocketEventKind.HANDLE_RUNDOWN, ev, f, (int) f.getLong("ProcessId", -1), "Handle", out));
+                handle(SocketEventKind.HANDLE_RUNDOWN, ev, f, (int) f.getLong(PROCESS_ID, -1), "Handle", out));
         d.onKernel(Providers.KERNEL_OBJECT, 34, (ev, f, out) -> {
             if (isNotFile(f)) {
                 return;
             }
             out.accept(out.at(ev.fileTime(), SocketEventKind.HANDLE_DUPLICATE, Source.HANDLES)
-                    .thread((int) f.getLong("TargetProcessId", -1), ev.tid()).object(f.getLong("Object", 0))
-                    .handle(f.getLong("TargetHandle", -1)).value(f.getLong("SourceProcessId", ev.pid())));
+                    .thread((int) f.getLong(TARGET_PROCESS_ID, -1), ev.tid()).object(f.getLong(OBJECT, 0))
+                    .handle(f.getLong(TARGET_HANDLE, -1)).value(f.getLong(SOURCE_PROCESS_ID, ev.pid())));
         });
         network(d);
     }
 
     private SocketEvent.Builder process(Emitter out, SocketEventKind kind, EtwEvent ev, Fields f) {
-        return out.at(ev.fileTime(), kind, Source.PROCESSES).thread((int) f.getLong("ProcessId", -1), ev.tid())
-                .process(f.getLong("UniqueProcessKey", 0)).name(f.getString("ImageFileName"));
+        return out.at(ev.fileTime(), kind, Source.PROCESSES).thread((int) f.getLong(PROCESS_ID, -1), ev.tid())
+                .process(f.getLong(UNIQUE_PROCESS_KEY, 0)).name(f.getString(IMAGE_FILE_NAME));
     }
 
     private boolean isNotFile(Fields f) {
-        String type = typeNames.get(f.getLong("ObjectType", -1));
+        String type = typeNames.get(f.getLong(OBJECT_TYPE, -1));
         return type != null && !type.equals("File");
     }
 
@@ -57,7 +75,7 @@ final class KernelEvents {
         if (isNotFile(f)) {
             return;
         }
-        out.accept(out.at(ev.fileTime(), kind, Source.HANDLES).thread(pid, ev.tid()).object(f.getLong("Object", 0))
+        out.accept(out.at(ev.fileTime(), kind, Source.HANDLES).thread(pid, ev.tid()).object(f.getLong(OBJECT, 0))
                 .handle(f.getLong(field, -1)));
     }
 
@@ -78,10 +96,10 @@ final class KernelEvents {
 
     private static void kernelNet(SocketDecoder d, int opcode, SocketEventKind kind) {
         SocketDecoder.Mapping m = (ev, f, out) -> {
-            String remote = addr(f.getString("daddr"), f.getLong("dport", -1));
-            String local = addr(f.getString("saddr"), f.getLong("sport", -1));
-            out.accept(out.at(ev.fileTime(), kind, Source.KERNEL_NETWORK).thread((int) f.getLong("PID", -1), ev.tid())
-                    .tcb(f.getLong("connid", 0)).bytes(f.getLong("size", -1)).local(local).remote(remote));
+            String remote = addr(f.getString(DADDR), f.getLong(DPORT, -1));
+            String local = addr(f.getString(SADDR), f.getLong(SPORT, -1));
+            out.accept(out.at(ev.fileTime(), kind, Source.KERNEL_NETWORK).thread((int) f.getLong(PID, -1), ev.tid())
+                    .tcb(f.getLong(CONNID, 0)).bytes(f.getLong(SIZE, -1)).local(local).remote(remote));
         };
         d.onKernel(Providers.KERNEL_TCPIP, opcode, m);
         d.on(Providers.KERNEL_NETWORK, opcode, m);

@@ -66,6 +66,23 @@ final class PayloadView implements Fields {
             }
         }
 
+        /** Field index + 2 by {@link FieldKey#id}: 0 not yet resolved, 1 absent. Grown when keys are added. */
+        private int[] byKey = new int[0];
+
+        /** The index of the field {@code key} names, or -1: resolved by name once per layout. */
+        int index(FieldKey key) {
+            int id = key.id;
+            if (id >= byKey.length) {
+                byKey = java.util.Arrays.copyOf(byKey, Math.max(id + 1, FieldKey.count()));
+            }
+            int v = byKey[id];
+            if (v == 0) {
+                v = index(key.name) + 2;
+                byKey[id] = v;
+            }
+            return v - 2;
+        }
+
         /** The index of the field called {@code name}, or -1. */
         int index(String name) {
             int mask = table.length - 1;
@@ -224,9 +241,19 @@ final class PayloadView implements Fields {
             return eager.getLong(name, fallback);
         }
         int i = index(name);
-        if (i < 0) {
-            return fallback;
+        return i < 0 ? fallback : longAt(i, fallback);
+    }
+
+    @Override
+    public long getLong(FieldKey key, long fallback) {
+        if (useEager) {
+            return eager.getLong(key.name, fallback);
         }
+        int i = plan.index(key);
+        return i < 0 ? fallback : longAt(i, fallback);
+    }
+
+    private long longAt(int i, long fallback) {
         int p = offset(i);
         switch (plan.fields[i].type()) {
             case INT8: return b[p];
@@ -254,16 +281,52 @@ final class PayloadView implements Fields {
             return eager.get(name);
         }
         int i = index(name);
-        if (i < 0) {
-            return null;
+        return i < 0 ? null : valueAt(i);
+    }
+
+    @Override
+    public Object get(FieldKey key) {
+        if (useEager) {
+            return eager.get(key.name);
         }
+        int i = plan.index(key);
+        return i < 0 ? null : valueAt(i);
+    }
+
+    private Object valueAt(int i) {
         Field f = plan.fields[i];
         switch (f.type()) {
             case INT8: case UINT8: case INT16: case UINT16: case INT32: case UINT32: case INT64: case SIZET: case PORT_BE:
-                return getLong(name, 0);
+                return longAt(i, 0);
             default:
                 pos[0] = offset(i);
                 return LayoutDecoder.read(f, this, b, pos, end, plan.pointerSize, off);
+        }
+    }
+
+    /** One deferred text per payload (a mapping asks for one: the remote address); bind() makes it stale. */
+    private final Later later = new Later();
+
+    @Override
+    public wsclose.trace.model.SocketEvent.LazyText later(FieldKey key) {
+        if (useEager) {
+            return Fields.super.later(key);
+        }
+        int i = plan.index(key);
+        if (i < 0) {
+            return null;
+        }
+        later.field = i;
+        return later;
+    }
+
+    private final class Later implements wsclose.trace.model.SocketEvent.LazyText {
+        int field;
+
+        @Override
+        public String text() {
+            Object v = valueAt(field);
+            return v == null ? null : v.toString();
         }
     }
 }

@@ -14,6 +14,19 @@ import wsclose.trace.model.SocketEventKind;
  * Start events carry no payload: only SockCloseStart is kept, to time how long closesocket blocked.
  */
 final class SocketsEvents {
+    // Fields read by key: resolved once per layout (FieldKey).
+    private static final FieldKey ADDRESS = FieldKey.of("Address");
+    private static final FieldKey ADDRESS_FAMILY = FieldKey.of("AddressFamily");
+    private static final FieldKey BACKLOG = FieldKey.of("Backlog");
+    private static final FieldKey ERROR_CODE = FieldKey.of("ErrorCode");
+    private static final FieldKey LEVEL = FieldKey.of("Level");
+    private static final FieldKey OPT_NAME = FieldKey.of("OptName");
+    private static final FieldKey OPT_VAL = FieldKey.of("OptVal");
+    private static final FieldKey PROCESS_ID = FieldKey.of("ProcessId");
+    private static final FieldKey PROTOCOL = FieldKey.of("Protocol");
+    private static final FieldKey SOCKET_LISTENING = FieldKey.of("SocketListening");
+    private static final FieldKey SOCKET_TYPE = FieldKey.of("SocketType");
+
     /** SOL_SOCKET, SO_LINGER and SO_DONTLINGER (= ~SO_LINGER) from winsock2.h (§B.3). */
     static final long SOL_SOCKET = 0xFFFF;
     static final long SO_LINGER = 0x0080;
@@ -26,8 +39,8 @@ final class SocketsEvents {
         d.on(Providers.WINSOCK_SOCKETS, 3, (ev, f, out) -> out.accept(api(out, SocketEventKind.API_CLOSE, ev).phase(Phase.ENTER)));
         d.on(Providers.WINSOCK_SOCKETS, 2, (ev, f, out) -> {
             SocketEvent.Builder b = stop(out, SocketEventKind.API_CREATE, ev, f, "Socket")
-                    .name(SocketNames.create(f.getLong("AddressFamily", 0), f.getLong("SocketType", 0), f.getLong("Protocol", 0)));
-            long pid = f.getLong("ProcessId", -1);
+                    .name(SocketNames.create(f.getLong(ADDRESS_FAMILY, 0), f.getLong(SOCKET_TYPE, 0), f.getLong(PROTOCOL, 0)));
+            long pid = f.getLong(PROCESS_ID, -1);
             if (pid > 0) {
                 b.pid((int) pid);
             }
@@ -35,15 +48,15 @@ final class SocketsEvents {
         });
         d.on(Providers.WINSOCK_SOCKETS, 4, (ev, f, out) -> out.accept(stop(out, SocketEventKind.API_CLOSE, ev, f, "Socket")));
         d.on(Providers.WINSOCK_SOCKETS, 6, (ev, f, out) -> out.accept(stop(out, SocketEventKind.API_ACCEPT, ev, f, "SocketAccepted")
-                .value(f.getLong("SocketListening", 0))));
+                .value(f.getLong(SOCKET_LISTENING, 0))));
         d.on(Providers.WINSOCK_SOCKETS, 8, (ev, f, out) -> out.accept(option(out, SocketEventKind.API_SETOPT, ev, f)));
         d.on(Providers.WINSOCK_SOCKETS, 14, (ev, f, out) -> out.accept(option(out, SocketEventKind.API_GETOPT, ev, f)));
         d.on(Providers.WINSOCK_SOCKETS, 10, (ev, f, out) -> out.accept(stop(out, SocketEventKind.API_CONNECT, ev, f, "Socket")
-                .remote(f.getString("Address"))));
+                .remote(f.getString(ADDRESS))));
         d.on(Providers.WINSOCK_SOCKETS, 12, (ev, f, out) -> out.accept(stop(out, SocketEventKind.API_BIND, ev, f, "Socket")
-                .local(f.getString("Address"))));
+                .local(f.getString(ADDRESS))));
         d.on(Providers.WINSOCK_SOCKETS, 16, (ev, f, out) -> out.accept(stop(out, SocketEventKind.API_LISTEN, ev, f, "Socket")
-                .value(f.getLong("Backlog", 0))));
+                .value(f.getLong(BACKLOG, 0))));
     }
 
     private static SocketEvent.Builder api(Emitter out, SocketEventKind kind, EtwEvent ev) {
@@ -51,15 +64,15 @@ final class SocketsEvents {
     }
 
     private static SocketEvent.Builder stop(Emitter out, SocketEventKind kind, EtwEvent ev, Fields f, String socketField) {
-        return api(out, kind, ev).phase(Phase.EXIT).handle(f.getLong(socketField, -1)).status(f.getLong("ErrorCode", 0));
+        return api(out, kind, ev).phase(Phase.EXIT).handle(f.getLong(socketField, -1)).status(f.getLong(ERROR_CODE, 0));
     }
 
     /** SO_LINGER's OptVal is {@code struct linger {u_short l_onoff; u_short l_linger;}}; value = onoff << 16 | linger. */
     private static SocketEvent.Builder option(Emitter out, SocketEventKind kind, EtwEvent ev, Fields f) {
         SocketEvent.Builder b = stop(out, kind, ev, f, "Socket");
-        long level = f.getLong("Level", 0) & 0xFFFFFFFFL;
-        long name = f.getLong("OptName", 0) & 0xFFFFFFFFL;
-        Object v = f.get("OptVal");
+        long level = f.getLong(LEVEL, 0) & 0xFFFFFFFFL;
+        long name = f.getLong(OPT_NAME, 0) & 0xFFFFFFFFL;
+        Object v = f.get(OPT_VAL);
         byte[] val = v instanceof Decoded.Hex && ((Decoded.Hex) v).bytes() != null ? ((Decoded.Hex) v).bytes() : new byte[0];
         if (level == SOL_SOCKET && name == SO_LINGER && val.length >= 4) {
             int onoff = (val[0] & 0xFF) | (val[1] & 0xFF) << 8;

@@ -73,6 +73,8 @@ public final class SocketEvent {
     private long value;
     private String local;
     private String remote;
+    /** The remote address's text when only asked for (a send's or receive's): made on the first remote(). */
+    private LazyText remoteLater;
     private String name;
     private long seq;
 
@@ -102,6 +104,7 @@ public final class SocketEvent {
         this.value = value;
         this.local = local;
         this.remote = remote;
+        this.remoteLater = null;
         this.name = name;
         this.seq = seq;
     }
@@ -121,14 +124,30 @@ public final class SocketEvent {
     public long bytes() { return bytes; }
     public long value() { return value; }
     public String local() { return local; }
-    public String remote() { return remote; }
+    public String remote() {
+        if (remoteLater != null) {
+            remote = remoteLater.text();
+            remoteLater = null;
+        }
+        return remote;
+    }
     public String name() { return name; }
     public long seq() { return seq; }
+
+    /**
+     * A text made when first asked for, from bytes that stay valid while the event is being handed over: most
+     * consumers never read the remote address of a send or receive, and formatting it per event cost more than
+     * the model's work on it (issue: analyze at the reader's speed).
+     */
+    @FunctionalInterface
+    public interface LazyText {
+        String text();
+    }
 
     /** An instance of its own, for keeping past the call that handed this one over. */
     public SocketEvent copy() {
         return new SocketEvent(time, kind, source, phase, pid, tid, process, endpoint, handle, object, tcb, status, bytes,
-                value, local, remote, name, seq);
+                value, local, remote(), name, seq);
     }
 
     @Override
@@ -140,14 +159,14 @@ public final class SocketEvent {
         return time == e.time && kind == e.kind && source == e.source && phase == e.phase && pid == e.pid && tid == e.tid
                 && process == e.process && endpoint == e.endpoint && handle == e.handle && object == e.object
                 && tcb == e.tcb && status == e.status && bytes == e.bytes && value == e.value && seq == e.seq
-                && java.util.Objects.equals(local, e.local) && java.util.Objects.equals(remote, e.remote)
+                && java.util.Objects.equals(local, e.local) && java.util.Objects.equals(remote(), e.remote())
                 && java.util.Objects.equals(name, e.name);
     }
 
     @Override
     public int hashCode() {
         return java.util.Objects.hash(time, kind, source, phase, pid, tid, process, endpoint, handle, object, tcb, status,
-                bytes, value, local, remote, name, seq);
+                bytes, value, local, remote(), name, seq);
     }
 
     @Override
@@ -155,7 +174,7 @@ public final class SocketEvent {
         return "SocketEvent[time=" + time + ", kind=" + kind + ", source=" + source + ", phase=" + phase + ", pid=" + pid
                 + ", tid=" + tid + ", process=" + process + ", endpoint=" + endpoint + ", handle=" + handle + ", object="
                 + object + ", tcb=" + tcb + ", status=" + status + ", bytes=" + bytes + ", value=" + value + ", local="
-                + local + ", remote=" + remote + ", name=" + name + ", seq=" + seq + "]";
+                + local + ", remote=" + remote() + ", name=" + name + ", seq=" + seq + "]";
     }
 
 
@@ -209,6 +228,7 @@ public final class SocketEvent {
         private long value;
         private String local;
         private String remote;
+        private LazyText remoteLater;
         private String name;
         private long seq = -1;
 
@@ -230,7 +250,9 @@ public final class SocketEvent {
         public Builder bytes(long b) { this.bytes = b; return this; }
         public Builder value(long v) { this.value = v; return this; }
         public Builder local(String l) { this.local = l; return this; }
-        public Builder remote(String r) { this.remote = r; return this; }
+        public Builder remote(String r) { this.remote = r; this.remoteLater = null; return this; }
+        /** The remote address made only if a consumer reads it (see {@link LazyText}); null: unknown. */
+        public Builder remoteLater(LazyText r) { this.remote = null; this.remoteLater = r; return this; }
         public Builder name(String n) { this.name = n; return this; }
         public Builder seq(long s) { this.seq = s; return this; }
 
@@ -255,6 +277,7 @@ public final class SocketEvent {
             value = 0;
             local = null;
             remote = null;
+            remoteLater = null;
             name = null;
             seq = -1;
             return this;
@@ -264,12 +287,13 @@ public final class SocketEvent {
         public SocketEvent buildInto(SocketEvent target) {
             target.set(time, kind, source, phase, pid, tid, process, endpoint, handle, object, tcb, status, bytes, value,
                     local, remote, name, seq);
+            target.remoteLater = remoteLater; // valid as long as the shared event: until the next input event
             return target;
         }
 
         public SocketEvent build() {
             return new SocketEvent(time, kind, source, phase, pid, tid, process, endpoint, handle, object, tcb, status,
-                    bytes, value, local, remote, name, seq);
+                    bytes, value, local, remoteLater != null ? remoteLater.text() : remote, name, seq);
         }
     }
 }
