@@ -1,5 +1,6 @@
 package wsclose.trace.etl;
 
+import wsclose.trace.etw.Bytes;
 import wsclose.trace.etw.Guid;
 
 /**
@@ -9,30 +10,35 @@ import wsclose.trace.etw.Guid;
  */
 final class GuidCache {
     private static final int CAPACITY = 4096;
-    private final long[] msbs = new long[CAPACITY * 2];
-    private final long[] lsbs = new long[CAPACITY * 2];
+    /** The GUID's 16 bytes as they are on disk, read as two little-endian longs: compared without reshuffling. */
+    private final long[] los = new long[CAPACITY * 2];
+    private final long[] his = new long[CAPACITY * 2];
     private final Guid[] guids = new Guid[CAPACITY * 2];
     private int size;
-    private Guid last = Guid.ZERO;
+    private Guid last;
+    private long lastLo;
+    private long lastHi;
 
     Guid get(byte[] b, int off) {
-        long msb = Guid.msbFromLittleEndian(b, off);
-        long lsb = Guid.lsbFromLittleEndian(b, off);
-        if (last.msb() == msb && last.lsb() == lsb) {
+        long lo = Bytes.i64(b, off);
+        long hi = Bytes.i64(b, off + 8);
+        if (last != null && lastLo == lo && lastHi == hi) {
             return last;
         }
+        lastLo = lo;
+        lastHi = hi;
         int mask = guids.length - 1;
-        int i = (int) mix(msb ^ lsb) & mask;
+        int i = (int) mix(lo ^ hi) & mask;
         while (guids[i] != null) {
-            if (msbs[i] == msb && lsbs[i] == lsb) {
+            if (los[i] == lo && his[i] == hi) {
                 return last = guids[i];
             }
             i = (i + 1) & mask;
         }
-        Guid g = new Guid(msb, lsb);
+        Guid g = Guid.fromLittleEndian(b, off);
         if (size < CAPACITY) {
-            msbs[i] = msb;
-            lsbs[i] = lsb;
+            los[i] = lo;
+            his[i] = hi;
             guids[i] = g;
             size++;
         }

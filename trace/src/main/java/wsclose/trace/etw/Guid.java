@@ -28,11 +28,7 @@ public record Guid(long msb, long lsb) implements Comparable<Guid> {
 
     /** The low 64 bits of the GUID stored at {@code off}: Data4, big-endian as on disk. */
     public static long lsbFromLittleEndian(byte[] b, int off) {
-        long v = 0;
-        for (int i = 0; i < 8; i++) {
-            v = (v << 8) | (b[off + 8 + i] & 0xFF);
-        }
-        return v;
+        return Long.reverseBytes(Bytes.i64(b, off + 8));
     }
 
     /** Writes this GUID in the Windows layout. */

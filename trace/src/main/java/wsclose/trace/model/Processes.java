@@ -1,7 +1,5 @@
 package wsclose.trace.model;
 
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * pid, EPROCESS address and image name of the processes in the trace, from kernel Process events
@@ -11,8 +9,8 @@ final class Processes {
     record Proc(int pid, long eprocess, String name, long start, long end) {
     }
 
-    private final Map<Long, Proc> byEprocess = new HashMap<>();
-    private final Map<Integer, Proc> byPid = new HashMap<>();
+    private final LongMap<Proc> byEprocess = new LongMap<>(); // looked up per AFD event: unboxed
+    private final LongMap<Proc> byPid = new LongMap<>();
 
     void start(SocketEvent e) {
         Proc p = new Proc(e.pid(), e.process(), e.name(), e.time(), -1);
@@ -40,7 +38,7 @@ final class Processes {
      * events of that process map through it (NETBLAME's EPROCESS to pid map, etl-format.md §C.7).
      */
     void learn(long eprocess, int pid) {
-        if (eprocess != 0 && pid >= 0 && !byEprocess.containsKey(eprocess)) {
+        if (eprocess != 0 && pid >= 0 && byEprocess.get(eprocess) == null) {
             Proc known = byPid.get(pid);
             byEprocess.put(eprocess, new Proc(pid, eprocess, known == null ? null : known.name(), -1, -1));
         }

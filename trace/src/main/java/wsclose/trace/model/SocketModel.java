@@ -3,9 +3,7 @@ package wsclose.trace.model;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import wsclose.trace.model.SocketEvent.Phase;
@@ -37,12 +35,12 @@ public final class SocketModel {
     private final LongMap<SocketTimeline> live = new LongMap<>();
     private final References refs = new References(this);
     private final TcbJoin tcbs = new TcbJoin();
-    private final Map<Integer, SocketTimeline> createdOnThread = new HashMap<>();
-    private final Map<Integer, long[]> createdAt = new HashMap<>();
+    /** The last socket created on each thread (its creation time is the link's start): unboxed, looked up per handle. */
+    private final LongMap<SocketTimeline> createdOnThread = new LongMap<>();
     private final ArrayDeque<SocketTimeline> retiring = new ArrayDeque<>();
     private final Set<Source> sources = EnumSet.noneOf(Source.class);
     /** Threads inside a close call: tid -> start time. */
-    private final Map<Integer, Long> closeStarts = new HashMap<>();
+    private final LongMap<Long> closeStarts = new LongMap<>();
     private final DataFlow data;
     private final LeakGrowth growth = new LeakGrowth();
     private long next;
@@ -246,7 +244,6 @@ public final class SocketModel {
         t.creatorTid = tid;
         if (tid >= 0) {
             createdOnThread.put(tid, t);
-            createdAt.put(tid, new long[] {e.time()});
         }
         return t;
     }
@@ -273,8 +270,7 @@ public final class SocketModel {
     /** A socket created on this thread moments ago, waiting for its first handle. */
     SocketTimeline justCreated(int tid, long time) {
         SocketTimeline t = createdOnThread.get(tid);
-        long[] at = createdAt.get(tid);
-        if (t == null || at == null || time - at[0] > CREATE_LINK || t.closed >= 0) {
+        if (t == null || time - t.created > CREATE_LINK || t.closed >= 0) {
             return null;
         }
         return t;
