@@ -75,7 +75,7 @@ public final class Analyzer implements ModelListener {
         if (selector != null && selector.pid() < 0) {
             verbose.add(selector.endpoint());
         }
-        this.model = new SocketModel(this, t -> everyEntry || verbose.contains(t.endpoint()));
+        this.model = new SocketModel(this, t -> everyEntry || !verbose.isEmpty() && verbose.contains(t.endpoint())); // no box per socket
         for (Severity s : Severity.values()) {
             bySeverity.put(s.label(), 0L);
         }

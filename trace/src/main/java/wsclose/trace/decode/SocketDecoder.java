@@ -71,9 +71,30 @@ public final class SocketDecoder {
     }
 
     private final Emitter emitter = new Emitter();
-    private Guid lastProvider;
-    private boolean lastKernel;
-    private ProviderTable lastTable;
+    /*
+     * The reader hands out one Guid instance per GUID, and a trace interleaves a handful of providers: the last
+     * few (provider, header kind) pairs are found by identity in a short array, without hashing a GUID per event.
+     */
+    private static final int RECENT = 8;
+    private final Guid[] recentProvider = new Guid[RECENT];
+    private final boolean[] recentKernel = new boolean[RECENT];
+    private final ProviderTable[] recentTable = new ProviderTable[RECENT];
+    private int recentNext;
+
+    private ProviderTable table(Guid p, boolean kernelKind) {
+        for (int i = 0; i < RECENT; i++) {
+            if (recentProvider[i] == p && recentKernel[i] == kernelKind) {
+                return recentTable[i];
+            }
+        }
+        ProviderTable t = (kernelKind ? classic : manifest).get(p);
+        int i = recentNext;
+        recentNext = (i + 1) % RECENT;
+        recentProvider[i] = p;
+        recentKernel[i] = kernelKind;
+        recentTable[i] = t;
+        return t;
+    }
 
     /** Decodes one event (a flyweight, valid only during the call) into zero or more socket events of their own. */
     public void decode(EtwEvent ev, Consumer<SocketEvent> out) {
@@ -94,15 +115,7 @@ public final class SocketDecoder {
             return;
         }
         boolean kernelKind = ev.kind().isKernel();
-        ProviderTable table;
-        if (p == lastProvider && kernelKind == lastKernel) {
-            table = lastTable; // the reader hands out one Guid instance per GUID: runs of one provider skip the hash
-        } else {
-            table = (kernelKind ? classic : manifest).get(p);
-            lastProvider = p;
-            lastKernel = kernelKind;
-            lastTable = table;
-        }
+        ProviderTable table = table(p, kernelKind);
         if (table == null) {
             return; // the common case in a mixed trace: one lookup, no allocation
         }
