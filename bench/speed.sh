@@ -2,7 +2,7 @@
 # Speed and memory of `wsclose analyze` against the reader, in one run (issue "analyze at the speed of the reader").
 # On one file (default: the large mixed scenario of bench/mixed.sh, generated when missing) it runs, each RUNS
 # times, keeping the fastest: `cat FILE > /dev/null`, `wsclose summary`, `wsclose analyze` (table),
-# `wsclose analyze --format json`, and `wsclose --version`. Times are wall clock including JVM start-up.
+# `wsclose analyze --format json`, and `wsclose --version`. Times are wall clock including JVM start-up, run through the repo launcher (./wsclose) as a user runs them.
 # For each it prints seconds, MB/s, events/s, peak RSS and the ratios against cat and summary; for analyze also
 # the bytes allocated per input event, from one extra run under JDK Flight Recorder (the sum of its
 # jdk.ObjectAllocationSample weights: an estimate, good to a few per cent), and the JSON output's size.
@@ -49,11 +49,14 @@ best() { # best NAME CMD...: the fastest of RUNS, with its peak RSS
 }
 echo "bench: $F: $BYTES bytes, $EVENTS events; $("$JAVA" -version 2>&1 | head -1); $(nproc) cores; best of $RUNS"
 read -r CAT CATRSS < <(best cat cat "$F")
-read -r SUM SUMRSS < <(best summary "$JAVA" -Xmx"$HEAP" -jar "$JAR" summary "$F")
-read -r AN ANRSS < <(best analyze "$JAVA" -Xmx"$HEAP" -jar "$JAR" analyze --fail-on never --quiet "$F")
-read -r JS JSRSS < <(best json "$JAVA" -Xmx"$HEAP" -jar "$JAR" analyze --format json --fail-on never --quiet "$F")
+# through the repo launcher, as a user runs it (class-data sharing, the launcher's collector); JAVA_OPTS adds the heap
+export JAVA_OPTS="-Xmx$HEAP ${JAVA_OPTS:-}"
+./wsclose --version > /dev/null # makes the class archive when the jar is newer than it
+read -r SUM SUMRSS < <(best summary ./wsclose summary "$F")
+read -r AN ANRSS < <(best analyze ./wsclose analyze --fail-on never --quiet "$F")
+read -r JS JSRSS < <(best json ./wsclose analyze --format json --fail-on never --quiet "$F")
 JSONSIZE=$(stat -c %s "$WORK/json.out")
-read -r VER VERRSS < <(best version "$JAVA" -jar "$JAR" --version)
+read -r VER VERRSS < <(best version ./wsclose --version)
 "$JAVA" -Xmx"$HEAP" -XX:StartFlightRecording=filename="$WORK/a.jfr",settings=profile -jar "$JAR" analyze \
     --fail-on never --quiet "$F" > /dev/null 2>&1 || true
 ALLOC=$(jfr print --events jdk.ObjectAllocationSample "$WORK/a.jfr" | awk '/weight = / {v=$3; u=$4;

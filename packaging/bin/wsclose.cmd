@@ -10,5 +10,8 @@ set "JAVA_EXE=java"
 if not defined JAVA_HOME goto run
 if exist "%JAVA_HOME%\bin\java.exe" set "JAVA_EXE=%JAVA_HOME%\bin\java.exe"
 :run
-"%JAVA_EXE%" %JAVA_OPTS% -jar "%APP_HOME%\lib\wsclose.jar" %*
+rem The serial collector unless JAVA_OPTS picks one (see the Unix launcher).
+set "GC_OPTS=-XX:+UseSerialGC"
+echo.%JAVA_OPTS% | findstr /C:"GC" >nul && set "GC_OPTS="
+"%JAVA_EXE%" %GC_OPTS% %JAVA_OPTS% -jar "%APP_HOME%\lib\wsclose.jar" %*
 exit /b %ERRORLEVEL%
