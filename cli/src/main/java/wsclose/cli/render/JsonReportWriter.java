@@ -55,7 +55,7 @@ final class JsonReportWriter implements ReportWriter {
     @Override
     public void socket(SocketSummary s, List<Finding> findings) {
         if (allSockets) {
-            io(() -> gen.writeObject(ReportJson.socket(s, findings))); // every socket: streamed, in the order they end
+            io(() -> ReportJson.socket(gen, s, findings)); // every socket: streamed, in the order they end
         } else {
             held.add(s, findings);
         }
@@ -67,17 +67,18 @@ final class JsonReportWriter implements ReportWriter {
     public void end(Report r) {
         io(() -> {
             for (HeldSockets.Held h : held.inCreationOrder()) {
-                gen.writeObject(ReportJson.socket(h.socket(), h.findings()));
+                ReportJson.socket(gen, h.socket(), h.findings());
             }
             gen.writeEndArray();
             gen.writeArrayFieldStart("findings");
             for (Finding f : r.findings()) {
-                gen.writeObject(ReportJson.finding(f));
+                ReportJson.finding(gen, f);
             }
             gen.writeEndArray();
             gen.writeObjectField("notes", r.notes());
             gen.writeObjectField("warnings", r.warnings());
-            gen.writeObjectField("stats", ReportJson.stats(r.stats()));
+            gen.writeFieldName("stats");
+            ReportJson.object(gen, g -> ReportJson.statsFields(g, r.stats()));
             gen.writeEndObject();
             gen.flush();
         });

@@ -1,9 +1,8 @@
 package wsclose.cli.render;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import wsclose.trace.analysis.Finding;
 import wsclose.trace.analysis.Report;
 import wsclose.trace.analysis.SocketSummary;
@@ -12,17 +11,19 @@ import wsclose.trace.analysis.SocketSummary;
  * {@code --format jsonl}: one JSON object per line, each with a "type": a "report" header (format, source),
  * then "socket" lines in creation order and "finding" lines in the report's order (time, then endpoint), then
  * "note", "warning" and a final "stats". With --all-sockets the socket lines stream as sockets end (memory stays
- * flat); a live trace writes both as they are made ({@link #asMade}).
+ * flat); a live trace writes both as they are made ({@link #asMade}), each line flushed as it is written.
  */
 final class JsonlReportWriter implements ReportWriter {
     private final PrintWriter out;
-
+    private final JsonGenerator gen;
     private final boolean allSockets;
+    private static final String EOL = System.lineSeparator(); // what println ended lines with
 
     /** @param allSockets a line for every socket (--all-sockets), not only for those with findings */
     JsonlReportWriter(PrintWriter out, boolean allSockets) {
         this.out = out;
         this.allSockets = allSockets;
+        this.gen = Json.generator(out);
     }
 
     @Override
@@ -30,20 +31,31 @@ final class JsonlReportWriter implements ReportWriter {
         return allSockets;
     }
 
-    private static Map<String, Object> typed(String type, Map<String, Object> body) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("type", type);
-        m.putAll(body);
-        return m;
+    /** One line: an object whose first field is "type". */
+    private void line(String type, ReportJson.Fields body) {
+        JsonReportWriter.io(() -> {
+            gen.writeStartObject();
+            gen.writeStringField("type", type);
+            body.write(gen);
+            gen.writeEndObject();
+            gen.writeRaw(EOL);
+            if (asMade) {
+                gen.flush(); // a live trace: the line is out as soon as it is made
+            }
+        });
     }
 
     @Override
     public void begin(List<String> inputs) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("type", "report");
-        m.put("format", Json.FORMAT);
-        m.put("source", List.copyOf(inputs)); // always an array: one file, several, or the live source
-        Json.line(out, m);
+        line("report", g -> {
+            g.writeNumberField("format", Json.FORMAT);
+            g.writeArrayFieldStart("source"); // always an array: one file, several, or the live source
+            for (String i : inputs) {
+                g.writeString(i);
+            }
+            g.writeEndArray();
+        });
+        JsonReportWriter.io(gen::flush);
     }
 
     private boolean asMade;
@@ -58,7 +70,7 @@ final class JsonlReportWriter implements ReportWriter {
     @Override
     public void socket(SocketSummary s, List<Finding> findings) {
         if (asMade || allSockets) {
-            Json.line(out, typed("socket", ReportJson.socket(s, findings))); // every socket: in the order they end
+            line("socket", g -> ReportJson.socketFields(g, s, findings)); // every socket: in the order they end
         } else {
             held.add(s, findings);
         }
@@ -67,7 +79,7 @@ final class JsonlReportWriter implements ReportWriter {
     @Override
     public void finding(Finding f) {
         if (asMade) {
-            Json.line(out, typed("finding", ReportJson.finding(f)));
+            line("finding", g -> ReportJson.findingFields(g, f));
         }
     }
 
@@ -75,19 +87,20 @@ final class JsonlReportWriter implements ReportWriter {
     public void end(Report r) {
         if (!asMade) {
             for (HeldSockets.Held h : held.inCreationOrder()) {
-                Json.line(out, typed("socket", ReportJson.socket(h.socket(), h.findings())));
+                line("socket", g -> ReportJson.socketFields(g, h.socket(), h.findings()));
             }
             for (Finding f : r.findings()) {
-                Json.line(out, typed("finding", ReportJson.finding(f)));
+                line("finding", g -> ReportJson.findingFields(g, f));
             }
         }
         for (String n : r.notes()) {
-            Json.line(out, typed("note", Map.of("message", n)));
+            line("note", g -> g.writeStringField("message", n));
         }
         for (String w : r.warnings()) {
-            Json.line(out, typed("warning", Map.of("message", w)));
+            line("warning", g -> g.writeStringField("message", w));
         }
-        Json.line(out, typed("stats", ReportJson.stats(r.stats())));
+        line("stats", g -> ReportJson.statsFields(g, r.stats()));
+        JsonReportWriter.io(gen::flush);
         out.flush();
     }
 }

@@ -1,9 +1,13 @@
 package wsclose.cli.render;
 
-import java.util.ArrayList;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import wsclose.trace.analysis.Finding;
 import wsclose.trace.analysis.Report;
 import wsclose.trace.analysis.SocketSummary;
@@ -13,8 +17,11 @@ import wsclose.trace.model.StateInterval;
 import wsclose.trace.model.TimelineEntry;
 
 /**
- * The JSON shape of reports (format 1), shared by {@code analyze}, {@code trace} and the shell: ordered maps,
- * so field order is stable; times ISO-8601 UTC with 100 ns digits or null; addresses and handles as hex.
+ * The JSON shape of reports (format 1), shared by {@code analyze}, {@code trace}, {@code timeline} and the shell:
+ * field order fixed here; times ISO-8601 UTC with 100 ns digits or null; addresses and handles as hex. Written
+ * straight to a streaming generator (a report of tens of thousands of findings built no map per finding: issue
+ * "analyze at the reader's speed"); {@link #socket} and friends give the same fields as a map where a document is
+ * assembled around them.
  */
 public final class ReportJson {
     private ReportJson() {
@@ -24,140 +31,228 @@ public final class ReportJson {
         return fileTime < 0 ? null : Times.iso(fileTime);
     }
 
-    public static Map<String, Object> socket(SocketSummary s, List<Finding> findings) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("endpoint", s.endpointText());
-        m.put("pid", known(s.pid()));
-        m.put("process", s.process());
-        m.put("handles", handles(s, s.handles()));
-        m.put("local", s.local());
-        m.put("remote", s.remote());
-        m.put("created", time(s.created()));
-        m.put("closeRequested", time(s.closeRequested()));
-        m.put("closed", time(s.closed()));
-        m.put("freed", time(s.freed()));
-        m.put("state", s.state().label());
-        List<Map<String, Object>> states = new ArrayList<>();
-        for (StateInterval i : s.states()) {
-            Map<String, Object> st = new LinkedHashMap<>();
-            st.put("state", i.state().label());
-            st.put("from", time(i.from()));
-            st.put("to", time(i.to()));
-            states.add(st);
-        }
-        m.put("states", states);
-        m.put("refcount", s.refcount());
-        m.put("refcountSource", s.refcountFromHandles() ? "handles" : "inferred");
-        List<List<Object>> rc = new ArrayList<>();
-        for (long[] p : s.refcountTimeline()) {
-            rc.add(List.of(time(p[0]) == null ? "" : time(p[0]), p[1]));
-        }
-        m.put("refcountTimeline", rc);
-        m.put("bytesSent", s.bytesSent());
-        m.put("bytesReceived", s.bytesReceived());
-        m.put("bytesAcknowledged", s.bytesAcked() < 0 ? null : s.bytesAcked());
-        if (s.lingerOnOff() >= 0) {
-            Map<String, Object> linger = new LinkedHashMap<>();
-            linger.put("onOff", s.lingerOnOff());
-            linger.put("seconds", s.lingerSeconds());
-            m.put("linger", linger);
-        } else {
-            m.put("linger", null);
-        }
-        m.put("abortReason", s.abortReason() < 0 ? null : s.abortReason());
-        m.put("sources", s.sources());
-        m.put("findings", findings.stream().map(Finding::kind).distinct().toList());
-        return m;
-    }
-
     /** A pid, tid or count, or null when unknown (the model's -1). */
     static Integer known(int v) {
         return v < 0 ? null : v;
     }
 
-    static List<Map<String, Object>> handles(SocketSummary s, List<HandleRef> hs) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (HandleRef h : hs) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("pid", known(h.pid()));
-            m.put("handle", s.handleText(h.handle()));
-            m.put("how", h.how());
-            m.put("opened", time(h.opened()));
-            m.put("closed", time(h.closed()));
-            out.add(m);
+    interface Fields {
+        void write(JsonGenerator g) throws IOException;
+    }
+
+    /** {@code fields} as an object. */
+    static void object(JsonGenerator g, Fields fields) throws IOException {
+        g.writeStartObject();
+        fields.write(g);
+        g.writeEndObject();
+    }
+
+    private static void time(JsonGenerator g, String name, long fileTime) throws IOException {
+        if (fileTime < 0) {
+            g.writeNullField(name);
+        } else {
+            g.writeStringField(name, Times.iso(fileTime));
         }
-        return out;
+    }
+
+    private static void known(JsonGenerator g, String name, long v) throws IOException {
+        if (v < 0) {
+            g.writeNullField(name);
+        } else {
+            g.writeNumberField(name, v);
+        }
+    }
+
+    private static void stringOrNull(JsonGenerator g, String name, String v) throws IOException {
+        if (v == null) {
+            g.writeNullField(name);
+        } else {
+            g.writeStringField(name, v);
+        }
+    }
+
+    private static void strings(JsonGenerator g, String name, List<String> vs) throws IOException {
+        g.writeArrayFieldStart(name);
+        for (String v : vs) {
+            g.writeString(v);
+        }
+        g.writeEndArray();
+    }
+
+    /** The fields of a socket in {@code sockets[]}. */
+    static void socketFields(JsonGenerator g, SocketSummary s, List<Finding> findings) throws IOException {
+        g.writeStringField("endpoint", s.endpointText());
+        known(g, "pid", s.pid());
+        stringOrNull(g, "process", s.process());
+        handles(g, s, s.handles());
+        stringOrNull(g, "local", s.local());
+        stringOrNull(g, "remote", s.remote());
+        time(g, "created", s.created());
+        time(g, "closeRequested", s.closeRequested());
+        time(g, "closed", s.closed());
+        time(g, "freed", s.freed());
+        g.writeStringField("state", s.state().label());
+        g.writeArrayFieldStart("states");
+        for (StateInterval i : s.states()) {
+            g.writeStartObject();
+            g.writeStringField("state", i.state().label());
+            time(g, "from", i.from());
+            time(g, "to", i.to());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeNumberField("refcount", s.refcount());
+        g.writeStringField("refcountSource", s.refcountFromHandles() ? "handles" : "inferred");
+        g.writeArrayFieldStart("refcountTimeline");
+        for (long[] p : s.refcountTimeline()) {
+            g.writeStartArray();
+            g.writeString(p[0] < 0 ? "" : Times.iso(p[0]));
+            g.writeNumber(p[1]);
+            g.writeEndArray();
+        }
+        g.writeEndArray();
+        g.writeNumberField("bytesSent", s.bytesSent());
+        g.writeNumberField("bytesReceived", s.bytesReceived());
+        known(g, "bytesAcknowledged", s.bytesAcked());
+        if (s.lingerOnOff() >= 0) {
+            g.writeObjectFieldStart("linger");
+            g.writeNumberField("onOff", s.lingerOnOff());
+            g.writeNumberField("seconds", s.lingerSeconds());
+            g.writeEndObject();
+        } else {
+            g.writeNullField("linger");
+        }
+        known(g, "abortReason", s.abortReason());
+        strings(g, "sources", s.sources());
+        strings(g, "findings", findings.stream().map(Finding::kind).distinct().toList());
+    }
+
+    static void socket(JsonGenerator g, SocketSummary s, List<Finding> findings) throws IOException {
+        object(g, x -> socketFields(x, s, findings));
+    }
+
+    /** The same objects in sockets[] and in a finding's socket: one shape for a socket's handles. */
+    private static void handles(JsonGenerator g, SocketSummary s, List<HandleRef> hs) throws IOException {
+        g.writeArrayFieldStart("handles");
+        for (HandleRef h : hs) {
+            g.writeStartObject();
+            known(g, "pid", h.pid());
+            g.writeStringField("handle", s.handleText(h.handle()));
+            stringOrNull(g, "how", h.how());
+            time(g, "opened", h.opened());
+            time(g, "closed", h.closed());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 
     /** The short form of a socket inside a finding. */
-    static Map<String, Object> socketRef(SocketSummary s) {
+    private static void socketRef(JsonGenerator g, SocketSummary s) throws IOException {
         if (s == null) {
-            return null;
+            g.writeNullField("socket");
+            return;
         }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("endpoint", s.endpointText());
-        m.put("pid", known(s.pid()));
-        m.put("process", s.process());
-        m.put("handles", handles(s, s.handles())); // the same objects as in "sockets": one shape for a socket's handles
-        m.put("local", s.local());
-        m.put("remote", s.remote());
-        m.put("created", time(s.created())); // which instance: endpoints and handles are reused within milliseconds
-        return m;
+        g.writeObjectFieldStart("socket");
+        g.writeStringField("endpoint", s.endpointText());
+        known(g, "pid", s.pid());
+        stringOrNull(g, "process", s.process());
+        handles(g, s, s.handles());
+        stringOrNull(g, "local", s.local());
+        stringOrNull(g, "remote", s.remote());
+        time(g, "created", s.created()); // which instance: endpoints and handles are reused within milliseconds
+        g.writeEndObject();
+    }
+
+    static void findingFields(JsonGenerator g, Finding f) throws IOException {
+        g.writeStringField("kind", f.kind());
+        g.writeStringField("severity", f.severity().label());
+        time(g, "time", f.time());
+        g.writeStringField("message", f.message());
+        socketRef(g, f.socket());
+        known(g, "pid", f.pid());
+        if (f.handle() < 0) {
+            g.writeNullField("handle");
+        } else {
+            g.writeStringField("handle", f.socket() != null ? f.socket().handleText(f.handle()) : Json.hex(f.handle()));
+        }
+        g.writeArrayFieldStart("evidence");
+        for (Finding.Evidence e : f.evidence()) {
+            g.writeStartObject();
+            time(g, "time", e.time());
+            g.writeStringField("what", e.what());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeObjectFieldStart("details"); // keys sorted; unknown numbers are null, never -1
+        for (Map.Entry<String, Object> d : new TreeMap<>(f.details()).entrySet()) {
+            Object v = d.getValue();
+            g.writeFieldName(d.getKey());
+            if (v instanceof Number n && !(v instanceof Double) && n.longValue() < 0) {
+                g.writeNull();
+            } else {
+                g.writeObject(v);
+            }
+        }
+        g.writeEndObject();
+    }
+
+    static void finding(JsonGenerator g, Finding f) throws IOException {
+        object(g, x -> findingFields(x, f));
+    }
+
+    static void statsFields(JsonGenerator g, Report.Stats s) throws IOException {
+        g.writeNumberField("events", s.events());
+        g.writeNumberField("socketEvents", s.socketEvents());
+        g.writeNumberField("sockets", s.sockets());
+        g.writeNumberField("selectedSockets", s.selectedSockets());
+        g.writeNumberField("peakAliveSockets", s.peakAlive());
+        g.writeObjectFieldStart("findings");
+        for (String k : List.of("error", "warning", "info")) {
+            g.writeNumberField(k, s.bySeverity().getOrDefault(k, 0L));
+        }
+        g.writeEndObject();
+        strings(g, "sourcesPresent", s.sourcesPresent());
+        strings(g, "sourcesMissing", s.sourcesMissing());
+        g.writeNumberField("decodeProblems", s.decodeProblems());
+        known(g, "eventsLost", s.eventsLost());
+        g.writeNumberField("buffersDamaged", s.buffersDamaged());
+        time(g, "firstEvent", s.firstEvent());
+        time(g, "lastEvent", s.lastEvent());
+    }
+
+    static void entryFields(JsonGenerator g, TimelineEntry e) throws IOException {
+        time(g, "time", e.time());
+        g.writeStringField("what", e.what());
+        known(g, "pid", e.pid());
+        known(g, "tid", e.tid());
+        stringOrNull(g, "detail", e.detail());
+        g.writeNumberField("refcount", e.refcount());
+    }
+
+    /** What {@code fields} writes, as an ordered map: for documents assembled around these shapes. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> asMap(Fields fields) {
+        try (TokenBuffer tb = new TokenBuffer(Json.MAPPER, false)) {
+            object(tb, fields);
+            return tb.asParser(Json.MAPPER).readValueAs(LinkedHashMap.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static Map<String, Object> socket(SocketSummary s, List<Finding> findings) {
+        return asMap(g -> socketFields(g, s, findings));
     }
 
     public static Map<String, Object> finding(Finding f) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("kind", f.kind());
-        m.put("severity", f.severity().label());
-        m.put("time", time(f.time()));
-        m.put("message", f.message());
-        m.put("socket", socketRef(f.socket()));
-        m.put("pid", known(f.pid()));
-        m.put("handle", f.handle() < 0 ? null : f.socket() != null ? f.socket().handleText(f.handle()) : Json.hex(f.handle()));
-        List<Map<String, Object>> ev = new ArrayList<>();
-        for (Finding.Evidence e : f.evidence()) {
-            Map<String, Object> x = new LinkedHashMap<>();
-            x.put("time", time(e.time()));
-            x.put("what", e.what());
-            ev.add(x);
-        }
-        m.put("evidence", ev);
-        java.util.TreeMap<String, Object> details = new java.util.TreeMap<>();
-        f.details().forEach((k, v) -> details.put(k, v instanceof Number n && !(v instanceof Double) && n.longValue() < 0 ? null : v));
-        m.put("details", details); // unknown numbers are null, never -1
-        return m;
-    }
-
-    public static Map<String, Object> stats(Report.Stats s) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("events", s.events());
-        m.put("socketEvents", s.socketEvents());
-        m.put("sockets", s.sockets());
-        m.put("selectedSockets", s.selectedSockets());
-        m.put("peakAliveSockets", s.peakAlive());
-        Map<String, Object> sev = new LinkedHashMap<>();
-        for (String k : List.of("error", "warning", "info")) {
-            sev.put(k, s.bySeverity().getOrDefault(k, 0L));
-        }
-        m.put("findings", sev);
-        m.put("sourcesPresent", s.sourcesPresent());
-        m.put("sourcesMissing", s.sourcesMissing());
-        m.put("decodeProblems", s.decodeProblems());
-        m.put("eventsLost", s.eventsLost() < 0 ? null : s.eventsLost());
-        m.put("buffersDamaged", s.buffersDamaged());
-        m.put("firstEvent", time(s.firstEvent()));
-        m.put("lastEvent", time(s.lastEvent()));
-        return m;
+        return asMap(g -> findingFields(g, f));
     }
 
     public static Map<String, Object> entry(TimelineEntry e) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("time", time(e.time()));
-        m.put("what", e.what());
-        m.put("pid", known(e.pid()));
-        m.put("tid", known(e.tid()));
-        m.put("detail", e.detail());
-        m.put("refcount", e.refcount());
-        return m;
+        return asMap(g -> entryFields(g, e));
+    }
+
+    public static Map<String, Object> stats(Report.Stats s) {
+        return asMap(g -> statsFields(g, s));
     }
 }
