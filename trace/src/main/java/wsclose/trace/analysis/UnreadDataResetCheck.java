@@ -54,7 +54,7 @@ final class UnreadDataResetCheck implements Check {
         if (!rstAtClose) {
             return false;
         }
-        boolean linux = t.sources().contains(Source.LINUX);
+        boolean linux = t.hasSource(Source.LINUX);
         return unread(t) > 0 || linux && t.lingerOnOff() != 1;
     }
 

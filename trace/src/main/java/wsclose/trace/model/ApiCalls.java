@@ -143,7 +143,7 @@ final class ApiCalls {
                         "the value was reused by a newer socket, which this close destroyed"));
             }
             markClosed(cur, e, started);
-            if (!cur.sources.contains(Source.HANDLES)) {
+            if (!cur.hasSource(Source.HANDLES)) {
                 HandleTable.Previous p = m.refs().unbindRef(cur, e.pid(), e.handle(), e.time(), e.tid(), "handle closed");
                 if (p != null) {
                     p.apiClosed = true;

@@ -72,7 +72,7 @@ final class LiveFacts {
         if (t == null || t.closed >= 0) {
             return;
         }
-        t.sources.add(e.source());
+        t.addSource(e.source());
         if (e.bytes() >= 0) {
             t.recvQueue = e.bytes();
         }

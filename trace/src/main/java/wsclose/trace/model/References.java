@@ -97,7 +97,7 @@ final class References {
             t.closeRequested = time;
             t.state(SocketState.CLOSE_REQUESTED, time);
         }
-        if (t.refs == 0 && !t.sources.contains(Source.AFD) && t.closed < 0) {
+        if (t.refs == 0 && !t.hasSource(Source.AFD) && t.closed < 0) {
             // Without AFD events the last reference going is the close itself (Linux: the last fd of the
             // struct file; Windows: the last handle of the FILE_OBJECT).
             t.closed = time;

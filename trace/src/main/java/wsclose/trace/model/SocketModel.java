@@ -35,12 +35,35 @@ public final class SocketModel {
     private final LongMap<SocketTimeline> live = new LongMap<>();
     private final References refs = new References(this);
     private final TcbJoin tcbs = new TcbJoin();
-    /** The last socket created on each thread (its creation time is the link's start): unboxed, looked up per handle. */
-    private final LongMap<SocketTimeline> createdOnThread = new LongMap<>();
+    /** What the model remembers per thread; one object per thread, reused: nothing allocated per call. */
+    private static final class ThreadState {
+        /** The last socket created on the thread (its creation time is the link's start). */
+        SocketTimeline created;
+        /** When the close call the thread is in started, or -1. */
+        long closeStart = -1;
+    }
+
+    private final LongMap<ThreadState> threads = new LongMap<>();
+
+    /** Drops a thread's state once it holds nothing: the map follows the threads in use, not the file's length. */
+    private void release(int tid, ThreadState s) {
+        if (s.created == null && s.closeStart < 0) {
+            threads.remove(tid);
+        }
+    }
+
+    private ThreadState thread(int tid) {
+        ThreadState s = threads.get(tid);
+        if (s == null) {
+            s = new ThreadState();
+            threads.put(tid, s);
+        }
+        return s;
+    }
     private final ArrayDeque<SocketTimeline> retiring = new ArrayDeque<>();
+    /** The oldest retiring socket's free time: every event asks it, and the socket itself is long out of cache. */
+    private long retiringHeadFreed = Long.MIN_VALUE;
     private final Set<Source> sources = EnumSet.noneOf(Source.class);
-    /** Threads inside a close call: tid -> start time. */
-    private final LongMap<Long> closeStarts = new LongMap<>();
     private final DataFlow data;
     private final LeakGrowth growth = new LeakGrowth();
     private long next;
@@ -169,7 +192,7 @@ public final class SocketModel {
     }
 
     void touch(SocketTimeline t, SocketEvent e) {
-        t.sources.add(e.source());
+        t.addSource(e.source());
         t.lastActivity = Math.max(t.lastActivity, e.time());
         if (e.tid() >= 0 && trustedThread(e)) {
             t.threads.add(e.tid());
@@ -243,7 +266,7 @@ public final class SocketModel {
         }
         t.creatorTid = tid;
         if (tid >= 0) {
-            createdOnThread.put(tid, t);
+            thread(tid).created = t;
         }
         return t;
     }
@@ -258,18 +281,25 @@ public final class SocketModel {
     }
 
     void closeStarted(int tid, long time) {
-        closeStarts.put(tid, time);
+        thread(tid).closeStart = time;
     }
 
     /** The start of the close call this thread is returning from, or -1. */
     long closeEnded(int tid) {
-        Long t = closeStarts.remove(tid);
-        return t == null ? -1 : t;
+        ThreadState s = threads.get(tid);
+        if (s == null) {
+            return -1;
+        }
+        long t = s.closeStart;
+        s.closeStart = -1;
+        release(tid, s);
+        return t;
     }
 
     /** A socket created on this thread moments ago, waiting for its first handle. */
     SocketTimeline justCreated(int tid, long time) {
-        SocketTimeline t = createdOnThread.get(tid);
+        ThreadState s = threads.get(tid);
+        SocketTimeline t = s == null ? null : s.created;
         if (t == null || time - t.created > CREATE_LINK || t.closed >= 0) {
             return null;
         }
@@ -291,6 +321,9 @@ public final class SocketModel {
         tcbs.forget(t); // the connection died with the endpoint; its TCB address may be reused at once
         refs.forget(t); // so was the FILE_OBJECT (its handles closed before AFD's cleanup)
         retiring.add(t);
+        if (retiring.size() == 1) {
+            retiringHeadFreed = t.freed;
+        }
     }
 
     private void processEnd(SocketEvent e) {
@@ -330,13 +363,20 @@ public final class SocketModel {
     }
 
     private void retireUpTo(long time) {
-        while (!retiring.isEmpty() && (time == Long.MAX_VALUE || time - retiring.peekFirst().freed > GRACE
+        while (!retiring.isEmpty() && (time == Long.MAX_VALUE || time - retiringHeadFreed > GRACE
                 || retiring.size() > MAX_RETIRING)) {
             retire(retiring.pollFirst());
+            SocketTimeline head = retiring.peekFirst();
+            retiringHeadFreed = head == null ? Long.MIN_VALUE : head.freed;
         }
     }
 
     private void retire(SocketTimeline t) {
+        ThreadState creator = t.creatorTid >= 0 ? threads.get(t.creatorTid) : null;
+        if (creator != null && creator.created == t) {
+            creator.created = null; // a retired socket is no thread's new socket any more, and is not kept alive
+            release(t.creatorTid, creator);
+        }
         if (t.closed >= 0 && t.freed >= 0) {
             growth.closed(t);
         }

@@ -99,7 +99,8 @@ public final class SocketTimeline {
     long firstSeen;
     boolean openAtEnd;
     long traceEnd = -1;
-    final Set<SocketEvent.Source> sources = EnumSet.noneOf(SocketEvent.Source.class);
+    /** The sources that reported on the socket, one bit per Source ordinal: touched per event, so kept in the object. */
+    private int sourceBits;
     final ArrayList<TimelineEntry> entries = new ArrayList<>();
     int droppedEntries;
     boolean verbose;
@@ -403,7 +404,23 @@ public final class SocketTimeline {
     public boolean openAtEnd() { return openAtEnd; }
     /** Time of the last event of the input, when {@link #openAtEnd()}; else -1. */
     public long traceEnd() { return traceEnd; }
-    public Set<SocketEvent.Source> sources() { return Collections.unmodifiableSet(sources); }
+    public Set<SocketEvent.Source> sources() {
+        Set<SocketEvent.Source> s = EnumSet.noneOf(SocketEvent.Source.class);
+        for (SocketEvent.Source x : SocketEvent.Source.values()) {
+            if (hasSource(x)) {
+                s.add(x);
+            }
+        }
+        return Collections.unmodifiableSet(s);
+    }
+
+    void addSource(SocketEvent.Source s) {
+        sourceBits |= 1 << s.ordinal();
+    }
+
+    public boolean hasSource(SocketEvent.Source s) {
+        return (sourceBits & 1 << s.ordinal()) != 0;
+    }
     public List<TimelineEntry> entries() { return Collections.unmodifiableList(entries); }
     public int droppedEntries() { return droppedEntries; }
     /** Whether reference counts come from handle events (true) or are inferred from create/close (false). */
