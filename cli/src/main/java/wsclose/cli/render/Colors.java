@@ -30,6 +30,15 @@ public final class Colors {
         return wrap("2", text);
     }
 
+    /** What {@link #dim} puts before and after a text, for writers that stream the text itself. */
+    String dimStart() {
+        return on ? "\u001b[2m" : "";
+    }
+
+    String end() {
+        return on ? "\u001b[0m" : "";
+    }
+
     private String wrap(String code, String text) {
         return on ? "\u001b[" + code + "m" + text + "\u001b[0m" : text;
     }

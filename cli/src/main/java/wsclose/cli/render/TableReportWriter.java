@@ -93,25 +93,31 @@ final class TableReportWriter implements ReportWriter {
         return Human.count(n) + " " + word + (n == 1 ? "" : "s");
     }
 
+    /** A finding's lines, written piece by piece: tens of thousands of findings build no line strings. */
     private void printFinding(Finding f) {
         String who = f.socket() != null ? "socket " + f.socket().endpointText() + " pid " + f.socket().pid()
                 + (f.socket().process() == null ? "" : " " + f.socket().process())
                 : "pid " + f.pid() + (f.handle() >= 0 ? " handle " + Human.hex(f.handle()) : "");
-        String head = f.kind() + "  " + time.format(f.time());
-        if (4 + head.length() + who.length() <= width) {
-            out.println("  " + colors.severity(f.severity(), f.kind()) + "  " + time.format(f.time()) + "  " + who);
+        String at = time.format(f.time());
+        out.write("  ");
+        out.write(colors.severity(f.severity(), f.kind()));
+        out.write("  ");
+        out.write(at);
+        if (4 + f.kind().length() + 2 + at.length() + who.length() <= width) {
+            out.write("  ");
+            out.write(who);
+            out.println();
         } else {
-            out.println("  " + colors.severity(f.severity(), f.kind()) + "  " + time.format(f.time()));
-            out.println("      " + who);
+            out.println();
+            out.write("      ");
+            out.write(who);
+            out.println();
         }
-        for (String line : wrap(f.message(), width - 6)) {
-            out.println("      " + line);
-        }
+        wrapTo(f.message(), width - 6, "      ", "      ", "", "");
+        String dim = colors.dimStart();
+        String end = colors.end();
         for (Finding.Evidence e : f.evidence()) {
-            List<String> lines = wrap(time.format(e.time()) + "  " + e.what(), width - 8);
-            for (int i = 0; i < lines.size(); i++) {
-                out.println((i == 0 ? "      " : "        ") + colors.dim(lines.get(i)));
-            }
+            wrapTo(time.format(e.time()) + "  " + e.what(), width - 8, "      ", "        ", dim, end);
         }
     }
 
@@ -129,13 +135,17 @@ final class TableReportWriter implements ReportWriter {
         }
     }
 
+    /** Where {@link #lines} hands each line: text[start, end). */
+    interface LineSink {
+        void line(int start, int end);
+    }
+
     /**
      * Greedy word wrap at single spaces: a line takes as many whole words as fit in {@code w} (at least 30)
-     * columns, a longer word gets a line of its own. Cuts the text by index, so a line costs one substring (a
-     * report of thousands of findings wraps every message).
+     * columns, a longer word gets a line of its own. Gives the lines as index ranges, so a writer copies them
+     * straight out (a report of thousands of findings wraps every message).
      */
-    static List<String> wrap(String text, int w) {
-        List<String> out = new ArrayList<>(4);
+    static void lines(String text, int w, LineSink sink) {
         int max = Math.max(w, 30);
         int n = text.length();
         while (n > 0 && text.charAt(n - 1) == ' ') {
@@ -147,7 +157,7 @@ final class TableReportWriter implements ReportWriter {
             int space = text.indexOf(' ', ws);
             int we = space < 0 || space > n ? n : space; // words split at every single space, so empty words keep double spaces
             if (lineEnd > lineStart && we - lineStart > max) {
-                out.add(text.substring(lineStart, lineEnd));
+                sink.line(lineStart, lineEnd);
                 lineStart = -1;
             }
             if (lineStart < 0 || lineEnd == lineStart) {
@@ -157,8 +167,26 @@ final class TableReportWriter implements ReportWriter {
             ws = we + 1;
         }
         if (lineEnd > lineStart) {
-            out.add(text.substring(lineStart, lineEnd));
+            sink.line(lineStart, lineEnd);
         }
+    }
+
+    /** {@link #lines} as strings. */
+    static List<String> wrap(String text, int w) {
+        List<String> out = new ArrayList<>(4);
+        lines(text, w, (a, b) -> out.add(text.substring(a, b)));
         return out;
+    }
+
+    /** Writes {@code text} wrapped: the first line after {@code first}, the others after {@code rest}, each between pre and post. */
+    private void wrapTo(String text, int w, String first, String rest, String pre, String post) {
+        int[] count = {0};
+        lines(text, w, (a, b) -> {
+            out.write(count[0]++ == 0 ? first : rest);
+            out.write(pre);
+            out.write(text, a, b - a);
+            out.write(post);
+            out.println();
+        });
     }
 }
