@@ -49,7 +49,7 @@ class DistributionIT {
         assertThat(ZIP).exists();
         try (ZipFile z = new ZipFile(ZIP.toFile())) {
             for (String name : List.of("bin/wsclose", "bin/wsclose.cmd", "lib/wsclose.jar", "README.md", "docs/install.md",
-                    "docs/report.schema.json", "docs/linux-live.md", "examples/close-bugs.etl", "completions/README.md",
+                    "docs/report.schema.json", "docs/handles.schema.json", "docs/linux-live.md", "examples/close-bugs.etl", "completions/README.md",
                     "man/man1/wsclose.1")) {
                 assertThat(z.getEntry(BASE + name)).as(name).isNotNull();
             }

@@ -72,20 +72,21 @@ class HandlesCommandTest {
             }
         }
         assertThat(c).as(r.out()).isNotNull();
-        assertThat(c.get("inode").asText()).isEqualTo("0x" + Long.toHexString(inode));
+        assertThat(c.get("inode").asText()).isEqualTo(Long.toString(inode)); // as ss -e and /proc/PID/fd show it
         assertThat(c.get("cookie").asText()).startsWith("0x");
         assertThat(c.get("family").asText()).isEqualTo("inet");
         assertThat(c.get("state").asText()).isEqualTo("ESTABLISHED");
         assertThat(c.get("refcount").asInt()).isEqualTo(2); // the parent's fd and the child's inherited copy
         List<String> holders = new ArrayList<>();
         c.get("owners").forEach(o -> holders.add(o.get("pid").asInt() + ":" + o.get("handle").asText()));
-        assertThat(holders).hasSize(2).allSatisfy(h -> assertThat(h).matches("\\d+:0x[0-9a-f]+"));
+        assertThat(holders).hasSize(2).allSatisfy(h -> assertThat(h).matches("\\d+:\\d+")); // pid:fd, decimal
         assertThat(c.get("recvQueue").asLong()).isZero();
         if (Python.root()) {
             assertThat(c.get("linger").get("onOff").asBoolean()).isTrue();
             assertThat(c.get("linger").get("seconds").asInt()).isZero();
         }
         assertThat(doc.get("limitations").isArray()).isTrue();
+        assertThat(ReportSchemaTest.violations(ReportSchemaTest.SCHEMA.resolveSibling("handles.schema.json"), r.out())).isEmpty();
     }
 
     @Test

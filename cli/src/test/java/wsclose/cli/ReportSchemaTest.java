@@ -64,6 +64,10 @@ class ReportSchemaTest {
                 out.add(at + ": " + value + " is not one of " + s.get("enum"));
             }
         }
+        if (s.has("pattern") && value.isTextual() && !java.util.regex.Pattern.compile(s.get("pattern").asText())
+                .matcher(value.asText()).find()) {
+            out.add(at + ": " + value + " does not match " + s.get("pattern").asText());
+        }
         if (value.isObject()) {
             if (s.has("required")) {
                 for (JsonNode r : s.get("required")) {
@@ -131,6 +135,46 @@ class ReportSchemaTest {
         ObjectNode doc = (ObjectNode) JSON.readTree(t.out());
         ((ObjectNode) doc.get("sockets").get(0).get("socket")).put("pid", "880");
         assertThat(violations(timeline, doc.toString())).containsExactly("$.sockets[0].socket.pid: expected [integer, null], found string");
+    }
+
+    /** Snapshots shaped as each platform's reader makes them (the Windows one cannot be taken here). */
+    static wsclose.os.HandlesSnapshot snapshot(String platform) {
+        boolean linux = platform.equals("linux");
+        var owner = new wsclose.os.SocketSnapshot.Owner(4242, linux ? 7 : 0x2c4, linux ? "server" : "server.exe");
+        var tcp = new wsclose.os.SocketSnapshot(linux ? "ino:70899" : "obj:0xffffa50c3e5f2010", linux ? 70899 : 0,
+                linux ? 0x98 : 0xffffa50c3e5f0200L, linux ? 0 : 0xffffa50c3e5f2010L, "inet", "stream", "ESTABLISHED",
+                "10.0.0.5:50544", "10.2.0.3:443", List.of(owner, new wsclose.os.SocketSnapshot.Owner(4243, linux ? 3 : 0x1a8, null)),
+                2, 0, 2803712, 0, 2803712, 0, new wsclose.os.SocketSnapshot.Linger(true, 0),
+                List.of("closing now would discard 2,803,712 bytes (SO_LINGER {1,0})"));
+        var unknown = new wsclose.os.SocketSnapshot("grp:1", 0, 0, 0, "inet6", "dgram", "", null, null, List.of(), -1, -1,
+                -1, -1, -1, -1, null, List.of());
+        return new wsclose.os.HandlesSnapshot(wsclose.trace.etw.Times.fromInstant(java.time.Instant.parse("2026-12-04T10:00:00Z")),
+                platform, List.of(tcp, unknown), List.of("SO_LINGER: needs root"), List.of());
+    }
+
+    @Test
+    void handlesDocumentsMatchTheirSchemaOnBothPlatforms() throws IOException {
+        Path schema = SCHEMA.resolveSibling("handles.schema.json");
+        for (String platform : List.of("linux", "windows")) {
+            java.io.StringWriter w = new java.io.StringWriter();
+            try (java.io.PrintWriter out = new java.io.PrintWriter(w)) {
+                wsclose.cli.render.HandlesRenderer.json(out, snapshot(platform));
+            }
+            assertThat(violations(schema, w.toString())).as(platform).isEmpty();
+            JsonNode sock = JSON.readTree(w.toString()).get("sockets").get(0);
+            if (platform.equals("linux")) { // Linux's own numbers: decimal inode and fd
+                assertThat(sock.get("inode").asText()).isEqualTo("70899");
+                assertThat(sock.get("owners").get(0).get("handle").asText()).isEqualTo("7");
+                assertThat(sock.has("object")).isFalse();
+            } else {
+                assertThat(sock.get("inode").isNull()).isTrue();
+                assertThat(sock.get("object").asText()).isEqualTo("0xffffa50c3e5f2010");
+                assertThat(sock.get("owners").get(0).get("handle").asText()).isEqualTo("0x2c4");
+            }
+            ObjectNode doc = (ObjectNode) JSON.readTree(w.toString());
+            ((ObjectNode) doc.get("sockets").get(0)).put("inode", "0x114f3");
+            assertThat(violations(schema, doc.toString())).containsExactly("$.sockets[0].inode: \"0x114f3\" does not match ^[0-9]+$");
+        }
     }
 
     @Test

@@ -10,8 +10,10 @@ import wsclose.os.SocketSnapshot;
 import wsclose.trace.etw.Times;
 
 /**
- * {@code wsclose handles} output: a table for people, one JSON document ({"format": 1, "kind": "wsclose-handles"};
- * ids, cookies and handles as hex strings, unknown numbers as null) or CSV with a header row.
+ * {@code wsclose handles} output: a table for people, one JSON document ({"format": 1, "kind": "wsclose-handles"},
+ * described by docs/handles.schema.json; unknown numbers as null) or CSV with a header row. Each platform's own
+ * conventions: Linux inodes and fds in decimal (as ss and /proc/PID/fd show them), Windows objects, endpoints and
+ * handles in hex; cookies in hex on both (ss -e prints them so).
  */
 public final class HandlesRenderer {
     public static final String KIND = "wsclose-handles";
@@ -24,11 +26,13 @@ public final class HandlesRenderer {
     public static void table(PrintWriter out, HandlesSnapshot s, int width) {
         out.println("wsclose handles: " + s.sockets().size() + " socket(s) at " + Times.iso(s.time()) + " (" + s.platform() + ")");
         if (!s.sockets().isEmpty()) {
-            Table t = new Table("INODE", "PROTO", "STATE", "LOCAL", "REMOTE", "REFS", "OWNERS (pid:fd)", "SEND-Q", "RECV-Q",
-                    "NOT-SENT", "LINGER").numeric(0, 5, 7, 8, 9).shrinkable(6);
+            boolean linux = linux(s);
+            Table t = new Table(linux ? "INODE" : "SOCKET", "PROTO", "STATE", "LOCAL", "REMOTE", "REFS",
+                    linux ? "OWNERS (pid:fd)" : "OWNERS (pid:handle)", "SEND-Q", "RECV-Q", "NOT-SENT", "LINGER")
+                    .numeric(0, 5, 7, 8, 9).shrinkable(6);
             for (SocketSnapshot k : s.sockets()) {
                 t.row(k.inode() != 0 ? Long.toString(k.inode()) : k.id(), proto(k), k.state(), k.local(), remote(k),
-                        refs(k), owners(k), n(k.sendQueue()), n(k.recvQueue()), n(k.notSent()), linger(k.linger()));
+                        refs(k), owners(k, linux), n(k.sendQueue()), n(k.recvQueue()), n(k.notSent()), linger(k.linger()));
             }
             t.print(out, "", width);
         }
@@ -59,7 +63,7 @@ public final class HandlesRenderer {
         doc.put("time", Times.iso(s.time()));
         List<Object> sockets = new ArrayList<>();
         for (SocketSnapshot k : s.sockets()) {
-            sockets.add(socket(k));
+            sockets.add(socket(k, linux(s)));
         }
         doc.put("sockets", sockets);
         doc.put("limitations", s.limitations());
@@ -67,10 +71,19 @@ public final class HandlesRenderer {
         Json.pretty(out, doc);
     }
 
-    static Map<String, Object> socket(SocketSnapshot k) {
+    static boolean linux(HandlesSnapshot s) {
+        return "linux".equals(s.platform());
+    }
+
+    /** A fd in decimal on Linux, a handle value in hex on Windows. */
+    static String handle(long h, boolean linux) {
+        return linux ? Long.toString(h) : Json.hex(h);
+    }
+
+    static Map<String, Object> socket(SocketSnapshot k, boolean linux) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", k.id());
-        m.put("inode", k.inode() != 0 ? Json.hex(k.inode()) : null);
+        m.put("inode", k.inode() != 0 ? Long.toString(k.inode()) : null);
         m.put("cookie", k.cookie() != 0 ? Json.hex(k.cookie()) : null);
         if (k.object() != 0) {
             m.put("object", Json.hex(k.object()));
@@ -86,7 +99,7 @@ public final class HandlesRenderer {
         for (SocketSnapshot.Owner o : k.owners()) {
             Map<String, Object> om = new LinkedHashMap<>();
             om.put("pid", o.pid());
-            om.put("handle", Json.hex(o.handle()));
+            om.put("handle", handle(o.handle(), linux));
             om.put("process", o.process());
             owners.add(om);
         }
@@ -113,7 +126,7 @@ public final class HandlesRenderer {
             out.println(String.join(",", CsvReportWriter.q(k.id()), k.inode() != 0 ? Long.toString(k.inode()) : "",
                     k.cookie() != 0 ? Json.hex(k.cookie()) : "", k.family(), k.type(), k.state(), CsvReportWriter.q(k.local()),
                     CsvReportWriter.q(k.remote()), k.refcount() >= 0 ? Integer.toString(k.refcount()) : "",
-                    k.inFlight() >= 0 ? Integer.toString(k.inFlight()) : "", CsvReportWriter.q(owners(k)), n(k.sendQueue()),
+                    k.inFlight() >= 0 ? Integer.toString(k.inFlight()) : "", CsvReportWriter.q(owners(k, linux(s))), n(k.sendQueue()),
                     n(k.recvQueue()), n(k.unacked()), n(k.notSent()), linger(k.linger()),
                     CsvReportWriter.q(String.join("; ", k.risks()))));
         }
@@ -135,10 +148,10 @@ public final class HandlesRenderer {
         return k.inFlight() > 0 ? k.refcount() + " (" + k.inFlight() + " in flight)" : Integer.toString(k.refcount());
     }
 
-    private static String owners(SocketSnapshot k) {
+    private static String owners(SocketSnapshot k, boolean linux) {
         StringBuilder sb = new StringBuilder();
         for (SocketSnapshot.Owner o : k.owners()) {
-            sb.append(sb.length() == 0 ? "" : " ").append(o.pid()).append(':').append(o.handle());
+            sb.append(sb.length() == 0 ? "" : " ").append(o.pid()).append(':').append(handle(o.handle(), linux));
             if (o.process() != null) {
                 sb.append('(').append(o.process()).append(')');
             }
