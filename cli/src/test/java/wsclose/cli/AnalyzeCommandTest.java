@@ -46,6 +46,37 @@ class AnalyzeCommandTest {
         return JSON.readTree(r.out());
     }
 
+    /** A scenario written as another machine would (another processor count), at the same times and values. */
+    Path otherMachine(String name, int processors) throws IOException {
+        WinsockScenario s = new WinsockScenario(8, processors);
+        Scenarios.all().get(name).accept(s);
+        Path f = dir.resolve(name + "-" + processors + "cpu.etl");
+        s.writeTo(f);
+        return f;
+    }
+
+    static List<String> kinds(JsonNode report) {
+        List<String> out = new ArrayList<>();
+        report.get("findings").forEach(f -> out.add(f.get("kind").asText() + " " + f.at("/socket/endpoint").asText()));
+        return out;
+    }
+
+    @Test
+    void unrelatedCapturesWithCollidingEndpointsAreAnalyzedApart() throws IOException {
+        // Two machines traced at the same moments: every scenario uses the same endpoint, handle and pid values.
+        Path a = otherMachine("use-after-close", 4);
+        Path b = otherMachine("double-close", 2);
+        JsonNode alone1 = json(a.toString());
+        JsonNode alone2 = json(b.toString());
+        JsonNode both = json(a.toString(), b.toString());
+        List<String> expected = new ArrayList<>(kinds(alone1));
+        expected.addAll(kinds(alone2));
+        assertThat(kinds(both)).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(both.at("/stats/sockets").asLong()).isEqualTo(alone1.at("/stats/sockets").asLong() + alone2.at("/stats/sockets").asLong());
+        assertThat(both.get("sockets").size()).isEqualTo(alone1.get("sockets").size() + alone2.get("sockets").size());
+        assertThat(both.get("warnings").toString()).contains("2 unrelated captures").contains("analyzed apart");
+    }
+
     @Test
     void exitCodeFollowsFailOn() throws IOException {
         assertThat(Cli.run("analyze", scenario("lost-send-data").toString()).code()).isEqualTo(1);

@@ -1,11 +1,14 @@
 package wsclose.trace;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.function.Consumer;
 import wsclose.trace.analysis.Analyzer;
 import wsclose.trace.decode.SocketDecoder;
 import wsclose.trace.etl.EtlFile;
+import wsclose.trace.etl.LogfileHeader;
 import wsclose.trace.etw.EtwEvent;
 
 /**
@@ -18,22 +21,90 @@ public final class Pipeline {
     }
 
     /**
+     * The files grouped by capture session, in the order given. Files are one story, merged in time order, when
+     * their headers describe the same machine (OS build, pointer size, processors, CPU speed, time zone, and the
+     * clock frequency where the clock types agree) and either come from one logger (a capture split into
+     * consecutive files), overlap in time (a kernel and a user session side by side) or give the same boot time.
+     * Anything else is an unrelated capture, whose endpoint, handle and pid values name other objects even when
+     * they are equal. Boot time alone decides nothing: real captures of one logger a minute apart carry boot times
+     * 40 s apart (a corpus file set), so only an equal one counts.
+     */
+    static List<List<EtlFile>> sessions(List<EtlFile> files) {
+        List<List<EtlFile>> groups = new ArrayList<>();
+        for (EtlFile f : files) {
+            List<EtlFile> joined = null;
+            for (java.util.Iterator<List<EtlFile>> it = groups.iterator(); it.hasNext(); ) {
+                List<EtlFile> g = it.next();
+                if (g.stream().anyMatch(o -> oneSession(o.header(), f.header()))) {
+                    if (joined == null) {
+                        joined = g;
+                        g.add(f);
+                    } else { // f links two groups: one session
+                        joined.addAll(g);
+                        it.remove();
+                    }
+                }
+            }
+            if (joined == null) {
+                groups.add(new ArrayList<>(List.of(f)));
+            }
+        }
+        return groups;
+    }
+
+    static boolean oneSession(LogfileHeader a, LogfileHeader b) {
+        boolean machine = a.osMajor() == b.osMajor() && a.osMinor() == b.osMinor() && a.build() == b.build()
+                && a.pointerSize() == b.pointerSize() && a.processors() == b.processors() && a.cpuSpeedMhz() == b.cpuSpeedMhz()
+                && a.timeZoneBiasMinutes() == b.timeZoneBiasMinutes()
+                && (a.clockType() != b.clockType() || a.perfFreq() == b.perfFreq());
+        if (!machine) {
+            return false;
+        }
+        boolean logger = a.loggerName() != null && !a.loggerName().isEmpty() && a.loggerName().equals(b.loggerName());
+        boolean boot = a.bootTime() > 0 && a.bootTime() == b.bootTime();
+        return logger || boot || start(a) <= end(b) && start(b) <= end(a);
+    }
+
+    private static long start(LogfileHeader h) {
+        return h.startTime() > 0 ? h.startTime() : Long.MIN_VALUE;
+    }
+
+    private static long end(LogfileHeader h) {
+        return h.endTime() > 0 ? h.endTime() : Long.MAX_VALUE;
+    }
+
+    /**
      * Feeds every event of {@code files} to {@code analyzer} and adds the files' read warnings and losses.
      * {@code tap} sees every raw event first (progress, statistics); it may be null.
      */
     public static void feed(List<EtlFile> files, Analyzer analyzer, Consumer<EtwEvent> tap) throws IOException {
-        for (EtlFile f : files) {
+        List<List<EtlFile>> sessions = sessions(files);
+        if (sessions.size() > 1) {
+            List<String> parts = new ArrayList<>();
+            for (List<EtlFile> g : sessions) {
+                parts.add(g.stream().map(f -> f.path().toString()).collect(Collectors.joining(" + ")));
+            }
+            analyzer.warning("the inputs are " + sessions.size() + " unrelated captures (different machines, or times and loggers that do not meet): " + String.join("; ", parts)
+                    + ". Their sockets are analyzed apart: an endpoint, handle or pid in one names nothing in another");
+        }
+        for (EtlFile f : sessions.get(0)) {
             analyzer.losses(f.losses());
         }
         SocketDecoder decoder = new SocketDecoder();
         java.util.function.Consumer<wsclose.trace.model.SocketEvent> sink = analyzer::accept; // once, not per event
-        EtlFile.forEachInTimeOrder(files, ev -> {
+        Consumer<EtwEvent> each = ev -> {
             if (tap != null) {
                 tap.accept(ev);
             }
             analyzer.inputEvent();
             decoder.decodeShared(ev, sink); // the model keeps nothing of an event but copies
-        });
+        };
+        for (int i = 0; i < sessions.size(); i++) {
+            if (i > 0) {
+                analyzer.newSession(sessions.get(i).stream().map(EtlFile::losses).toList());
+            }
+            EtlFile.forEachInTimeOrder(sessions.get(i), each);
+        }
         analyzer.decodeProblems(decoder.problems());
         if (decoder.firstProblem() != null) {
             analyzer.warning(decoder.problems() + " payloads were shorter than their layout and were skipped; the first: "

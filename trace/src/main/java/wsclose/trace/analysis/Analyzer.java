@@ -32,7 +32,14 @@ public final class Analyzer implements ModelListener {
     private final AnalysisOptions options;
     private final ReportListener listener;
     private final List<Check> checks = Checks.all();
-    private final SocketModel model;
+    private SocketModel model;
+    private boolean noEntries;
+    /** What the models of earlier sessions (unrelated captures, {@link #newSession}) counted. */
+    private final Set<Source> earlierSources = java.util.EnumSet.noneOf(Source.class);
+    private long earlierSockets;
+    private long earlierProblems;
+    /** The last event time of the current session: its open sockets end there. */
+    private long sessionLast = -1;
     private final List<SocketSummary> kept = new ArrayList<>();
     /**
      * The order of findings in every format: time, then endpoint (as an unsigned address), then kind; a finding
@@ -75,7 +82,7 @@ public final class Analyzer implements ModelListener {
         if (selector != null && selector.pid() < 0) {
             verbose.add(selector.endpoint());
         }
-        this.model = new SocketModel(this, t -> everyEntry || !verbose.isEmpty() && verbose.contains(t.endpoint())); // no box per socket
+        this.model = newModel(0);
         for (Severity s : Severity.values()) {
             bySeverity.put(s.label(), 0L);
         }
@@ -90,6 +97,7 @@ public final class Analyzer implements ModelListener {
     /** Keeps no timeline entries (nor builds their text) but for sockets chosen with --socket: nothing prints them. */
     public Analyzer withoutEntries() {
         model.withoutEntries();
+        noEntries = true;
         return this;
     }
 
@@ -106,6 +114,7 @@ public final class Analyzer implements ModelListener {
             first = e.time();
         }
         last = Math.max(last, e.time());
+        sessionLast = Math.max(sessionLast, e.time());
         model.apply(e);
         peakAlive = Math.max(peakAlive, model.alive());
     }
@@ -150,9 +159,32 @@ public final class Analyzer implements ModelListener {
         return model;
     }
 
+    private SocketModel newModel(long firstId) {
+        SocketModel m = new SocketModel(this, t -> everyEntry || !verbose.isEmpty() && verbose.contains(t.endpoint()), firstId);
+        return noEntries ? m.withoutEntries() : m;
+    }
+
+    /**
+     * The events from now on come from an unrelated capture (another machine or another boot): its endpoints,
+     * handles, pids and TCBs name other objects even where the values are equal, so every socket of the capture
+     * before ends with it (as at the end of the input) and a new model starts. Findings and sockets add up in one
+     * report; socket ids keep counting, so the sockets list capture by capture. {@code losses} are the new
+     * capture's loss windows.
+     */
+    public void newSession(List<wsclose.trace.etw.LossWindows> newLosses) {
+        model.finish(sessionLast);
+        earlierSources.addAll(model.sources());
+        earlierSockets += model.sockets();
+        earlierProblems += model.problems();
+        model = newModel(model.nextId());
+        sessionLast = -1;
+        losses.clear();
+        newLosses.forEach(this::losses);
+    }
+
     /** Ends the input: retires every socket still open and returns the report. */
     public Report finish() {
-        model.finish(last);
+        model.finish(sessionLast);
         return report(true);
     }
 
@@ -174,7 +206,9 @@ public final class Analyzer implements ModelListener {
     }
 
     private Report report(boolean done) {
-        Set<Source> present = model.sources();
+        Set<Source> present = java.util.EnumSet.noneOf(Source.class);
+        present.addAll(earlierSources);
+        present.addAll(model.sources());
         List<String> notes = new ArrayList<>();
         Set<String> missing = new LinkedHashSet<>();
         List<String> notChecked = new ArrayList<>();
@@ -196,16 +230,16 @@ public final class Analyzer implements ModelListener {
                     + " handle events for every check), e.g. xperf -start wsclose -on Microsoft-Windows-Winsock-AFD:"
                     + "0xffffffffffffffff:5+Microsoft-Windows-TCPIP:0xffffffffffffffff:5 -f winsock.etl (README, \"Capturing\")");
         }
-        if (done && selectedSockets == 0 && model.sockets() > 0 && (options.filtersSockets() || options.filtersTime())) {
+        if (done && selectedSockets == 0 && earlierSockets + model.sockets() > 0 && (options.filtersSockets() || options.filtersTime())) {
             notes.add(noMatch());
         }
         List<Finding> sorted = new ArrayList<>(findings);
         sorted.sort(ORDER);
         List<SocketSummary> byCreation = new ArrayList<>(kept);
         byCreation.sort(Comparator.comparingLong(SocketSummary::id)); // the model numbers sockets as it meets them
-        Report.Stats stats = new Report.Stats(inputEvents, socketEvents, model.sockets(), selectedSockets, peakAlive,
+        Report.Stats stats = new Report.Stats(inputEvents, socketEvents, earlierSockets + model.sockets(), selectedSockets, peakAlive,
                 Map.copyOf(bySeverity), present.stream().map(Source::description).toList(), List.copyOf(missing),
-                decodeProblems + model.problems(), eventsLost, first, last, buffersDamaged);
+                decodeProblems + earlierProblems + model.problems(), eventsLost, first, last, buffersDamaged);
         return new Report(source, stats, byCreation, sorted, notes, warnings);
     }
 

@@ -75,9 +75,20 @@ public final class SocketModel {
      * @param verbose which sockets keep every timeline entry (the one {@code wsclose timeline} prints)
      */
     public SocketModel(ModelListener listener, Predicate<SocketTimeline> verbose) {
+        this(listener, verbose, 0);
+    }
+
+    /** @param firstId the id of the first socket (a model that follows another one keeps the ids apart) */
+    public SocketModel(ModelListener listener, Predicate<SocketTimeline> verbose, long firstId) {
         this.listener = listener;
         this.verbose = verbose;
         this.data = new DataFlow(this);
+        this.next = firstId;
+    }
+
+    /** The id the next socket gets. */
+    public long nextId() {
+        return next;
     }
 
     /**

@@ -197,8 +197,20 @@ public final class WinsockScenario {
         kernel(ms, 0, 0x03, opcode, 4, opcode == 3 ? 0 : pid, 0, p);
     }
 
+    private Long bootFileTime;
+
+    /** The machine's boot time in the logfile header (FILETIME): two captures of one boot share it. */
+    public WinsockScenario bootFileTime(long fileTime) {
+        this.bootFileTime = fileTime;
+        return this;
+    }
+
     private EtlWriter writer(int bufferSize) {
-        EtlWriter w = EtlWriter.builder().pointerSize(pointerSize).processors(processors).bufferSize(bufferSize).t0(T0).build();
+        EtlOptions.Builder b = EtlWriter.builder().pointerSize(pointerSize).processors(processors).bufferSize(bufferSize).t0(T0);
+        if (bootFileTime != null) {
+            b.bootFileTime(bootFileTime);
+        }
+        EtlWriter w = b.build();
         w.recordPointerSize(pointerSize);
         return w;
     }
