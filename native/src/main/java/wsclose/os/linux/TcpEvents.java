@@ -135,7 +135,8 @@ final class TcpEvents {
      * tcp:tcp_probe, logged for every segment an established socket receives (tcp_rcv_established): its snd_una is
      * snd_una and snd_nxt before the segment's ACK is processed. A TCP_CUM_ACK is emitted when either moved or for the
      * first segment after a sample, so that the send queue of the last sample can be carried forward to an abortive
-     * close (SocketTimeline.liveSendQueueAtClose).
+     * close (SocketTimeline.liveSendQueueAtClose), and for every segment with data (bytes = data_len, its payload), so
+     * that the receive queue can be carried forward likewise (liveRecvQueueAtClose).
      */
     void probe(Rec r) {
         long sk = r.num("skaddr", 0);
@@ -149,13 +150,14 @@ final class TcpEvents {
             return;
         }
         long idle = nxt == una ? 1 : 0;
+        long data = r.num("data_len", -1);
         long[] last = t.lastProbe.get(ino);
-        // repeats add nothing: same snd_una, same in-flight state, and not the first segment after a sample
-        if (last != null && last[0] == una && last[1] == idle && last[2] == 1) {
+        // repeats add nothing: same snd_una, same in-flight state, no data, and not the first segment after a sample
+        if (last != null && last[0] == una && last[1] == idle && last[2] == 1 && data <= 0) {
             return;
         }
         t.lastProbe.put(ino, new long[] {una, idle, 1});
-        t.emit(t.at(r.mono, SocketEventKind.TCP_CUM_ACK).endpoint(ino).tcb(sk).value(una).seq(nxt));
+        t.emit(t.at(r.mono, SocketEventKind.TCP_CUM_ACK).endpoint(ino).tcb(sk).value(una).seq(nxt).bytes(data));
     }
 
     void destroy(Rec r) {

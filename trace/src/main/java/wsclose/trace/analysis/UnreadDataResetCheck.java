@@ -58,8 +58,10 @@ final class UnreadDataResetCheck implements Check {
         return unread(t) > 0 || linux && t.lingerOnOff() != 1;
     }
 
+    /** Unread bytes at the close: AFD's arrivals less reads (Windows), or the Linux queue sample carried to the close. */
     private static long unread(SocketTimeline t) {
-        return Math.max(t.bytesArrived() - t.bytesReceived(), t.recvQueue());
+        long carried = t.liveRecvQueueAtClose();
+        return Math.max(t.bytesArrived() - t.bytesReceived(), carried >= 0 ? carried : t.recvQueue());
     }
 
     @Override

@@ -86,6 +86,8 @@ final class LiveFacts {
         t.queueLiveAcked = t.liveAcked;
         t.probesSinceQueue = 0;
         t.queueSent = t.bytesSent;
+        t.queueLiveArrived = t.liveArrived;
+        t.queueReceived = t.bytesReceived;
     }
 
 }

@@ -71,6 +71,10 @@ public final class SocketTimeline {
      */
     long liveUna = -1;
     long liveAcked;
+    /** Payload bytes of the segments tcp_probe logged (data_len), and their sum and the bytes read at the last sample. */
+    long liveArrived;
+    long queueLiveArrived;
+    long queueReceived;
     long queueLiveAcked;
     long queueSent;
     boolean queueAcksTraced;
@@ -240,8 +244,14 @@ public final class SocketTimeline {
         }
     }
 
-    /** A Linux tcp_probe: snd_una before this segment's ACK, snd_nxt (-1 unknown); forward progress only. */
-    void liveProbe(long una, long nxt) {
+    /**
+     * A Linux tcp_probe: snd_una before this segment's ACK, snd_nxt (-1 unknown), the segment's payload bytes (-1
+     * unknown); acknowledgements count forward progress only.
+     */
+    void liveProbe(long una, long nxt, long data) {
+        if (data > 0) {
+            liveArrived += data; // logged before the segment is queued: after any sample taken before it
+        }
         if (una < 0) {
             return;
         }
@@ -361,6 +371,18 @@ public final class SocketTimeline {
             return -1;
         }
         return Math.max(0, sendQueue + Math.max(0, bytesSent - queueSent) - (liveAcked - queueLiveAcked));
+    }
+
+    /**
+     * The receive queue at the close on Linux: the last sample plus the payload of the segments received since
+     * (tcp_probe data_len) minus the bytes the program read since, or -1 when tcp_probe was not on after that sample.
+     * The sample alone is stale when the data came in after it (a server that answers 413 and closes at once).
+     */
+    public long liveRecvQueueAtClose() {
+        if (!queueAcksTraced || queuesAt < 0 || recvQueue < 0) {
+            return -1;
+        }
+        return Math.max(0, recvQueue + (liveArrived - queueLiveArrived) - (bytesReceived - queueReceived));
     }
 
     /**

@@ -64,6 +64,31 @@ class LinuxUnreadAtCloseTest {
     }
 
     @Test
+    void theUnreadCountIsTheSampleCarriedToTheCloseByTcpProbe() {
+        long t = 133_486_238_450_000_000L;
+        List<SocketEvent> l = new ArrayList<>(story(false, 72).subList(0, 3));
+        // sampled with nothing unread and tcp_probe on; then the upload arrives in three segments, 40 bytes are read
+        l.add(SocketEvent.at(t + 10, SocketEventKind.QUEUE_SAMPLE, Source.LINUX).endpoint(INODE).bytes(0).value(0)
+                .name(SocketEvent.ACKS_TRACED).build());
+        for (int i = 0; i < 3; i++) {
+            l.add(SocketEvent.at(t + 11 + i, SocketEventKind.TCP_CUM_ACK, Source.LINUX).endpoint(INODE).value(1000).seq(1000)
+                    .bytes(i == 2 ? 3000 : 8000).build());
+        }
+        l.add(SocketEvent.at(t + 15, SocketEventKind.TCP_CUM_ACK, Source.LINUX).endpoint(INODE).value(1000).seq(1000).build());
+        l.add(SocketEvent.at(t + 20, SocketEventKind.API_RECV, Source.LINUX).thread(700, 700).handle(5).bytes(40).build());
+        List<SocketEvent> rest = story(false, 72);
+        l.add(rest.get(4)); // the 72-byte reply
+        // the peer's ACK of the reply: tcp_probe logs snd_una before processing it, so its progress is unknown
+        l.add(SocketEvent.at(t + 32, SocketEventKind.TCP_CUM_ACK, Source.LINUX).endpoint(INODE).value(1000).seq(1072).build());
+        l.addAll(rest.subList(5, rest.size()));
+        Report r = analyze(l);
+        assertThat(r.findings()).extracting(Finding::kind).containsExactly("unread-data-reset");
+        Finding f = r.findings().get(0);
+        assertThat(f.details()).containsEntry("bytesUnread", 18_960L);
+        assertThat(f.message()).contains("18,960 bytes of received data unread");
+    }
+
+    @Test
     void lingerZeroIsLostSendDataNotUnreadData() {
         Report r = analyze(story(true, 0));
         assertThat(r.findings()).extracting(Finding::kind).containsExactly("lost-send-data");
