@@ -12,13 +12,13 @@ public final class AnalysisFilters {
     @Option(names = "--pid", split = ",", paramLabel = "PID", description = "Only sockets of these processes.")
     List<Integer> pids = new ArrayList<>();
 
-    @Option(names = "--process", split = ",", paramLabel = "NAME", description = "Only sockets of processes with this image name (app.exe).")
+    @Option(names = "--process", split = ",", paramLabel = "NAME", description = "Only sockets of processes with this image name, with or without .exe, in any case.")
     List<String> processes = new ArrayList<>();
 
     @Option(names = "--port", split = ",", paramLabel = "PORT", description = "Only sockets with this local or remote port.")
     List<Integer> ports = new ArrayList<>();
 
-    @Option(names = "--socket", paramLabel = "ENDPOINT|PID:HANDLE", description = "Only this socket: an endpoint (0xffffa50c3e5f2010) or PID:HANDLE (1234:0x1a4).")
+    @Option(names = "--socket", paramLabel = "SOCKET", description = "Only this socket: an endpoint (0xffffa50c3e5f2010) or a pid and handle (1234:0x1a4).")
     String socket;
 
     @Option(names = "--since", converter = TimeArg.Converter.class, paramLabel = "TIME",

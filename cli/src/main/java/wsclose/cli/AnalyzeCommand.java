@@ -16,9 +16,10 @@ import wsclose.trace.analysis.Report;
 
 /** {@code wsclose analyze FILE...}: per-socket timelines and close findings of a trace or an event log. */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
-        description = {"Reports the socket close problems of a trace, with every socket's timeline.",
-            "Finds use-after-close, aborted-pending-op, lost-send-data, unread-data-reset, linger-timeout, leak,",
-            "double-close and handle-reuse. Input: .etl files (merged in time order) or an event log (.jsonl)."})
+        description = {"Reports the socket close problems of a trace, with every socket's timeline. Finds use-after-close,"
+            + " aborted-pending-op, lost-send-data, unread-data-reset, linger-timeout, leak, double-close and handle-reuse.",
+            "Input: .etl files (the files of one capture merged in time order, unrelated captures analyzed apart) or an event"
+            + " log (.jsonl)."})
 public final class AnalyzeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

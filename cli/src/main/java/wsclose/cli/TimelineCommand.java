@@ -42,8 +42,8 @@ public final class TimelineCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global;
 
-    @Option(names = "--socket", required = true, paramLabel = "ENDPOINT|PID:HANDLE",
-            description = "The socket: an endpoint (0xffffa50c3e5f2010) or PID:HANDLE (1234:0x1a4).")
+    @Option(names = "--socket", required = true, paramLabel = "SOCKET",
+            description = "The socket: an endpoint (0xffffa50c3e5f2010) or a pid and handle (1234:0x1a4).")
     String socket;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")

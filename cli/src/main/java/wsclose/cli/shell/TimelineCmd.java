@@ -21,8 +21,8 @@ final class TimelineCmd implements Callable<Integer> {
 
     private final Context ctx;
 
-    @Option(names = "--socket", required = true, paramLabel = "ENDPOINT|PID:HANDLE",
-            description = "The socket: an endpoint (0xffffa50c3e5f2010) or PID:HANDLE (1234:0x1a4); Tab lists them.")
+    @Option(names = "--socket", required = true, paramLabel = "SOCKET",
+            description = "The socket: an endpoint (0xffffa50c3e5f2010) or a pid and handle (1234:0x1a4); Tab lists them.")
     String socket;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
