@@ -10,8 +10,9 @@ import wsclose.trace.model.SocketEventKind;
  * ({@link SocketDecoder#decodeShared}: the analyze path, nothing allocated per event).
  */
 final class Emitter {
-    private final SocketEvent.Builder builder = SocketEvent.at(0, SocketEventKind.CREATE, SocketEvent.Source.AFD);
-    private final SocketEvent shared = builder.build();
+    private final SocketEvent shared = SocketEvent.at(0, SocketEventKind.CREATE, SocketEvent.Source.AFD).build();
+    /** Builds in the shared event itself: handing it over copies nothing; {@link SocketDecoder#decode} copies it. */
+    private final SocketEvent.Builder builder = SocketEvent.Builder.into(shared);
     private Consumer<SocketEvent> sink;
     private boolean reuse;
 

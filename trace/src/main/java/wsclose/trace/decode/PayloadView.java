@@ -28,6 +28,8 @@ final class PayloadView implements Fields {
         /** Field names hashed for {@link #index}: open addressing on String.hashCode (cached in the String). */
         final String[] table;
         final int[] tableIndex;
+        /** For each field sized by an earlier one (lengthField), that field's index, resolved once; else -1. */
+        final int[] lengthIndex;
 
         Plan(Layout layout, int pointerSize) {
             this.layout = layout;
@@ -63,6 +65,10 @@ final class PayloadView implements Fields {
                 }
                 table[h] = n;
                 tableIndex[h] = i;
+            }
+            this.lengthIndex = new int[fields.length];
+            for (int i = 0; i < fields.length; i++) {
+                lengthIndex[i] = fields[i].lengthField() == null ? -1 : index(fields[i].lengthField());
             }
         }
 
@@ -157,7 +163,7 @@ final class PayloadView implements Fields {
         int p = off + plan.prefixEnd;
         for (int i = plan.firstVariable; i < fs.length; i++) {
             at[i] = p;
-            int size = size(fs[i], p);
+            int size = size(fs[i], i, p);
             if (size < 0 || end - p < size) {
                 return false;
             }
@@ -166,8 +172,8 @@ final class PayloadView implements Fields {
         return true;
     }
 
-    /** The size of field {@code f} at {@code p} of this payload, or -1 when it cannot be known. */
-    private int size(Field f, int p) {
+    /** The size of field {@code f} (number {@code i}) at {@code p} of this payload, or -1 when it cannot be known. */
+    private int size(Field f, int i, int p) {
         int ptr = plan.pointerSize;
         int s = fixedSize(f, ptr);
         if (s >= 0) {
@@ -177,12 +183,12 @@ final class PayloadView implements Fields {
             case UNICODE_STRING:
             case ANSI_STRING:
                 if (f.lengthField() != null) {
-                    return length(f);
+                    return length(i);
                 }
                 return f.type() == FieldType.ANSI_STRING ? ansiz(p) : utf16z(p);
             case BINARY:
             case SOCKADDR:
-                return length(f);
+                return length(i);
             case SID:
                 return sid(p);
             case KERNEL_SID: {
@@ -197,8 +203,9 @@ final class PayloadView implements Fields {
         }
     }
 
-    private int length(Field f) {
-        long n = getLong(f.lengthField(), -1);
+    private int length(int i) {
+        int li = plan.lengthIndex[i];
+        long n = li < 0 ? -1 : longAt(li, -1);
         return n < 0 || n > Integer.MAX_VALUE ? -1 : (int) n;
     }
 

@@ -210,90 +210,68 @@ public final class SocketEvent {
         return new Builder(time, kind, source);
     }
 
-    /** Fluent construction for decoders and tests: unset identity fields stay "unknown". */
+    /**
+     * Fluent construction for decoders and tests: unset identity fields stay "unknown". The fields are built in an
+     * event of the builder's own ({@link #into}: the decoder's shared event itself, so handing it over copies nothing).
+     */
     public static final class Builder {
-        private long time;
-        private SocketEventKind kind;
-        private Source source;
-        private Phase phase = Phase.NONE;
-        private int pid = -1;
-        private int tid = -1;
-        private long process;
-        private long endpoint;
-        private long handle = -1;
-        private long object;
-        private long tcb;
-        private long status;
-        private long bytes = -1;
-        private long value;
-        private String local;
-        private String remote;
-        private LazyText remoteLater;
-        private String name;
-        private long seq = -1;
+        private final SocketEvent e;
 
         Builder(long time, SocketEventKind kind, Source source) {
-            this.time = time;
-            this.kind = kind;
-            this.source = source;
+            this.e = new SocketEvent(0, kind, source, Phase.NONE, -1, -1, 0, 0, -1, 0, 0, 0, -1, 0, null, null, null, -1);
+            restart(time, kind, source);
         }
 
-        public Builder phase(Phase p) { this.phase = p; return this; }
-        public Builder thread(int pid, int tid) { this.pid = pid; this.tid = tid; return this; }
-        public Builder pid(int pid) { this.pid = pid; return this; }
-        public Builder process(long eprocess) { this.process = eprocess; return this; }
-        public Builder endpoint(long e) { this.endpoint = e; return this; }
-        public Builder handle(long h) { this.handle = h; return this; }
-        public Builder object(long o) { this.object = o; return this; }
-        public Builder tcb(long t) { this.tcb = t; return this; }
-        public Builder status(long s) { this.status = s; return this; }
-        public Builder bytes(long b) { this.bytes = b; return this; }
-        public Builder value(long v) { this.value = v; return this; }
-        public Builder local(String l) { this.local = l; return this; }
-        public Builder remote(String r) { this.remote = r; this.remoteLater = null; return this; }
+        private Builder(SocketEvent target) {
+            this.e = target;
+        }
+
+        /** A builder that writes straight into {@code target}: {@link #buildInto} of it then copies nothing. */
+        public static Builder into(SocketEvent target) {
+            return new Builder(target);
+        }
+
+        public Builder phase(Phase p) { e.phase = p; return this; }
+        public Builder thread(int pid, int tid) { e.pid = pid; e.tid = tid; return this; }
+        public Builder pid(int pid) { e.pid = pid; return this; }
+        public Builder process(long eprocess) { e.process = eprocess; return this; }
+        public Builder endpoint(long x) { e.endpoint = x; return this; }
+        public Builder handle(long h) { e.handle = h; return this; }
+        public Builder object(long o) { e.object = o; return this; }
+        public Builder tcb(long t) { e.tcb = t; return this; }
+        public Builder status(long st) { e.status = st; return this; }
+        public Builder bytes(long b) { e.bytes = b; return this; }
+        public Builder value(long v) { e.value = v; return this; }
+        public Builder local(String l) { e.local = l; return this; }
+        public Builder remote(String r) { e.remote = r; e.remoteLater = null; return this; }
         /** The remote address made only if a consumer reads it (see {@link LazyText}); null: unknown. */
-        public Builder remoteLater(LazyText r) { this.remote = null; this.remoteLater = r; return this; }
-        public Builder name(String n) { this.name = n; return this; }
-        public Builder seq(long s) { this.seq = s; return this; }
+        public Builder remoteLater(LazyText r) { e.remote = null; e.remoteLater = r; return this; }
+        public Builder name(String n) { e.name = n; return this; }
+        public Builder seq(long sq) { e.seq = sq; return this; }
 
         /**
          * Starts over for another event, every field unknown again: one builder serves a decoder for the whole
          * input (SocketDecoder), so building an event allocates nothing.
          */
         public Builder restart(long time, SocketEventKind kind, Source source) {
-            this.time = time;
-            this.kind = kind;
-            this.source = source;
-            phase = Phase.NONE;
-            pid = -1;
-            tid = -1;
-            process = 0;
-            endpoint = 0;
-            handle = -1;
-            object = 0;
-            tcb = 0;
-            status = 0;
-            bytes = -1;
-            value = 0;
-            local = null;
-            remote = null;
-            remoteLater = null;
-            name = null;
-            seq = -1;
+            e.set(time, kind, source, Phase.NONE, -1, -1, 0, 0, -1, 0, 0, 0, -1, 0, null, null, null, -1);
             return this;
         }
 
         /** Writes this builder's event into {@code target} (a reused instance) and returns it. */
         public SocketEvent buildInto(SocketEvent target) {
-            target.set(time, kind, source, phase, pid, tid, process, endpoint, handle, object, tcb, status, bytes, value,
-                    local, remote, name, seq);
-            target.remoteLater = remoteLater; // valid as long as the shared event: until the next input event
+            if (target != e) {
+                target.set(e.time, e.kind, e.source, e.phase, e.pid, e.tid, e.process, e.endpoint, e.handle, e.object, e.tcb,
+                        e.status, e.bytes, e.value, e.local, e.remote, e.name, e.seq);
+                target.remoteLater = e.remoteLater; // valid as long as the shared event: until the next input event
+            }
             return target;
         }
 
         public SocketEvent build() {
-            return new SocketEvent(time, kind, source, phase, pid, tid, process, endpoint, handle, object, tcb, status,
-                    bytes, value, local, remoteLater != null ? remoteLater.text() : remote, name, seq);
+            return new SocketEvent(e.time, e.kind, e.source, e.phase, e.pid, e.tid, e.process, e.endpoint, e.handle, e.object,
+                    e.tcb, e.status, e.bytes, e.value, e.local, e.remoteLater != null ? e.remoteLater.text() : e.remote, e.name,
+                    e.seq);
         }
     }
 }
