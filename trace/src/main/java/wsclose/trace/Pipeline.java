@@ -3,8 +3,8 @@ package wsclose.trace;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import wsclose.trace.analysis.Analyzer;
 import wsclose.trace.decode.SocketDecoder;
 import wsclose.trace.etl.EtlFile;
@@ -84,10 +84,11 @@ public final class Pipeline {
             for (List<EtlFile> g : sessions) {
                 parts.add(g.stream().map(f -> f.path().toString()).collect(Collectors.joining(" + ")));
             }
-            analyzer.warning("the inputs are " + sessions.size() + " unrelated captures (different machines, or times and loggers that do not meet): " + String.join("; ", parts)
-                    + ". Their sockets are analyzed apart: an endpoint, handle or pid in one names nothing in another");
+            analyzer.warning("the inputs are " + sessions.size() + " unrelated captures (different machines, or times and"
+                    + " loggers that do not meet): " + String.join("; ", parts) + ". Their sockets are analyzed apart: an"
+                    + " endpoint, handle or pid in one names nothing in another");
         }
-        for (EtlFile f : sessions.get(0)) {
+        for (EtlFile f : sessions.isEmpty() ? files : sessions.get(0)) {
             analyzer.losses(f.losses());
         }
         SocketDecoder decoder = new SocketDecoder();

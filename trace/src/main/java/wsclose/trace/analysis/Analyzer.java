@@ -58,6 +58,8 @@ public final class Analyzer implements ModelListener {
 
     private final java.util.TreeSet<Integer> tracePids = new java.util.TreeSet<>();
     private final java.util.TreeSet<String> traceProcesses = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    private int lastPid = -1;
+    private String lastProcess;
     /** Endpoints whose timelines keep every entry (the sockets {@code wsclose timeline} prints). */
     private final Set<Long> verbose = new java.util.HashSet<>();
     private boolean everyEntry;
@@ -168,7 +170,7 @@ public final class Analyzer implements ModelListener {
      * The events from now on come from an unrelated capture (another machine or another boot): its endpoints,
      * handles, pids and TCBs name other objects even where the values are equal, so every socket of the capture
      * before ends with it (as at the end of the input) and a new model starts. Findings and sockets add up in one
-     * report; socket ids keep counting, so the sockets list capture by capture. {@code losses} are the new
+     * report; socket ids keep counting, so the sockets list capture by capture. {@code newLosses} are the new
      * capture's loss windows.
      */
     public void newSession(List<wsclose.trace.etw.LossWindows> newLosses) {
@@ -330,8 +332,8 @@ public final class Analyzer implements ModelListener {
         mine.clear();
         if (!losses.isEmpty()) {
             long end = t.closeRequested() >= 0 ? t.closeRequested() : t.lastActivity();
-            for (wsclose.trace.etw.LossWindows w : losses) {
-                if (w.overlaps(t.firstSeen(), end)) {
+            for (int i = 0; i < losses.size(); i++) { // per retired socket: no iterator
+                if (losses.get(i).overlaps(t.firstSeen(), end)) {
                     t.mayMissEvents(true);
                     break;
                 }
@@ -358,10 +360,14 @@ public final class Analyzer implements ModelListener {
         if (selected) {
             selectedSockets++;
         }
-        if (tracePids.size() < 1000 && t.pid() >= 0) {
-            tracePids.add(t.pid()); // for "no socket matched" (bounded: a note, not an index)
+        // for "no socket matched" (bounded: a note, not an index); a process's sockets come in runs, so the last one
+        // added is remembered and a run costs one comparison, not a tree search per socket
+        if (t.pid() >= 0 && t.pid() != lastPid && tracePids.size() < 1000) {
+            lastPid = t.pid();
+            tracePids.add(t.pid());
         }
-        if (traceProcesses.size() < 1000 && t.process() != null) {
+        if (t.process() != null && t.process() != lastProcess && traceProcesses.size() < 1000) {
+            lastProcess = t.process();
             traceProcesses.add(t.process());
         }
         if (selected && (options.allSockets() || hasFindings)) {

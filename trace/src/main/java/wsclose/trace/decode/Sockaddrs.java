@@ -15,6 +15,7 @@ public final class Sockaddrs {
     /*
      * IPv4 addresses repeat on every event of a connection: a direct-mapped cache of their text saves a string per
      * event. Entries are immutable and a slot is one reference, so threads sharing it see a whole entry or another.
+     * A miss writes the text digit by digit into a char array (a local port is new on every socket).
      */
     private static final int CACHE_BITS = 12;
     private static final Cached[] CACHE = new Cached[1 << CACHE_BITS];
@@ -35,7 +36,7 @@ public final class Sockaddrs {
                 if (c != null && c.key == key) {
                     return c.text;
                 }
-                String text = ipv4(b, off + 4) + ":" + port;
+                String text = ipv4Port(b, off + 4, port);
                 CACHE[slot] = new Cached(key, text);
                 return text;
             }
@@ -49,6 +50,38 @@ public final class Sockaddrs {
     /** The port of a SOCKADDR, or -1 when the bytes are too short. */
     public static int port(byte[] b, int off, int len) {
         return len >= 4 ? (b[off + 2] & 0xFF) << 8 | (b[off + 3] & 0xFF) : -1;
+    }
+
+    /** "a.b.c.d:port" without intermediate strings. */
+    static String ipv4Port(byte[] b, int off, int port) {
+        char[] c = new char[21];
+        int n = 0;
+        for (int i = 0; i < 4; i++) {
+            if (i > 0) {
+                c[n++] = '.';
+            }
+            n = decimal(c, n, b[off + i] & 0xFF);
+        }
+        c[n++] = ':';
+        n = decimal(c, n, port);
+        return new String(c, 0, n);
+    }
+
+    private static int decimal(char[] c, int n, int v) {
+        if (v >= 10000) {
+            c[n++] = (char) ('0' + v / 10000);
+        }
+        if (v >= 1000) {
+            c[n++] = (char) ('0' + v / 1000 % 10);
+        }
+        if (v >= 100) {
+            c[n++] = (char) ('0' + v / 100 % 10);
+        }
+        if (v >= 10) {
+            c[n++] = (char) ('0' + v / 10 % 10);
+        }
+        c[n++] = (char) ('0' + v % 10);
+        return n;
     }
 
     public static String ipv4(byte[] b, int off) {

@@ -39,6 +39,19 @@ public enum SocketEventKind {
     private final String word = name().startsWith("API_") ? name().substring(4).toLowerCase(java.util.Locale.ROOT)
             : name().toLowerCase(java.util.Locale.ROOT);
 
+    private final boolean api = name().startsWith("API_");
+    private final boolean tcp = name().startsWith("TCP_");
+
+    /** A Winsock/system call (API_*): the model's dispatch asks per event, so it is a field, not a name test. */
+    public boolean api() {
+        return api;
+    }
+
+    /** A transport-level event (TCP_*). */
+    public boolean tcp() {
+        return tcp;
+    }
+
     /** The kind as a word for messages: "send", "close", "setopt" (API_ prefix dropped). */
     public String word() {
         return word;

@@ -122,9 +122,9 @@ public final class SocketModel {
             case IDENTITY: LiveFacts.identity(this, e); break;
             case FREE: free(e); break;
             default:
-                if (e.kind().name().startsWith("API_")) {
+                if (e.kind().api()) {
                     ApiCalls.apply(this, e);
-                } else if (e.kind().name().startsWith("TCP_")) {
+                } else if (e.kind().tcp()) {
                     data.tcp(e);
                 } else {
                     data.afd(e);
@@ -221,7 +221,7 @@ public final class SocketModel {
         switch (e.source()) {
             case AFD: return e.phase() == Phase.ENTER || e.kind() == SocketEventKind.CREATE;
             case TCPIP: case KERNEL_NETWORK: return false;
-            case LINUX: return !e.kind().name().startsWith("TCP_");
+            case LINUX: return !e.kind().tcp();
             default: return true;
         }
     }
