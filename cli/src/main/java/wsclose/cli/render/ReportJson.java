@@ -81,13 +81,7 @@ public final class ReportJson {
 
     /** The fields of a socket in {@code sockets[]}. */
     static void socketFields(JsonGenerator g, SocketSummary s, List<Finding> findings) throws IOException {
-        g.writeStringField("endpoint", s.endpointText());
-        known(g, "pid", s.pid());
-        stringOrNull(g, "process", s.process());
-        handles(g, s, s.handles());
-        stringOrNull(g, "local", s.local());
-        stringOrNull(g, "remote", s.remote());
-        time(g, "created", s.created());
+        identity(g, s);
         time(g, "closeRequested", s.closeRequested());
         time(g, "closed", s.closed());
         time(g, "freed", s.freed());
@@ -153,14 +147,19 @@ public final class ReportJson {
             return;
         }
         g.writeObjectFieldStart("socket");
+        identity(g, s);
+        g.writeEndObject();
+    }
+
+    /** What names a socket, first in both of its shapes; "created" tells instances apart (values are reused within ms). */
+    private static void identity(JsonGenerator g, SocketSummary s) throws IOException {
         g.writeStringField("endpoint", s.endpointText());
         known(g, "pid", s.pid());
         stringOrNull(g, "process", s.process());
         handles(g, s, s.handles());
         stringOrNull(g, "local", s.local());
         stringOrNull(g, "remote", s.remote());
-        time(g, "created", s.created()); // which instance: endpoints and handles are reused within milliseconds
-        g.writeEndObject();
+        time(g, "created", s.created());
     }
 
     static void findingFields(JsonGenerator g, Finding f) throws IOException {
