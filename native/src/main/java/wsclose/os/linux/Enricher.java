@@ -36,6 +36,7 @@ final class Enricher implements Consumer<Rec> {
                 long ret = r.num("ret", -1);
                 if (ret >= 0) {
                     r.inode = ProcScan.inodeOf(proc, r.tgid, (int) ret);
+                    r.inodeAt = System.nanoTime(); // after the read: a close before it may have handed the fd on
                     if (r.inode > 0) {
                         tracked.add(r.inode);
                     }

@@ -34,11 +34,12 @@ final class ProcessEvents {
         }
         t.emit(t.at(r.mono, SocketEventKind.PROCESS_START).pid(child).name(r.text("child_comm")));
         if (r.fds != null) {
-            // a socket the parent closed before its inode was read carries a made-up id: the child's copy tells
+            // a socket the parent closed before its inode was read carries a made-up id, or its cookie once a TCP event
+            // gave it: the child's copy tells its inode, which ss and /proc show
             Map<Integer, FdRef> parents = t.table(parent);
             for (ProcScan.Fd f : r.fds) {
                 FdRef ref = parents.get(f.fd());
-                if (ref != null && ref.inet() && ref.inode() >= Translator.SYNTHETIC && f.inode() > 0 && !t.known.contains(f.inode())) {
+                if (ref != null && ref.inet() && ref.inode() >= wsclose.trace.model.LinuxIds.COOKIE && f.inode() > 0 && !t.known.contains(f.inode())) {
                     t.rename(r.mono, ref.inode(), f.inode());
                 }
             }
@@ -86,5 +87,6 @@ final class ProcessEvents {
         t.emit(t.at(r.mono, SocketEventKind.PROCESS_END).pid(tgid).name(r.text("comm")));
         t.fds.remove(tgid);
         t.closedInet.removeIf(k -> (int) (k >>> 32) == tgid);
+        t.inodeReadAt.keySet().removeIf(k -> (int) (k >>> 32) == tgid);
     }
 }

@@ -22,6 +22,8 @@ final class Rec extends Item {
 
     /** Inode the new fd names (socket/accept exits), -1 unknown. */
     long inode = -1;
+    /** When {@link #inode} was read from /proc (CLOCK_MONOTONIC ns, the clock of {@code mono}), -1 unknown. */
+    long inodeAt = -1;
     /** The process's socket fds when it was rescanned (exec, recvmsg), or null. */
     List<ProcScan.Fd> fds;
     /** Thread group of a forked child, -1 unknown. */

@@ -48,6 +48,9 @@ final class Syscalls {
         switch (call) {
             case "close" -> {
                 FdRef ref = tab.remove((int) fd);
+                if (ref != null && ref.inet()) {
+                    ref = t.checkInodeRead(r.mono, g, (int) fd, ref);
+                }
                 if (ref != null) {
                     if (ref.inet()) {
                         t.closedInet.add(Translator.key(g, fd));
@@ -200,6 +203,14 @@ final class Syscalls {
 
     private void created(Rec r, Map<Integer, FdRef> tab, int fd, boolean inet, String what, SocketEventKind api) {
         long ino = r.inode;
+        if (ino > 0 && inet && t.created.contains(ino)) {
+            // socket() and accept() always make a new inode: one that an earlier creation already got was read from
+            // /proc after that socket's fd was closed and handed to this one (the reader runs behind the process). The
+            // earlier socket never had it: it becomes a made-up id (a TCP event may still give its cookie).
+            long made = t.syntheticNext++;
+            t.synthetic++;
+            t.rename(r.mono, ino, made);
+        }
         if (ino <= 0 || inet && t.known.contains(ino)) {
             if (ino > 0) {
                 tab.put(fd, new FdRef(ino, inet)); // already seeded by the snapshot taken moments ago
@@ -213,7 +224,13 @@ final class Syscalls {
         if (!inet) {
             return;
         }
+        if (r.inodeAt >= 0 && !wsclose.trace.model.LinuxIds.synthetic(ino)) {
+            t.inodeReadAt.put(Translator.key(r.tgid, fd), new long[] {ino, r.inodeAt});
+        }
         t.known.add(ino);
+        if (!wsclose.trace.model.LinuxIds.synthetic(ino)) {
+            t.created.add(ino);
+        }
         t.emit(t.at(r.mono, SocketEventKind.CREATE).thread(r.tgid, r.tid).endpoint(ino).name(what));
         t.emit(api(r, api, fd, new FdRef(ino, true)));
     }

@@ -119,10 +119,12 @@ final class TcpEvents {
         if (sk == 0) {
             return; // a reset for a packet no socket owns
         }
-        long ino = resolve(r, sk, sent ? 0 : r.num("sock_cookie", 0), sent ? null : tuple(r));
+        long cookie = sent ? 0 : r.num("sock_cookie", 0);
+        long ino = resolve(r, sk, cookie, sent ? null : tuple(r));
         if (ino < 0 || !t.known.contains(ino)) {
             return;
         }
+        ino = t.cookieIdentity(r.mono, ino, cookie);
         SocketEvent.Builder b = t.at(r.mono, sent ? SocketEventKind.TCP_RST_SENT : SocketEventKind.TCP_RST_RECEIVED)
                 .endpoint(ino).tcb(sk);
         if (sent && r.has("reason")) {
@@ -140,10 +142,12 @@ final class TcpEvents {
      */
     void probe(Rec r) {
         long sk = r.num("skaddr", 0);
-        long ino = resolve(r, sk, r.num("sock_cookie", 0), tuple(r));
+        long cookie = r.num("sock_cookie", 0);
+        long ino = resolve(r, sk, cookie, tuple(r));
         if (ino < 0 || !t.known.contains(ino)) {
             return;
         }
+        ino = t.cookieIdentity(r.mono, ino, cookie);
         long una = r.num("snd_una", -1);
         long nxt = r.num("snd_nxt", -1);
         if (una < 0) {
@@ -167,7 +171,11 @@ final class TcpEvents {
         if (ino < 0) {
             return;
         }
+        if (t.known.contains(ino)) {
+            ino = t.cookieIdentity(r.mono, ino, cookie); // the last chance to name a made-up id by the kernel's own
+        }
         t.index.forget(ino, sk, cookie);
+        t.created.remove(ino);
         if (t.known.remove(ino)) {
             t.tracked.remove(ino);
             t.lastQueues.remove(ino);

@@ -25,8 +25,8 @@ final class Translator {
     /** Prefix of notes about wsclose's own bookkeeping, shown only with --verbose. */
     static final String DEBUG = wsclose.os.LiveTrace.DEBUG_NOTE;
 
-    /** Ids for sockets that were closed before their inode could be read: high bit 62 keeps them apart. */
-    static final long SYNTHETIC = 1L << 62;
+    /** Ids for sockets that were closed before their inode could be read: high bit 62 keeps them apart (LinuxIds). */
+    static final long SYNTHETIC = wsclose.trace.model.LinuxIds.SYNTHETIC;
 
     final Consumer<SocketEvent> sink;
     final long baseFiletime;
@@ -35,6 +35,13 @@ final class Translator {
     /** (tgid, fd) pairs that named an inet socket before it was closed: EBADF on them is a use after close. */
     final Set<Long> closedInet = new HashSet<>();
     final Set<Long> known = new HashSet<>();
+    /** Inodes that a traced socket()/accept() was given (not a snapshot): one given twice was read too late. */
+    final Set<Long> created = new HashSet<>();
+    /**
+     * Per (tgid, fd) a socket()/accept() of the trace returned: {inode read from /proc/PID/fd/FD, when it was read
+     * (CLOCK_MONOTONIC)}, until that fd is closed.
+     */
+    final Map<Long, long[]> inodeReadAt = new HashMap<>();
     final SocketIndex index = new SocketIndex();
     final Syscalls syscalls = new Syscalls(this);
     /** Per socket: receive queue and send queue of the last QUEUE_SAMPLE emitted. */
@@ -56,6 +63,7 @@ final class Translator {
     long synthetic;
     long syntheticNext = SYNTHETIC;
     long renamed;
+    long byCookie;
     long threadGuesses;
 
     /**
@@ -211,8 +219,8 @@ final class Translator {
     }
 
     /**
-     * The socket known as {@code made} (a made-up id) is inode {@code real}: every fd table, the sampler and the
-     * model use the inode from now on (SocketEventKind.IDENTITY).
+     * The socket known as {@code made} (a made-up id, or a cookie id) is {@code real} (its inode, or its cookie id):
+     * every fd table, the sampler and the model use that from now on (SocketEventKind.IDENTITY; LinuxIds).
      */
     void rename(long mono, long made, long real) {
         for (Map<Integer, FdRef> tab : fds.values()) {
@@ -221,6 +229,10 @@ final class Translator {
         if (known.remove(made)) {
             known.add(real);
         }
+        if (created.remove(made) && !wsclose.trace.model.LinuxIds.synthetic(real) && !wsclose.trace.model.LinuxIds.cookie(real)) {
+            created.add(real);
+        }
+
         index.rename(made, real);
         long[] q = lastQueues.remove(made);
         if (q != null) {
@@ -230,18 +242,66 @@ final class Translator {
         if (p != null) {
             lastProbe.put(real, p);
         }
-        tracked.add(real);
-        synthetic--;
-        renamed++;
+        if (wsclose.trace.model.LinuxIds.synthetic(made)) {
+            synthetic--;
+        } else if (wsclose.trace.model.LinuxIds.cookie(made)) {
+            byCookie--;
+        }
+        if (wsclose.trace.model.LinuxIds.cookie(real)) {
+            byCookie++; // no sock_diag sample names a cookie id: the sampler has nothing to look up
+        } else if (wsclose.trace.model.LinuxIds.synthetic(real)) {
+            tracked.remove(made); // an inode read too late (Syscalls.created): the caller counts the made-up id
+        } else {
+            tracked.add(real);
+            renamed++;
+        }
         emit(at(mono, SocketEventKind.IDENTITY).endpoint(made).value(real));
+    }
+
+    /**
+     * A TCP tracepoint gave the cookie of a socket known by a made-up id: it is known by the cookie from now on, which
+     * ss -e shows as "sk:..." (LinuxIds). Returns the id to use.
+     */
+    long cookieIdentity(long mono, long ino, long cookie) {
+        if (ino < SYNTHETIC || cookie <= 0 || cookie >= SYNTHETIC - wsclose.trace.model.LinuxIds.COOKIE) {
+            return ino;
+        }
+        long id = wsclose.trace.model.LinuxIds.COOKIE + cookie;
+        if (known.contains(id)) {
+            return ino; // the cookie already names another socket we know: keep them apart
+        }
+        rename(mono, ino, id);
+        return id;
+    }
+
+    /**
+     * The fd a socket()/accept() returned is being closed: if the inode was read from /proc/PID/fd/FD only after this
+     * close, that fd named another file by then (a read that found nothing gave a made-up id already), so the inode
+     * is another socket's; this one becomes a made-up id (a TCP event may still give its cookie) before the close is
+     * applied. Returns the reference to close.
+     */
+    FdRef checkInodeRead(long mono, int tgid, int fd, FdRef ref) {
+        long[] read = inodeReadAt.remove(key(tgid, fd));
+        if (read == null || read[0] != ref.inode() || read[1] <= mono) {
+            return ref;
+        }
+        long made = syntheticNext++;
+        synthetic++;
+        rename(mono, ref.inode(), made);
+        return new FdRef(made, true);
     }
 
     /** Notes for the user about what could not be attributed. */
     java.util.List<String> notes() {
         java.util.List<String> out = new java.util.ArrayList<>();
+        if (byCookie > 0) {
+            out.add(byCookie + " socket(s) were closed by their creator within moments, before wsclose could read their inode"
+                    + " from /proc; they are reported by their socket cookie (sk:..., as ss -e shows it)");
+        }
         if (synthetic > 0) {
             out.add(synthetic + " socket(s) were closed by their creator within moments, before wsclose could read their inode"
-                    + " from /proc; they are reported with made-up ids from " + SYNTHETIC + " up, which match nothing in ss");
+                    + " from /proc, and no TCP event gave their cookie; they are reported with made-up ids from " + SYNTHETIC
+                    + " up, which match nothing in ss");
         }
         if (acksLost) {
             out.add("TCP events were lost, so acknowledgements may be missing: bytes discarded by abortive closes are upper"

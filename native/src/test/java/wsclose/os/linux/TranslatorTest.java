@@ -40,6 +40,11 @@ class TranslatorTest {
     static final long ACCEPTED = 5003;
 
     static List<SocketEvent> replay() {
+        return replay(Set.of());
+    }
+
+    /** The recording, with the fds in {@code unread} closed "before their inode could be read" (no inode given). */
+    static List<SocketEvent> replay(Set<Long> unread) {
         LineParser p = new LineParser(Fixture.formats());
         List<Item> items = new ArrayList<>();
         Map<Long, Long> newFds = Map.of(3L, LISTENER, 4L, CLIENT, 5L, ACCEPTED);
@@ -47,7 +52,7 @@ class TranslatorTest {
             for (String line : Fixture.lines(file)) {
                 Rec r = p.parse(line);
                 if (r.event.equals("sys_exit_socket") || r.event.equals("sys_exit_accept4")) {
-                    r.inode = newFds.get(r.num("ret", -1));
+                    r.inode = unread.contains(r.num("ret", -1)) ? -1 : newFds.get(r.num("ret", -1));
                 }
                 if (r.event.equals("sched_process_fork")) {
                     r.childTgid = (int) r.num("child_pid", -1);
@@ -128,6 +133,24 @@ class TranslatorTest {
         assertThat(evs).allSatisfy(e -> assertThat(e.endpoint()).isIn(0L, LISTENER, CLIENT, ACCEPTED));
         assertThat(of(evs, SocketEventKind.TCP_STATE)).filteredOn(e -> e.endpoint() == CLIENT).extracting(SocketEvent::name)
                 .containsExactly("CLOSE->SYN_SENT", "SYN_SENT->ESTABLISHED", "ESTABLISHED->CLOSE");
+    }
+
+    @Test
+    void aSocketWhoseInodeWasNeverReadIsKnownByItsCookieOnceATcpEventGivesIt() {
+        List<SocketEvent> evs = replay(Set.of(5L));
+        long madeUp = of(evs, SocketEventKind.CREATE).get(2).endpoint();
+        assertThat(wsclose.trace.model.LinuxIds.synthetic(madeUp)).isTrue();
+        long cookie = wsclose.trace.model.LinuxIds.COOKIE + 0x13; // tcp_receive_reset's sock_cookie for this socket
+        assertThat(of(evs, SocketEventKind.IDENTITY)).singleElement().satisfies(e -> {
+            assertThat(e.endpoint()).isEqualTo(madeUp);
+            assertThat(e.value()).isEqualTo(cookie);
+        });
+        assertThat(wsclose.trace.model.LinuxIds.text(cookie)).isEqualTo("sk:13"); // as ss -e writes it
+        // from the identity on, every event names the cookie; the reset and the free are its
+        int at = evs.indexOf(of(evs, SocketEventKind.IDENTITY).get(0));
+        assertThat(evs.subList(at + 1, evs.size())).noneMatch(e -> e.endpoint() == madeUp);
+        assertThat(of(evs, SocketEventKind.TCP_RST_RECEIVED)).singleElement().extracting(SocketEvent::endpoint).isEqualTo(cookie);
+        assertThat(of(evs, SocketEventKind.FREE)).extracting(SocketEvent::endpoint).containsExactly(CLIENT, cookie, LISTENER);
     }
 
     @Test

@@ -52,7 +52,7 @@ public record SocketSummary(long id, long endpoint, int pid, String process, Lis
 
     /** The socket's identity as its platform writes it: a decimal inode on Linux, a hex AFD endpoint on Windows. */
     public String endpointText() {
-        return linux() ? Long.toString(endpoint) : "0x" + Long.toHexString(endpoint);
+        return linux() ? wsclose.trace.model.LinuxIds.text(endpoint) : "0x" + Long.toHexString(endpoint);
     }
 
     /** A handle value of this socket: a decimal fd on Linux (as /proc/PID/fd), hex SOCKET/HANDLE on Windows. */

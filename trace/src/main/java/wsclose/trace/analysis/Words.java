@@ -54,7 +54,8 @@ final class Words {
         if (s == null) {
             return "an unknown socket";
         }
-        StringBuilder sb = new StringBuilder(s.linux() ? "socket inode " : "socket ").append(s.endpointText()).append(" (pid ")
+        StringBuilder sb = new StringBuilder("socket ")
+                .append(s.linux() ? wsclose.trace.model.LinuxIds.words(s.endpoint()) : s.endpointText()).append(" (pid ")
                 .append(s.pid());
         if (s.process() != null) {
             sb.append(' ').append(s.process());

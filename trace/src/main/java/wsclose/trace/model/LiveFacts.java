@@ -49,7 +49,8 @@ final class LiveFacts {
      */
     /**
      * A socket known under a made-up id (Linux: closed by its creator before its inode could be read) turned out to be
-     * {@code value} (the inode, read from a child that inherited it): it is that socket from now on, and reports name it.
+     * {@code value} (the inode, read from a child that inherited it, or the socket cookie a TCP tracepoint gave: see
+     * {@link LinuxIds}): it is that socket from now on, and reports name it.
      */
     static void identity(SocketModel m, SocketEvent e) {
         SocketTimeline t = m.live().get(e.endpoint());
@@ -60,7 +61,7 @@ final class LiveFacts {
         t.endpoint = e.value();
         m.live().put(e.value(), t);
         if (t.records()) {
-            t.entry(e.time(), "identity", e.pid(), e.tid(), "inode " + e.value() + " (known until now by a made-up id)");
+            t.entry(e.time(), "identity", e.pid(), e.tid(), LinuxIds.words(e.value()) + " (known until now as " + LinuxIds.words(e.endpoint()) + ")");
         }
     }
 

@@ -89,6 +89,27 @@ class LinuxUnreadAtCloseTest {
     }
 
     @Test
+    void aSocketKnownByItsCookieIsNamedAsSsNamesIt() {
+        long madeUp = wsclose.trace.model.LinuxIds.SYNTHETIC + 7;
+        long cookie = wsclose.trace.model.LinuxIds.COOKIE + 0x98;
+        List<SocketEvent> l = new ArrayList<>();
+        for (SocketEvent e : story(false, 72)) {
+            SocketEvent.Builder b = SocketEvent.at(e.time(), e.kind(), e.source()).phase(e.phase()).thread(e.pid(), e.tid())
+                    .handle(e.handle()).bytes(e.bytes()).value(e.value()).local(e.local()).remote(e.remote()).name(e.name());
+            // the socket was made up at creation; a TCP event gave its cookie before the close
+            b.endpoint(e.endpoint() == 0 ? 0 : e.time() < 133_486_238_450_000_040L ? madeUp : cookie);
+            l.add(b.build());
+            if (e.kind() == SocketEventKind.API_SEND) {
+                l.add(SocketEvent.at(e.time() + 1, SocketEventKind.IDENTITY, Source.LINUX).endpoint(madeUp).value(cookie).build());
+            }
+        }
+        Finding f = analyze(l).findings().get(0);
+        assertThat(f.kind()).isEqualTo("unread-data-reset");
+        assertThat(f.socket().endpointText()).isEqualTo("sk:98");
+        assertThat(f.message()).startsWith("socket sk:98 (pid 700");
+    }
+
+    @Test
     void lingerZeroIsLostSendDataNotUnreadData() {
         Report r = analyze(story(true, 0));
         assertThat(r.findings()).extracting(Finding::kind).containsExactly("lost-send-data");
