@@ -219,8 +219,10 @@ final class Translator {
     }
 
     /**
-     * The socket known as {@code made} (a made-up id, or a cookie id) is {@code real} (its inode, or its cookie id):
-     * every fd table, the sampler and the model use that from now on (SocketEventKind.IDENTITY; LinuxIds).
+     * The socket known as {@code made} is {@code real}: a made-up or cookie id turned out to be an inode (a forked
+     * child's copy) or a cookie (a TCP tracepoint), or an inode read too late turned out to be another socket's (real
+     * is then a made-up id). Every fd table, the sampler and the model use {@code real} from now on
+     * (SocketEventKind.IDENTITY; LinuxIds).
      */
     void rename(long mono, long made, long real) {
         for (Map<Integer, FdRef> tab : fds.values()) {
