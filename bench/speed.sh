@@ -2,7 +2,8 @@
 # Speed and memory of `wsclose analyze` against the reader, in one run (issue "analyze at the speed of the reader").
 # On one file (default: the large mixed scenario of bench/mixed.sh, generated when missing) it runs, each RUNS
 # times, keeping the fastest: `cat FILE > /dev/null`, `wsclose summary`, `wsclose analyze` (table),
-# `wsclose analyze --format json`, and `wsclose --version`. Times are wall clock including JVM start-up, run through the repo launcher (./wsclose) as a user runs them.
+# `wsclose analyze --format json`, and `wsclose --version`. Times are wall clock including JVM start-up, run through
+# the repo launcher (./wsclose) as a user runs them (class-data sharing, the launcher's collector).
 # For each it prints seconds, MB/s, events/s, peak RSS and the ratios against cat and summary; for analyze also
 # the bytes allocated per input event, from one extra run under JDK Flight Recorder (the sum of its
 # jdk.ObjectAllocationSample weights: an estimate, good to a few per cent), and the JSON output's size.
