@@ -10,5 +10,8 @@ if not exist "%JAR%" (
   popd
   if not exist "%JAR%" exit /b 3
 )
-java %JAVA_OPTS% -jar "%JAR%" %*
+rem The serial collector unless JAVA_OPTS picks one (see the Unix launcher).
+set "GC_OPTS=-XX:+UseSerialGC"
+echo.%JAVA_OPTS% | findstr /C:"GC" >nul && set "GC_OPTS="
+java %GC_OPTS% %JAVA_OPTS% -jar "%JAR%" %*
 exit /b %ERRORLEVEL%
