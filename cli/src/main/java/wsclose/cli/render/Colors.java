@@ -30,16 +30,20 @@ public final class Colors {
         return wrap("2", text);
     }
 
-    /** What {@link #dim} puts before and after a text, for writers that stream the text itself. */
+    /** What {@link #dim} puts before a text, for writers that stream the text itself; {@link #end} after it. */
     String dimStart() {
-        return on ? "\u001b[2m" : "";
+        return start("2");
     }
 
     String end() {
         return on ? "\u001b[0m" : "";
     }
 
+    private String start(String code) {
+        return on ? "\u001b[" + code + "m" : "";
+    }
+
     private String wrap(String code, String text) {
-        return on ? "\u001b[" + code + "m" + text + "\u001b[0m" : text;
+        return on ? start(code) + text + end() : text;
     }
 }

@@ -1,10 +1,7 @@
 package wsclose.cli.render;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.util.TokenBuffer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -20,8 +17,7 @@ import wsclose.trace.model.TimelineEntry;
  * The JSON shape of reports (format 1), shared by {@code analyze}, {@code trace}, {@code timeline} and the shell:
  * field order fixed here; times ISO-8601 UTC with 100 ns digits or null; addresses and handles as hex. Written
  * straight to a streaming generator (a report of tens of thousands of findings built no map per finding: issue
- * "analyze at the reader's speed"); {@link #socket} and friends give the same fields as a map where a document is
- * assembled around them.
+ * "analyze at the reader's speed").
  */
 public final class ReportJson {
     private ReportJson() {
@@ -29,11 +25,6 @@ public final class ReportJson {
 
     public static String time(long fileTime) {
         return fileTime < 0 ? null : Times.iso(fileTime);
-    }
-
-    /** A pid, tid or count, or null when unknown (the model's -1). */
-    static Integer known(int v) {
-        return v < 0 ? null : v;
     }
 
     interface Fields {
@@ -226,32 +217,5 @@ public final class ReportJson {
         known(g, "tid", e.tid());
         stringOrNull(g, "detail", e.detail());
         g.writeNumberField("refcount", e.refcount());
-    }
-
-    /** What {@code fields} writes, as an ordered map: for documents assembled around these shapes. */
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> asMap(Fields fields) {
-        try (TokenBuffer tb = new TokenBuffer(Json.MAPPER, false)) {
-            object(tb, fields);
-            return tb.asParser(Json.MAPPER).readValueAs(LinkedHashMap.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    public static Map<String, Object> socket(SocketSummary s, List<Finding> findings) {
-        return asMap(g -> socketFields(g, s, findings));
-    }
-
-    public static Map<String, Object> finding(Finding f) {
-        return asMap(g -> findingFields(g, f));
-    }
-
-    public static Map<String, Object> entry(TimelineEntry e) {
-        return asMap(g -> entryFields(g, e));
-    }
-
-    public static Map<String, Object> stats(Report.Stats s) {
-        return asMap(g -> statsFields(g, s));
     }
 }

@@ -1,9 +1,7 @@
 package wsclose.cli.render;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import wsclose.trace.analysis.Finding;
@@ -31,19 +29,35 @@ public final class TimelineRenderer {
      * each element with the socket, every step of its timeline and its findings (a reused value matches several).
      */
     public static void json(PrintWriter out, Collection<SocketSummary> sockets, Map<Long, List<Finding>> findings) {
-        List<Map<String, Object>> docs = new ArrayList<>();
-        for (SocketSummary s : sockets) {
-            List<Finding> fs = findings.getOrDefault(s.id(), List.of());
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("socket", ReportJson.socket(s, fs));
-            m.put("timeline", s.entries().stream().map(ReportJson::entry).toList());
-            m.put("findings", fs.stream().map(ReportJson::finding).toList());
-            docs.add(m);
-        }
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("format", Json.FORMAT);
-        doc.put("sockets", docs);
-        Json.pretty(out, doc);
+        JsonReportWriter.io(() -> {
+            com.fasterxml.jackson.core.JsonGenerator g = Json.generator(out);
+            g.setPrettyPrinter(new com.fasterxml.jackson.core.util.DefaultPrettyPrinter());
+            g.setCodec(Json.MAPPER);
+            g.writeStartObject();
+            g.writeNumberField("format", Json.FORMAT);
+            g.writeArrayFieldStart("sockets");
+            for (SocketSummary s : sockets) {
+                List<Finding> fs = findings.getOrDefault(s.id(), List.of());
+                g.writeStartObject();
+                g.writeFieldName("socket");
+                ReportJson.socket(g, s, fs);
+                g.writeArrayFieldStart("timeline");
+                for (TimelineEntry e : s.entries()) {
+                    ReportJson.object(g, x -> ReportJson.entryFields(x, e));
+                }
+                g.writeEndArray();
+                g.writeArrayFieldStart("findings");
+                for (Finding f : fs) {
+                    ReportJson.finding(g, f);
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+            g.flush();
+        });
+        out.println();
     }
 
     /** Prints a long line wrapped at the terminal width (when there is one), continuation lines indented. */

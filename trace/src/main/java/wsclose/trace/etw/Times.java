@@ -21,79 +21,67 @@ public final class Times {
 
     /** "2020-07-14T12:04:31.1387363Z". */
     public static String iso(long fileTime) {
+        char[] c = new char[ISO_LENGTH];
+        return isoChars(fileTime, c) ? new String(c) : toInstant(fileTime).toString();
+    }
+
+    /** Appends {@link #iso} text (hot path of event printing). */
+    public static StringBuilder appendIso(StringBuilder sb, long fileTime) {
+        char[] c = new char[ISO_LENGTH];
+        return isoChars(fileTime, c) ? sb.append(c) : sb.append(toInstant(fileTime));
+    }
+
+    private static final int ISO_LENGTH = 28;
+    private static final long DAY = 86_400L * 10_000_000L;
+
+    /** One day's date text, "2020-07-14T"; immutable, so threads sharing the last one see it whole. */
+    private record Day(long day, char[] text) {
+    }
+
+    private static Day lastDay;
+
+    /**
+     * Writes the fixed-width text into {@code c}; false for a year outside 0..9999 (java.time's text then). A report's
+     * times fall on a day or two: the date's text is made once per day, the time of day by arithmetic.
+     */
+    private static boolean isoChars(long fileTime, char[] c) {
         long sinceUnix = fileTime - UNIX_EPOCH_FILETIME;
         long day = Math.floorDiv(sinceUnix, DAY);
         Day d = lastDay;
         if (d == null || d.day != day) {
             java.time.LocalDate date = java.time.LocalDate.ofEpochDay(day);
             if (date.getYear() < 0 || date.getYear() > 9999) {
-                return appendIso(new StringBuilder(28), fileTime).toString();
+                return false;
             }
-            StringBuilder p = new StringBuilder(11);
-            pad(p, date.getYear(), 4).append('-');
-            pad(p, date.getMonthValue(), 2).append('-');
-            pad(p, date.getDayOfMonth(), 2).append('T');
-            d = new Day(day, p.toString());
+            char[] t = new char[11];
+            digits(t, 0, date.getYear(), 4);
+            t[4] = '-';
+            digits(t, 5, date.getMonthValue(), 2);
+            t[7] = '-';
+            digits(t, 8, date.getDayOfMonth(), 2);
+            t[10] = 'T';
+            d = new Day(day, t);
             lastDay = d;
         }
-        // a report's times fall on a day or two: the date's text is made once, the time of day by arithmetic
         long inDay = sinceUnix - day * DAY;
         int secs = (int) (inDay / 10_000_000L);
-        int frac = (int) (inDay % 10_000_000L);
-        char[] c = new char[28];
-        d.text.getChars(0, 11, c, 0);
+        System.arraycopy(d.text, 0, c, 0, 11);
         digits(c, 11, secs / 3600, 2);
         c[13] = ':';
         digits(c, 14, secs / 60 % 60, 2);
         c[16] = ':';
         digits(c, 17, secs % 60, 2);
         c[19] = '.';
-        digits(c, 20, frac, 7);
+        digits(c, 20, (int) (inDay % 10_000_000L), 7);
         c[27] = 'Z';
-        return new String(c);
+        return true;
     }
-
-    private static final long DAY = 86_400L * 10_000_000L;
-
-    /** One day's date text; immutable, so threads sharing the last one see it whole. */
-    private record Day(long day, String text) {
-    }
-
-    private static Day lastDay;
 
     private static void digits(char[] c, int at, int v, int width) {
         for (int i = at + width - 1; i >= at; i--) {
             c[i] = (char) ('0' + v % 10);
             v /= 10;
         }
-    }
-
-    /** Appends {@link #iso} text without intermediate strings (hot path of event printing). */
-    public static StringBuilder appendIso(StringBuilder sb, long fileTime) {
-        long sinceUnix = fileTime - UNIX_EPOCH_FILETIME;
-        long secs = Math.floorDiv(sinceUnix, 10_000_000L);
-        int frac = (int) Math.floorMod(sinceUnix, 10_000_000L);
-        java.time.LocalDateTime t = java.time.LocalDateTime.ofEpochSecond(secs, 0, java.time.ZoneOffset.UTC);
-        int year = t.getYear();
-        if (year < 0 || year > 9999) {
-            return sb.append(toInstant(fileTime));
-        }
-        pad(sb, year, 4).append('-');
-        pad(sb, t.getMonthValue(), 2).append('-');
-        pad(sb, t.getDayOfMonth(), 2).append('T');
-        pad(sb, t.getHour(), 2).append(':');
-        pad(sb, t.getMinute(), 2).append(':');
-        pad(sb, t.getSecond(), 2).append('.');
-        return pad(sb, frac, 7).append('Z');
-    }
-
-    private static StringBuilder pad(StringBuilder sb, int v, int width) {
-        for (int limit = 10, i = 1; i < width; i++, limit *= 10) {
-            if (v < limit) {
-                sb.append('0');
-            }
-        }
-        return sb.append(v);
     }
 
     /** Parses ISO-8601 UTC ("2020-07-14T12:04:31.1387363Z" or with an offset) to FILETIME. */

@@ -29,5 +29,9 @@ class TimesTest {
         assertThat(Times.iso(midnight)).isEqualTo("2024-01-01T00:00:00.0000000Z");
         assertThat(Times.iso(midnight - 1)).isEqualTo("2023-12-31T23:59:59.9999999Z");
         assertThat(Times.iso(0)).isEqualTo("1601-01-01T00:00:00.0000000Z");
+        // past the year 9999 the fixed width does not hold: java.time's own text, in both forms
+        long far = 2_650_467_744_000_000_000L + 36_000_000_000L;
+        assertThat(Times.iso(far)).isEqualTo(Times.toInstant(far).toString()).startsWith("+10000-01-01T01:00");
+        assertThat(Times.appendIso(new StringBuilder(">"), far).toString()).isEqualTo(">" + Times.toInstant(far));
     }
 }
