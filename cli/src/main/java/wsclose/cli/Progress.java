@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.BitSet;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import wsclose.cli.render.ProgressLine;
@@ -113,6 +114,26 @@ public final class Progress implements AutoCloseable {
         return new Tap(files, next);
     }
 
+    /**
+     * Taps for a file-order walk cut in parts walked at once ({@link EtlFile#forEachInFileOrder(int, IntFunction)}):
+     * each part's tap counts its own buffers, and part 0's, on the thread that owns this bar, draws the sum.
+     */
+    public IntFunction<Consumer<EtwEvent>> taps(EtlFile file, IntFunction<? extends Consumer<EtwEvent>> next) {
+        if (!enabled) {
+            return next::apply;
+        }
+        Tap[] group = new Tap[64];
+        return part -> {
+            Tap t = new Tap(List.of(file), next.apply(part));
+            t.group = part == 0 ? group : null;
+            t.draws = part == 0;
+            if (part < group.length) {
+                group[part] = t;
+            }
+            return t;
+        };
+    }
+
     private final class Tap implements Consumer<EtwEvent> {
         private final TimeBase[] bases;
         private final BitSet[] seen;
@@ -120,8 +141,13 @@ public final class Progress implements AutoCloseable {
         private final Consumer<EtwEvent> next;
         private TimeBase lastBase;
         private long lastOffset = -1;
-        private double bytes;
+        /** Written by this tap's thread only, read by the drawing tap of a walk in parts. */
+        private volatile double bytes;
         private long events;
+        /** The taps of a walk in parts, when this one draws their sum; taps made later join it before their walk. */
+        private Tap[] group;
+        /** False for the taps of a walk's later parts: the bar belongs to one thread. */
+        private boolean draws = true;
 
         Tap(List<EtlFile> files, Consumer<EtwEvent> next) {
             int n = files.size();
@@ -145,7 +171,7 @@ public final class Progress implements AutoCloseable {
                 mark(ev);
             }
             if ((++events & 1023) == 0) {
-                update((long) bytes);
+                draw();
             }
             if (next != null) {
                 next.accept(ev);
@@ -161,8 +187,25 @@ public final class Progress implements AutoCloseable {
             if (idx >= 0 && idx < Integer.MAX_VALUE && !seen[f].get((int) idx)) {
                 seen[f].set((int) idx);
                 bytes += perBuffer[f];
-                update((long) bytes); // a new buffer: the count moved, so it may be time to draw
+                draw(); // a new buffer: the count moved, so it may be time to draw
             }
+        }
+
+        private void draw() {
+            if (!draws) {
+                return;
+            }
+            if (group == null) {
+                update((long) bytes);
+                return;
+            }
+            double sum = 0;
+            for (Tap t : group) {
+                if (t != null) {
+                    sum += t.bytes;
+                }
+            }
+            update((long) sum);
         }
     }
 }

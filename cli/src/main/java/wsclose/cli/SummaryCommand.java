@@ -59,11 +59,12 @@ public final class SummaryCommand implements Callable<Integer> {
             }
             EtlSummary s;
             try (EtlFile f = Inputs.openEtl(p)) {
-                SummaryBuilder b = new SummaryBuilder();
+                // the file cut in parts walked at once, one builder per part, merged in file order
+                SummaryBuilder[] b = new SummaryBuilder[EtlFile.readThreads()];
                 try (Progress bar = Progress.start(spec.commandLine().getErr(), global.quiet(), f.size(), false)) {
-                    f.forEachInFileOrder(bar.tap(List.of(f), b));
+                    f.forEachInFileOrder(b.length, bar.taps(f, i -> b[i] = new SummaryBuilder()));
                 }
-                s = b.build(f);
+                s = SummaryBuilder.merge(b).build(f);
                 bytes += f.size();
                 events += s.events();
             } catch (IOException e) {

@@ -27,6 +27,16 @@ final class BufferIndex {
             this.key = key;
         }
 
+        /** Buffers {@code [from, to)} of this stream, as a stream of their own (the file-order walk split in parts). */
+        Stream slice(int from, int to) {
+            Stream s = new Stream(key);
+            s.offsets = Arrays.copyOfRange(offsets, from, Math.max(to, from + 1));
+            s.indexes = Arrays.copyOfRange(indexes, from, Math.max(to, from + 1));
+            s.size = to - from;
+            s.lastFlush = lastFlush;
+            return s;
+        }
+
         void add(long offset, long index, long timestamp) {
             if (size == offsets.length) {
                 offsets = Arrays.copyOf(offsets, size * 2);

@@ -18,6 +18,29 @@ final class CountTable {
 
     void add(Guid provider, HeaderKind kind, int id, int version) {
         int key = (keyClass(kind) << 24) | (kind == HeaderKind.WPP ? 0 : id & 0xFFFFFF);
+        int i = slot(provider, key);
+        counts[i]++;
+        if (kind != HeaderKind.WPP) {
+            int v = version & 0xFF;
+            versions[i * 4 + (v >>> 6)] |= 1L << (v & 63);
+        }
+    }
+
+    /** Adds the counts and versions of {@code other} (another part of the same walk). */
+    void addAll(CountTable other) {
+        for (int j = 0; j < other.providers.length; j++) {
+            if (other.providers[j] != null) {
+                int i = slot(other.providers[j], other.keys[j]);
+                counts[i] += other.counts[j];
+                for (int w = 0; w < 4; w++) {
+                    versions[i * 4 + w] |= other.versions[j * 4 + w];
+                }
+            }
+        }
+    }
+
+    /** The row of (provider, key), made when new. */
+    private int slot(Guid provider, int key) {
         int mask = providers.length - 1;
         int i = hash(provider, key) & mask;
         while (true) {
@@ -25,23 +48,17 @@ final class CountTable {
             if (p == null) {
                 if ((size + 1) * 2 > providers.length) {
                     grow();
-                    add(provider, kind, id, version);
-                    return;
+                    return slot(provider, key);
                 }
                 providers[i] = provider == null ? Guid.ZERO : provider;
                 keys[i] = key;
                 size++;
-                break;
+                return i;
             }
             if (keys[i] == key && p.equals(provider == null ? Guid.ZERO : provider)) {
-                break;
+                return i;
             }
             i = (i + 1) & mask;
-        }
-        counts[i]++;
-        if (kind != HeaderKind.WPP) {
-            int v = version & 0xFF;
-            versions[i * 4 + (v >>> 6)] |= 1L << (v & 63);
         }
     }
 

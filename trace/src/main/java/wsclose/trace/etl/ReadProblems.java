@@ -18,6 +18,8 @@ final class ReadProblems {
     private long damagedBuffers;
     private long outOfOrder;
     private boolean incomplete;
+    /** Damaged buffers plus malformed records: what loses events, read twice per record by the walk's cursors. */
+    private long lossCount;
 
     void warn(String message) {
         count++;
@@ -28,6 +30,7 @@ final class ReadProblems {
 
     void malformedRecord(String message) {
         malformedRecords++;
+        lossCount++;
         warn(message);
     }
 
@@ -37,6 +40,7 @@ final class ReadProblems {
 
     void damagedBuffer(String message) {
         damagedBuffers++;
+        lossCount++;
         warn(message);
     }
 
@@ -61,12 +65,36 @@ final class ReadProblems {
         return unknownRecords;
     }
 
+    /** Damaged buffers and malformed records so far: a change around a read means the read lost events. */
+    long lossCount() {
+        return lossCount;
+    }
+
     long damagedBuffers() {
         return damagedBuffers;
     }
 
     long outOfOrderEvents() {
         return outOfOrder;
+    }
+
+    /**
+     * Adds what {@code later} found, a walk of the buffers after this one's: the result is what one walk over both
+     * would have found (the first messages kept verbatim in file order, the rest counted).
+     */
+    void addAll(ReadProblems later) {
+        for (String m : later.messages) {
+            if (messages.size() < MAX_MESSAGES) {
+                messages.add(m);
+            }
+        }
+        count += later.count;
+        malformedRecords += later.malformedRecords;
+        unknownRecords += later.unknownRecords;
+        damagedBuffers += later.damagedBuffers;
+        outOfOrder += later.outOfOrder;
+        incomplete |= later.incomplete;
+        lossCount += later.lossCount;
     }
 
     /** The warnings so far, with a final line counting those not kept. */

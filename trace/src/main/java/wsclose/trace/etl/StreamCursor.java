@@ -49,7 +49,7 @@ final class StreamCursor {
     }
 
     private long problemCount() {
-        return problems.damagedBuffers() + problems.malformedRecords();
+        return problems.lossCount();
     }
 
     /**

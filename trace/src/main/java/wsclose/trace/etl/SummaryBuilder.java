@@ -77,6 +77,29 @@ public final class SummaryBuilder implements Consumer<EtwEvent> {
         return null;
     }
 
+    /**
+     * Adds what {@code later} saw, a builder of the buffers after this one's in a walk split in parts: the result is
+     * what one builder would have seen (a provider named in both keeps the earlier name).
+     */
+    public void addAll(SummaryBuilder later) {
+        events += later.events;
+        for (int i = 0; i < kinds.length; i++) {
+            kinds[i] += later.kinds[i];
+        }
+        counts.addAll(later.counts);
+        minTs = Math.min(minTs, later.minTs);
+        maxTs = Math.max(maxTs, later.maxTs);
+        later.names.forEach(names::putIfAbsent);
+    }
+
+    /** The first of {@code parts} (builders of a walk's parts, in file order; unused ones null) with the rest added. */
+    public static SummaryBuilder merge(SummaryBuilder[] parts) {
+        for (int i = 1; i < parts.length && parts[i] != null; i++) {
+            parts[0].addAll(parts[i]);
+        }
+        return parts[0];
+    }
+
     /** The summary of {@code file}, whose events this builder has seen; call after the walk. */
     public EtlSummary build(EtlFile file) {
         Map<String, Long> byKind = new LinkedHashMap<>();
