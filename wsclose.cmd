@@ -13,5 +13,9 @@ if not exist "%JAR%" (
 rem The serial collector unless JAVA_OPTS picks one (see the Unix launcher).
 set "GC_OPTS=-XX:+UseSerialGC"
 echo.%JAVA_OPTS% | findstr /C:"GC" >nul && set "GC_OPTS="
-java %GC_OPTS% %JAVA_OPTS% -jar "%JAR%" %*
+rem C2 inlines only small methods unless JAVA_OPTS sets it; summary and events keep the default (see the Unix launcher).
+set "INLINE_OPTS=-XX:FreqInlineSize=35"
+echo.%JAVA_OPTS% | findstr /C:"FreqInlineSize" >nul && set "INLINE_OPTS="
+echo. %* | findstr /I /C:" summary" /C:" events" >nul && set "INLINE_OPTS="
+java %GC_OPTS% %INLINE_OPTS% %JAVA_OPTS% -jar "%JAR%" %*
 exit /b %ERRORLEVEL%
