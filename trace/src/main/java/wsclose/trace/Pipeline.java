@@ -10,6 +10,7 @@ import wsclose.trace.decode.SocketDecoder;
 import wsclose.trace.etl.EtlFile;
 import wsclose.trace.etl.LogfileHeader;
 import wsclose.trace.etw.EtwEvent;
+import wsclose.trace.etw.LossWindows;
 
 /**
  * Wires the stages for trace files: EtlFile (time-ordered raw events) → SocketDecoder → Analyzer. Several
@@ -73,6 +74,14 @@ public final class Pipeline {
         return h.endTime() > 0 ? h.endTime() : Long.MAX_VALUE;
     }
 
+    private static List<LossWindows> copies(List<EtlFile> session) {
+        List<LossWindows> out = new ArrayList<>(session.size());
+        for (EtlFile f : session) {
+            out.add(f.losses().copy());
+        }
+        return out;
+    }
+
     /**
      * Feeds every event of {@code files} to {@code analyzer} and adds the files' read warnings and losses.
      * {@code tap} sees every raw event first (progress, statistics); it may be null.
@@ -88,8 +97,11 @@ public final class Pipeline {
                     + " loggers that do not meet): " + String.join("; ", parts) + ". Their sockets are analyzed apart: an"
                     + " endpoint, handle or pid in one names nothing in another");
         }
+        // decoding ahead on a second thread, the model reads copies of the windows that the walk extends
+        boolean ahead = DecodeAhead.enabled() && !sessions.isEmpty();
+        List<LossWindows> modelLosses = ahead ? copies(sessions.get(0)) : null;
         for (EtlFile f : sessions.isEmpty() ? files : sessions.get(0)) {
-            analyzer.losses(f.losses());
+            analyzer.losses(ahead ? modelLosses.get(sessions.get(0).indexOf(f)) : f.losses());
         }
         SocketDecoder decoder = new SocketDecoder();
         java.util.function.Consumer<wsclose.trace.model.SocketEvent> sink = analyzer::accept; // once, not per event
@@ -102,9 +114,14 @@ public final class Pipeline {
         };
         for (int i = 0; i < sessions.size(); i++) {
             if (i > 0) {
-                analyzer.newSession(sessions.get(i).stream().map(EtlFile::losses).toList());
+                modelLosses = ahead ? copies(sessions.get(i)) : null;
+                analyzer.newSession(ahead ? modelLosses : sessions.get(i).stream().map(EtlFile::losses).toList());
             }
-            EtlFile.forEachInTimeOrder(sessions.get(i), each);
+            if (ahead) {
+                DecodeAhead.feed(sessions.get(i), analyzer, modelLosses, decoder, tap);
+            } else {
+                EtlFile.forEachInTimeOrder(sessions.get(i), each);
+            }
         }
         analyzer.decodeProblems(decoder.problems());
         if (decoder.firstProblem() != null) {

@@ -20,6 +20,9 @@ public final class LossWindows {
      * windows stay sorted and disjoint: a walk in time order adds at or near the end, so the shift is short.
      */
     public void add(long from, long to) {
+        if (journal != null) {
+            journal.add(from, to);
+        }
         if (to < from) {
             to = Long.MAX_VALUE; // an end before the start (a damaged or stale timestamp): the end is unknown
         }
@@ -52,6 +55,61 @@ public final class LossWindows {
             System.arraycopy(this.to, j, this.to, i + 1, n - j);
             n -= j - i - 1;
         }
+    }
+
+    /*
+     * A walk that decodes on its own thread ahead of the model hands the model a copy of these windows and, beside
+     * the events, each add in order, so the copy grows at the same point of the event order as this one does
+     * (DecodeAhead). Replaying the same adds in the same order gives the same windows: add is deterministic.
+     */
+    private Journal journal;
+
+    /** The adds since {@link #journal()} was first called, in order, read and cleared by the thread that adds. */
+    public static final class Journal {
+        private long[] pairs = new long[16];
+        private int size;
+
+        private void add(long from, long to) {
+            if (size + 2 > pairs.length) {
+                pairs = Arrays.copyOf(pairs, pairs.length * 2);
+            }
+            pairs[size++] = from;
+            pairs[size++] = to;
+        }
+
+        /** Adds made since the last {@link #clear()}. */
+        public int adds() {
+            return size / 2;
+        }
+
+        public long from(int i) {
+            return pairs[2 * i];
+        }
+
+        public long to(int i) {
+            return pairs[2 * i + 1];
+        }
+
+        public void clear() {
+            size = 0;
+        }
+    }
+
+    /** From now on, every add is also written to the returned journal. */
+    public Journal journal() {
+        if (journal == null) {
+            journal = new Journal();
+        }
+        return journal;
+    }
+
+    /** A copy of the windows as they are now, without the journal. */
+    public LossWindows copy() {
+        LossWindows c = new LossWindows();
+        c.from = Arrays.copyOf(from, Math.max(8, n));
+        c.to = Arrays.copyOf(to, Math.max(8, n));
+        c.n = n;
+        return c;
     }
 
     /** A loss that no buffer places: any time may be missing events. */

@@ -144,6 +144,16 @@ public final class SocketEvent {
         String text();
     }
 
+    /**
+     * Makes this (reused) instance equal to {@code o}, its remote address made now: {@code o}'s lazy text reads
+     * bytes that are only valid until the next input event, and this copy is read later, on another thread
+     * (the decoder running ahead of the model, {@code DecodeAhead}).
+     */
+    public void copyFrom(SocketEvent o) {
+        set(o.time, o.kind, o.source, o.phase, o.pid, o.tid, o.process, o.endpoint, o.handle, o.object, o.tcb, o.status,
+                o.bytes, o.value, o.local, o.remote(), o.name, o.seq);
+    }
+
     /** An instance of its own, for keeping past the call that handed this one over. */
     public SocketEvent copy() {
         return new SocketEvent(time, kind, source, phase, pid, tid, process, endpoint, handle, object, tcb, status, bytes,

@@ -1,0 +1,250 @@
+package wsclose.trace;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import wsclose.trace.analysis.Analyzer;
+import wsclose.trace.decode.SocketDecoder;
+import wsclose.trace.etl.EtlFile;
+import wsclose.trace.etw.EtwEvent;
+import wsclose.trace.etw.LossWindows;
+import wsclose.trace.model.SocketEvent;
+
+/**
+ * Reads and decodes one capture on a thread of its own while the calling thread runs the model and the checks
+ * (issue: analyze at the reader's speed, item 6): reading and decoding took about half of a warm pass, the model
+ * and checks the other half. Decoded events go over in batches of reused events (nothing allocated per event once
+ * the batches are full), so the model sees the same events in the same order as from {@link Pipeline}'s single
+ * thread. The loss windows the walk finds (damaged and flagged buffers) reach the model at the same point of the
+ * event order too: the model reads copies, and each add to a file's windows travels in the batch before the
+ * events decoded after it. A failure on either side ends both; the reader's is thrown here.
+ */
+final class DecodeAhead {
+    /** Events per batch: large enough that the hand-over is rare, small enough to stay in cache. */
+    private static final int BATCH = 1024;
+    /** Batches in flight: the reader may run this far ahead before it waits for the model. */
+    private static final int BATCHES = 8;
+
+    private DecodeAhead() {
+    }
+
+    /** Whether to decode ahead: on two cores or more, unless the system property {@code wsclose.decodeAhead} is false. */
+    static boolean enabled() {
+        return Runtime.getRuntime().availableProcessors() >= 2
+                && !"false".equalsIgnoreCase(System.getProperty("wsclose.decodeAhead", ""));
+    }
+
+    private static final class Batch {
+        final SocketEvent[] events = new SocketEvent[BATCH];
+        int n;
+        long inputEvents;
+        /** Loss-window adds, four longs each: position in this batch (applied before that event), file, from, to. */
+        long[] adds = new long[0];
+        int nAdds;
+        Throwable failure;
+        boolean end;
+
+        void reset() {
+            n = 0;
+            inputEvents = 0;
+            nAdds = 0;
+            failure = null;
+            end = false;
+        }
+
+        void add(int file, long from, long to) {
+            if (nAdds + 4 > adds.length) {
+                adds = java.util.Arrays.copyOf(adds, Math.max(16, adds.length * 2));
+            }
+            adds[nAdds++] = n;
+            adds[nAdds++] = file;
+            adds[nAdds++] = from;
+            adds[nAdds++] = to;
+        }
+    }
+
+    /**
+     * Feeds the events of {@code session} (files of one capture, merged in time order) to {@code analyzer}, which
+     * reads {@code modelLosses}: copies of the files' loss windows taken before the walk, in the files' order.
+     */
+    static void feed(List<EtlFile> session, Analyzer analyzer, List<LossWindows> modelLosses, SocketDecoder decoder,
+                     Consumer<EtwEvent> tap) throws IOException {
+        LossWindows.Journal[] journals = new LossWindows.Journal[session.size()];
+        for (int i = 0; i < journals.length; i++) {
+            journals[i] = session.get(i).losses().journal();
+            journals[i].clear();
+        }
+        BlockingQueue<Batch> free = new ArrayBlockingQueue<>(BATCHES);
+        BlockingQueue<Batch> full = new ArrayBlockingQueue<>(BATCHES);
+        for (int i = 0; i < BATCHES; i++) {
+            free.add(new Batch());
+        }
+        Reader reader = new Reader(session, decoder, tap, journals, free, full);
+        Thread t = new Thread(reader, "wsclose-decode");
+        t.setDaemon(true);
+        t.start();
+        try {
+            while (true) {
+                Batch b = full.take();
+                int a = 0;
+                for (int i = 0; i < b.n; i++) {
+                    a = applyAdds(b, a, i, modelLosses);
+                    analyzer.accept(b.events[i]);
+                }
+                applyAdds(b, a, b.n, modelLosses);
+                analyzer.inputEvents(b.inputEvents);
+                if (b.failure != null) {
+                    rethrow(b.failure);
+                }
+                if (b.end) {
+                    break;
+                }
+                b.reset();
+                free.put(b);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while analyzing", e);
+        } finally {
+            reader.cancelled = true;
+            joinUninterruptibly(t);
+        }
+    }
+
+    /** Applies the adds of {@code b} recorded before event {@code at}, from add index {@code a}; the next index. */
+    private static int applyAdds(Batch b, int a, int at, List<LossWindows> modelLosses) {
+        while (a < b.nAdds && b.adds[a] == at) {
+            modelLosses.get((int) b.adds[a + 1]).add(b.adds[a + 2], b.adds[a + 3]);
+            a += 4;
+        }
+        return a;
+    }
+
+    private static void rethrow(Throwable t) throws IOException {
+        if (t instanceof IOException e) {
+            throw e;
+        } else if (t instanceof RuntimeException e) {
+            throw e;
+        } else if (t instanceof Error e) {
+            throw e;
+        }
+        throw new IllegalStateException(t);
+    }
+
+    private static void joinUninterruptibly(Thread t) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                t.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The reading thread: walks, decodes into the current batch, hands full batches over. */
+    private static final class Reader implements Runnable {
+        private final List<EtlFile> session;
+        private final SocketDecoder decoder;
+        private final Consumer<EtwEvent> tap;
+        private final LossWindows.Journal[] journals;
+        private final BlockingQueue<Batch> free;
+        private final BlockingQueue<Batch> full;
+        volatile boolean cancelled;
+        private Batch cur;
+
+        Reader(List<EtlFile> session, SocketDecoder decoder, Consumer<EtwEvent> tap, LossWindows.Journal[] journals,
+               BlockingQueue<Batch> free, BlockingQueue<Batch> full) {
+            this.session = session;
+            this.decoder = decoder;
+            this.tap = tap;
+            this.journals = journals;
+            this.free = free;
+            this.full = full;
+        }
+
+        @Override
+        public void run() {
+            try {
+                cur = next();
+                Consumer<SocketEvent> sink = this::keep;
+                EtlFile.forEachInTimeOrder(session, ev -> {
+                    drainJournals(); // what the advance after the previous event found: known before this one
+                    if (tap != null) {
+                        tap.accept(ev);
+                    }
+                    cur.inputEvents++;
+                    decoder.decodeShared(ev, sink);
+                });
+                drainJournals();
+                cur.end = true;
+            } catch (Cancelled c) {
+                return; // the model failed; it throws its own failure
+            } catch (Throwable t) {
+                if (cur == null) {
+                    return; // cancelled before the first batch
+                }
+                cur.failure = t;
+                cur.end = true;
+            }
+            full.add(cur); // never blocks: there are only BATCHES batches
+        }
+
+        private void keep(SocketEvent e) {
+            if (cur.n == BATCH) {
+                full.add(cur);
+                cur = next();
+            }
+            SocketEvent slot = cur.events[cur.n];
+            if (slot == null) {
+                cur.events[cur.n] = e.copy();
+            } else {
+                slot.copyFrom(e);
+            }
+            cur.n++;
+        }
+
+        private void drainJournals() {
+            for (int f = 0; f < journals.length; f++) {
+                LossWindows.Journal j = journals[f];
+                int n = j.adds();
+                if (n > 0) {
+                    for (int i = 0; i < n; i++) {
+                        cur.add(f, j.from(i), j.to(i));
+                    }
+                    j.clear();
+                }
+            }
+        }
+
+        /** A free batch; waits for the model to hand one back, unless the model has stopped. */
+        private Batch next() {
+            try {
+                while (true) {
+                    Batch b = free.poll(20, TimeUnit.MILLISECONDS);
+                    if (b != null) {
+                        return b;
+                    }
+                    if (cancelled) {
+                        throw new Cancelled();
+                    }
+                }
+            } catch (InterruptedException e) {
+                throw new Cancelled();
+            }
+        }
+    }
+
+    private static final class Cancelled extends RuntimeException {
+        Cancelled() {
+            super(null, null, false, false);
+        }
+    }
+}
