@@ -34,9 +34,24 @@ final class LongMap<V> {
         return i;
     }
 
+    /*
+     * The last key found and its value: the events of one socket come in runs (a send's start and completion, a
+     * TCP segment's events), so a lookup often asks for the key before it. lastVal null: nothing remembered.
+     */
+    private long lastKey;
+    private Object lastVal;
+
     @SuppressWarnings("unchecked")
     V get(long key) {
-        return (V) vals[slot(key)];
+        if (key == lastKey && lastVal != null) {
+            return (V) lastVal;
+        }
+        Object v = vals[slot(key)];
+        if (v != null) {
+            lastKey = key;
+            lastVal = v;
+        }
+        return (V) v;
     }
 
     @SuppressWarnings("unchecked")
@@ -54,6 +69,9 @@ final class LongMap<V> {
             size++;
         }
         vals[i] = value;
+        if (key == lastKey) {
+            lastVal = value;
+        }
         return old;
     }
 
@@ -79,6 +97,9 @@ final class LongMap<V> {
 
     /** Backward-shift deletion keeps probe sequences intact without tombstones. */
     private void delete(int i) {
+        if (keys[i] == lastKey) {
+            lastVal = null;
+        }
         int mask = keys.length - 1;
         vals[i] = null;
         size--;
@@ -143,6 +164,7 @@ final class LongMap<V> {
     }
 
     void clear() {
+        lastVal = null;
         Arrays.fill(vals, null);
         size = 0;
     }

@@ -17,9 +17,25 @@ class LongMapTest {
         LongMap<Long> m = new LongMap<>();
         Map<Long, Long> ref = new HashMap<>();
         // Keys shaped like kernel addresses: aligned and close together, plus a few wild ones.
+        long previous = 0;
         for (int i = 0; i < ops; i++) {
-            long key = r.nextInt(8) == 0 ? r.nextLong() : 0xffffa50c40000000L + 0x200L * r.nextInt(512);
-            switch (r.nextInt(4)) {
+            // a key repeats the one before half of the time, as the events of one socket come in runs (the map
+            // remembers its last hit: every change must keep that right)
+            long key = r.nextBoolean() ? previous : r.nextInt(8) == 0 ? r.nextLong() : 0xffffa50c40000000L + 0x200L * r.nextInt(512);
+            previous = key;
+            switch (r.nextInt(7)) {
+                case 4:
+                case 5:
+                    assertThat(m.get(key)).isEqualTo(ref.get(key));
+                    break;
+                case 6:
+                    if (r.nextInt(50) == 0) {
+                        m.clear();
+                        ref.clear();
+                    } else {
+                        assertThat(m.put(key, null)).isEqualTo(ref.remove(key));
+                    }
+                    break;
                 case 0:
                 case 1: {
                     Long value = (long) i; // one box for both maps: remove(key, value) compares identity
