@@ -32,6 +32,8 @@ public final class Analyzer implements ModelListener {
     private final AnalysisOptions options;
     private final ReportListener listener;
     private final List<Check> checks = Checks.all();
+    /** The same checks as an array: the per-socket and per-anomaly loops make no iterator. */
+    private final Check[] checkArray = checks.toArray(new Check[0]);
     private SocketModel model;
     private boolean noEntries;
     /** What the models of earlier sessions (unrelated captures, {@link #newSession}) counted. */
@@ -339,7 +341,7 @@ public final class Analyzer implements ModelListener {
                 }
             }
         }
-        for (Check c : checks) {
+        for (Check c : checkArray) {
             c.retired(t, s, toMine);
         }
         List<Finding> earlier = flagged.isEmpty() ? null : flagged.remove(t.id());
@@ -385,7 +387,7 @@ public final class Analyzer implements ModelListener {
                 flagged.computeIfAbsent(f.socket().id(), k -> new ArrayList<>(2)).add(f);
             }
         };
-        for (Check c : checks) {
+        for (Check c : checkArray) {
             c.anomaly(a, sink);
         }
     }

@@ -207,7 +207,8 @@ final class DataFlow {
 
     /** The oldest request of this kind that was pending when the close began and has not completed yet. */
     private static PendingOp unfinishedAbort(SocketTimeline t, String op) {
-        for (PendingOp a : t.aborted) {
+        for (int i = 0; i < t.aborted.size(); i++) { // per completion after a close: no iterator
+            PendingOp a = t.aborted.get(i);
             if (a.ended() < 0 && a.op().equals(op)) {
                 return a;
             }
@@ -266,9 +267,7 @@ final class DataFlow {
                 t.closeRequested = e.time();
             }
             t.state(SocketState.CLOSE_REQUESTED, e.time());
-            for (PendingOp p : t.pending) {
-                t.aborted.add(p); // still pending when close began: closesocket cancels it (§C.5)
-            }
+            t.aborted.addAll(t.pending); // still pending when close began: closesocket cancels them (§C.5)
             t.pending.clear();
         }
         if (e.phase() != Phase.ENTER) {

@@ -108,15 +108,15 @@ final class References {
 
     /** {@code t} is gone: its FILE_OBJECT addresses may name new objects. */
     void forget(SocketTimeline t) {
-        for (long o : t.objects) {
-            byObject.remove(o, t);
+        for (int i = 0; i < t.objects.size(); i++) { // per freed socket: no iterator
+            byObject.remove(t.objects.get(i), t);
         }
     }
 
     /** Whether process {@code pid} held a handle of {@code t} (a loop: this runs per handle event). */
     private static boolean holds(SocketTimeline t, int pid) {
-        for (HandleRef h : t.handles) {
-            if (h.pid() == pid) {
+        for (int i = 0; i < t.handles.size(); i++) {
+            if (t.handles.get(i).pid() == pid) {
                 return true;
             }
         }

@@ -23,7 +23,14 @@ final class TcbJoin {
     private final LongMap<SocketTimeline> connectingOn = new LongMap<>();
     private final LongMap<long[]> connectingAt = new LongMap<>();
     /** The connection each TCB address carried until its socket was freed: a late completion of it is no new one. */
-    private final LongMap<String> freedTuple = new LongMap<>();
+    private final LongMap<Tuple> freedTuple = new LongMap<>();
+
+    /** The addresses of a freed connection, kept by its TCB (two references, no text made per freed socket). */
+    private record Tuple(String local, String remote) {
+        boolean is(String l, String r) {
+            return java.util.Objects.equals(local, l) && java.util.Objects.equals(remote, r);
+        }
+    }
     /** Sockets that know their remote address but not yet their TCB. */
     private final Map<String, List<SocketTimeline>> awaiting = new HashMap<>();
     /** Connections that completed before AFD named their socket, by remote address. */
@@ -78,8 +85,8 @@ final class TcbJoin {
         if (t != null && t.closed < 0) {
             return t;
         }
-        String gone = freedTuple.get(e.tcb());
-        if (t == null && gone != null && gone.equals(tuple(e.local(), e.remote()))) {
+        Tuple gone = freedTuple.get(e.tcb());
+        if (t == null && gone != null && gone.is(e.local(), e.remote())) {
             return null; // TcpConnectTcbComplete is often very late (§C.7): this one is of a connection already freed
         }
         if (t != null) {
@@ -128,10 +135,6 @@ final class TcbJoin {
         }
     }
 
-    private static String tuple(String local, String remote) {
-        return local + ">" + remote;
-    }
-
     private void join(SocketTimeline t, SocketEvent e) {
         SocketTimeline holder = byTcb.get(e.tcb());
         if (holder != null && holder != t && holder.closed < 0 && holder.tcbByThread && e.kind() != SocketEventKind.TCP_CONNECT_REQUEST) {
@@ -163,7 +166,7 @@ final class TcbJoin {
             if (freedTuple.size() > MAX_UNJOINED) {
                 freedTuple.clear();
             }
-            freedTuple.put(t.tcb, tuple(t.local, t.remote));
+            freedTuple.put(t.tcb, new Tuple(t.local, t.remote));
         }
     }
 }
