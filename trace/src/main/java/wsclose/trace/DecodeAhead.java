@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import wsclose.trace.analysis.Analyzer;
 import wsclose.trace.decode.SocketDecoder;
 import wsclose.trace.etl.EtlFile;
+import wsclose.trace.etl.Workers;
 import wsclose.trace.etw.EtwEvent;
 import wsclose.trace.etw.LossWindows;
 import wsclose.trace.model.SocketEvent;
@@ -97,7 +98,7 @@ final class DecodeAhead {
                 applyAdds(b, a, b.n, modelLosses);
                 analyzer.inputEvents(b.inputEvents);
                 if (b.failure != null) {
-                    rethrow(b.failure);
+                    Workers.rethrow(b.failure);
                 }
                 if (b.end) {
                     break;
@@ -110,7 +111,7 @@ final class DecodeAhead {
             throw new IOException("interrupted while analyzing", e);
         } finally {
             reader.cancelled = true;
-            joinUninterruptibly(t);
+            Workers.join(t);
         }
     }
 
@@ -121,32 +122,6 @@ final class DecodeAhead {
             a += 4;
         }
         return a;
-    }
-
-    private static void rethrow(Throwable t) throws IOException {
-        if (t instanceof IOException e) {
-            throw e;
-        } else if (t instanceof RuntimeException e) {
-            throw e;
-        } else if (t instanceof Error e) {
-            throw e;
-        }
-        throw new IllegalStateException(t);
-    }
-
-    private static void joinUninterruptibly(Thread t) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                t.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** The reading thread: walks, decodes into the current batch, hands full batches over. */

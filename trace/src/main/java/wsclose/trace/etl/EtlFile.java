@@ -182,7 +182,7 @@ public final class EtlFile implements EtwSource {
     /** Every event in global time order; ties keep file order (buffer position, then record offset). */
     @Override
     public void forEach(Consumer<EtwEvent> consumer) throws IOException {
-        merge(cursors(0), consumer, false);
+        TimeMerge.merge(cursors(0), consumer, false);
     }
 
     /**
@@ -198,7 +198,7 @@ public final class EtlFile implements EtwSource {
         for (int i = 0; i < files.size(); i++) {
             all.addAll(files.get(i).cursors(i));
         }
-        merge(all, consumer, true);
+        TimeMerge.merge(all, consumer, true);
     }
 
     private List<StreamCursor> cursors(int fileIndex) throws IOException {
@@ -218,45 +218,10 @@ public final class EtlFile implements EtwSource {
         return live;
     }
 
-    private static void merge(List<StreamCursor> live, Consumer<EtwEvent> consumer, boolean byUtc) throws IOException {
-        StreamCursor[] heap = live.toArray(new StreamCursor[0]);
-        int n = heap.length;
-        // the merge keys beside the heap, so that a comparison reads one array and touches a cursor only on a tie
-        long[] keys = new long[n];
-        for (int i = 0; i < n; i++) {
-            StreamCursor c = heap[i];
-            c.key = byUtc ? c.event.fileTime() : c.event.timestamp();
-            keys[i] = c.key;
-        }
-        for (int i = n / 2 - 1; i >= 0; i--) {
-            siftDown(heap, keys, n, i);
-        }
-        while (n > 0) {
-            StreamCursor top = heap[0];
-            consumer.accept(top.event);
-            if (!top.advance()) {
-                n--;
-                heap[0] = heap[n];
-                keys[0] = keys[n];
-                heap[n] = null;
-            } else {
-                top.key = byUtc ? top.event.fileTime() : top.event.timestamp();
-                keys[0] = top.key;
-            }
-            siftDown(heap, keys, n, 0);
-        }
-    }
-
     /** Every event in file order (buffer by buffer), the fastest walk; used by summaries. */
     public void forEachInFileOrder(Consumer<EtwEvent> consumer) throws IOException {
         walkProblems = new ReadProblems();
-        RecordParser parser = new RecordParser(walkProblems);
-        parser.timeBase(timeBase);
-        StreamCursor c = new StreamCursor(index.fileOrder, new BufferLoader(channel, size, maxBufferBytes, walkProblems,
-                BufferLoader.walkBudget()), parser, walkProblems, false);
-        while (c.advance()) {
-            consumer.accept(c.event);
-        }
+        walkPart(index.fileOrder, walkProblems, BufferLoader.walkBudget(), consumer);
     }
 
     /**
@@ -273,66 +238,20 @@ public final class EtlFile implements EtwSource {
     /** {@link #forEachInFileOrder(int, IntFunction)} with parts of at least {@code minPartBuffers} buffers. */
     void forEachInFileOrder(int parts, int minPartBuffers, IntFunction<? extends Consumer<EtwEvent>> consumers)
             throws IOException {
-        BufferIndex.Stream all = index.fileOrder;
-        int n = Math.max(1, Math.min(parts, all.size / Math.max(1, minPartBuffers)));
+        int n = Math.max(1, Math.min(parts, index.fileOrder.size / Math.max(1, minPartBuffers)));
         if (n == 1) {
             forEachInFileOrder(consumers.apply(0));
-            return;
-        }
-        walkProblems = new ReadProblems();
-        ReadProblems[] problems = new ReadProblems[n];
-        Consumer<EtwEvent>[] sinks = consumerArray(n);
-        for (int i = 0; i < n; i++) {
-            problems[i] = new ReadProblems();
-            sinks[i] = consumers.apply(i);
-        }
-        Throwable[] failed = new Throwable[n];
-        Thread[] threads = new Thread[n];
-        long budget = BufferLoader.walkBudget() / n;
-        for (int i = n - 1; i >= 0; i--) {
-            BufferIndex.Stream part = all.slice((int) ((long) all.size * i / n), (int) ((long) all.size * (i + 1) / n));
-            int at = i;
-            Runnable walk = () -> {
-                try {
-                    walkPart(part, problems[at], budget, sinks[at]);
-                } catch (Throwable t) {
-                    failed[at] = t;
-                }
-            };
-            if (i == 0) {
-                walk.run();
-            } else {
-                threads[i] = new Thread(walk, "wsclose-read-" + i);
-                threads[i].setDaemon(true);
-                threads[i].start();
-            }
-        }
-        for (int i = 1; i < n; i++) {
-            joinUninterruptibly(threads[i]);
-        }
-        for (ReadProblems p : problems) {
-            walkProblems.addAll(p);
-        }
-        for (Throwable t : failed) {
-            if (t instanceof IOException e) {
-                throw e;
-            } else if (t instanceof RuntimeException e) {
-                throw e;
-            } else if (t instanceof Error e) {
-                throw e;
-            }
+        } else {
+            walkProblems = new ReadProblems();
+            FileOrderParts.walk(this, index.fileOrder, n, consumers, walkProblems);
         }
     }
 
     /** Fewest buffers worth a thread of their own: below this a part is not worth its start. */
     private static final int MIN_PART_BUFFERS = 256;
 
-    @SuppressWarnings("unchecked")
-    private static Consumer<EtwEvent>[] consumerArray(int n) {
-        return (Consumer<EtwEvent>[]) new Consumer<?>[n];
-    }
-
-    private void walkPart(BufferIndex.Stream part, ReadProblems problems, long budget, Consumer<EtwEvent> sink)
+    /** Walks {@code part} (a stream of this file's buffers) in order into {@code sink}, noting damage in {@code problems}. */
+    void walkPart(BufferIndex.Stream part, ReadProblems problems, long budget, Consumer<EtwEvent> sink)
             throws IOException {
         RecordParser parser = new RecordParser(problems);
         parser.timeBase(timeBase);
@@ -341,65 +260,6 @@ public final class EtlFile implements EtwSource {
         while (c.advance()) {
             sink.accept(c.event);
         }
-    }
-
-    private static void joinUninterruptibly(Thread t) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                t.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Whether heap entry {@code a} comes before {@code b}: by key, ties by file, buffer and record position. */
-    private static boolean before(StreamCursor[] heap, long[] keys, int a, int b) {
-        long ta = keys[a];
-        long tb = keys[b];
-        return ta != tb ? ta < tb : tieBefore(heap[a], heap[b]);
-    }
-
-    private static void siftDown(StreamCursor[] heap, long[] keys, int n, int i) {
-        if (n == 0) {
-            return;
-        }
-        StreamCursor x = heap[i];
-        long xk = keys[i];
-        while (true) {
-            int l = 2 * i + 1;
-            if (l >= n) {
-                break;
-            }
-            int r = l + 1;
-            int m = r < n && before(heap, keys, r, l) ? r : l;
-            // x waits at i while the path moves up: compare against it by value
-            long mk = keys[m];
-            if (mk > xk || mk == xk && !tieBefore(heap[m], x)) {
-                break;
-            }
-            heap[i] = heap[m];
-            keys[i] = mk;
-            i = m;
-        }
-        heap[i] = x;
-        keys[i] = xk;
-    }
-
-    /** Tie-break of equal keys: file, buffer, record position. */
-    private static boolean tieBefore(StreamCursor a, StreamCursor b) {
-        if (a.fileIndex != b.fileIndex) {
-            return a.fileIndex < b.fileIndex;
-        }
-        if (a.bufferIndex != b.bufferIndex) {
-            return a.bufferIndex < b.bufferIndex;
-        }
-        return a.event.recordOffset() < b.event.recordOffset();
     }
 
     /** One pass over the record headers (file order) counting what the file holds, on every core. */
