@@ -122,14 +122,13 @@ public final class Progress implements AutoCloseable {
         if (!enabled) {
             return next::apply;
         }
-        Tap[] group = new Tap[64];
+        // filled on the calling thread before the parts start (FileOrderParts), read by part 0's tap on that thread
+        List<Tap> group = new java.util.ArrayList<>();
         return part -> {
             Tap t = new Tap(List.of(file), next.apply(part));
             t.group = part == 0 ? group : null;
             t.draws = part == 0;
-            if (part < group.length) {
-                group[part] = t;
-            }
+            group.add(t);
             return t;
         };
     }
@@ -145,7 +144,7 @@ public final class Progress implements AutoCloseable {
         private volatile double bytes;
         private long events;
         /** The taps of a walk in parts, when this one draws their sum; taps made later join it before their walk. */
-        private Tap[] group;
+        private List<Tap> group;
         /** False for the taps of a walk's later parts: the bar belongs to one thread. */
         private boolean draws = true;
 
@@ -200,10 +199,8 @@ public final class Progress implements AutoCloseable {
                 return;
             }
             double sum = 0;
-            for (Tap t : group) {
-                if (t != null) {
-                    sum += t.bytes;
-                }
+            for (int i = 0; i < group.size(); i++) {
+                sum += group.get(i).bytes;
             }
             update((long) sum);
         }

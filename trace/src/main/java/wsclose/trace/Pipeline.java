@@ -99,10 +99,9 @@ public final class Pipeline {
         }
         // decoding ahead on a second thread, the model reads copies of the windows that the walk extends
         boolean ahead = DecodeAhead.enabled() && !sessions.isEmpty();
-        List<LossWindows> modelLosses = ahead ? copies(sessions.get(0)) : null;
-        for (EtlFile f : sessions.isEmpty() ? files : sessions.get(0)) {
-            analyzer.losses(ahead ? modelLosses.get(sessions.get(0).indexOf(f)) : f.losses());
-        }
+        List<LossWindows> modelLosses = ahead ? copies(sessions.get(0))
+                : (sessions.isEmpty() ? files : sessions.get(0)).stream().map(EtlFile::losses).toList();
+        modelLosses.forEach(analyzer::losses);
         SocketDecoder decoder = new SocketDecoder();
         java.util.function.Consumer<wsclose.trace.model.SocketEvent> sink = analyzer::accept; // once, not per event
         Consumer<EtwEvent> each = ev -> {
@@ -114,8 +113,8 @@ public final class Pipeline {
         };
         for (int i = 0; i < sessions.size(); i++) {
             if (i > 0) {
-                modelLosses = ahead ? copies(sessions.get(i)) : null;
-                analyzer.newSession(ahead ? modelLosses : sessions.get(i).stream().map(EtlFile::losses).toList());
+                modelLosses = ahead ? copies(sessions.get(i)) : sessions.get(i).stream().map(EtlFile::losses).toList();
+                analyzer.newSession(modelLosses);
             }
             if (ahead) {
                 DecodeAhead.feed(sessions.get(i), analyzer, modelLosses, decoder, tap);
