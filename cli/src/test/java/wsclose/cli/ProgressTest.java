@@ -128,4 +128,34 @@ class ProgressTest {
         }
         assertThat(screen().strip()).isEmpty();
     }
+
+    @Test
+    void theTapsOfAWalkInPartsDrawTheirSumFromPartZeroOnly() throws Exception {
+        try (EtlFile f = EtlFile.open(ShellTest.EXAMPLE)) {
+            Progress p = bar(terminal(0), false, f.size());
+            long[] passed = {0, 0};
+            var taps = p.taps(f, part -> ev -> passed[part]++);
+            var part0 = taps.apply(0);
+            var part1 = taps.apply(1);
+            long half = f.buffers() / 2;
+            // part 1 reads the second half of the buffers: counted, never drawn (the bar belongs to part 0's thread)
+            f.forEachInFileOrder(ev -> {
+                if (ev.bufferIndex() >= half) {
+                    now.addAndGet(200_000_000L);
+                    part1.accept(ev);
+                }
+            });
+            assertThat(err.toString()).as("part 1 draws nothing").isEmpty();
+            f.forEachInFileOrder(ev -> {
+                if (ev.bufferIndex() < half) {
+                    now.addAndGet(200_000_000L);
+                    part0.accept(ev);
+                }
+            });
+            assertThat(passed[0] + passed[1]).as("every event passed on to its part's consumer").isPositive();
+            assertThat(passed[1]).isPositive();
+            assertThat(screen()).as("part 0 draws both parts' bytes").contains("100%");
+            p.close();
+        }
+    }
 }
