@@ -38,11 +38,25 @@ public final class ReportJson {
         g.writeEndObject();
     }
 
+    /** A time's characters, written straight into the generator (a report writes some 25 per socket). */
+    private static final ThreadLocal<char[]> ISO = ThreadLocal.withInitial(() -> new char[Times.ISO_CHARS]);
+
     private static void time(JsonGenerator g, String name, long fileTime) throws IOException {
         if (fileTime < 0) {
             g.writeNullField(name);
         } else {
-            g.writeStringField(name, Times.iso(fileTime));
+            g.writeFieldName(name);
+            timeValue(g, fileTime);
+        }
+    }
+
+    /** A known time as a string value. */
+    private static void timeValue(JsonGenerator g, long fileTime) throws IOException {
+        char[] c = ISO.get();
+        if (Times.isoInto(fileTime, c)) {
+            g.writeString(c, 0, Times.ISO_CHARS);
+        } else {
+            g.writeString(Times.iso(fileTime));
         }
     }
 
@@ -91,7 +105,11 @@ public final class ReportJson {
         g.writeArrayFieldStart("refcountTimeline");
         for (long[] p : s.refcountTimeline()) {
             g.writeStartArray();
-            g.writeString(p[0] < 0 ? "" : Times.iso(p[0]));
+            if (p[0] < 0) {
+                g.writeString("");
+            } else {
+                timeValue(g, p[0]);
+            }
             g.writeNumber(p[1]);
             g.writeEndArray();
         }

@@ -25,13 +25,24 @@ public final class Times {
         return isoChars(fileTime, c) ? new String(c) : toInstant(fileTime).toString();
     }
 
+    /** Characters of {@link #iso} text for times in years 0 to 9999. */
+    public static final int ISO_CHARS = 28;
+
+    /**
+     * Writes {@link #iso} text into {@code c} (at least {@link #ISO_CHARS} long) without making a string, for writers
+     * that take characters (JSON); false, and {@code c} unchanged, for a year outside 0..9999: use {@link #iso}.
+     */
+    public static boolean isoInto(long fileTime, char[] c) {
+        return isoChars(fileTime, c);
+    }
+
     /** Appends {@link #iso} text (hot path of event printing). */
     public static StringBuilder appendIso(StringBuilder sb, long fileTime) {
         char[] c = new char[ISO_LENGTH];
         return isoChars(fileTime, c) ? sb.append(c) : sb.append(toInstant(fileTime));
     }
 
-    private static final int ISO_LENGTH = 28;
+    private static final int ISO_LENGTH = ISO_CHARS;
     private static final long DAY = 86_400L * 10_000_000L;
 
     /** One day's date text, "2020-07-14T"; immutable, so threads sharing the last one see it whole. */

@@ -20,6 +20,9 @@ class TimesTest {
         String expected = ISO.format(Times.toInstant(fileTime));
         assertThat(Times.iso(fileTime)).isEqualTo(expected);
         assertThat(Times.appendIso(new StringBuilder(), fileTime).toString()).isEqualTo(expected);
+        char[] c = new char[Times.ISO_CHARS];
+        assertThat(Times.isoInto(fileTime, c)).isTrue();
+        assertThat(new String(c)).isEqualTo(expected);
     }
 
     @Test
@@ -33,5 +36,8 @@ class TimesTest {
         long far = 2_650_467_744_000_000_000L + 36_000_000_000L;
         assertThat(Times.iso(far)).isEqualTo(Times.toInstant(far).toString()).startsWith("+10000-01-01T01:00");
         assertThat(Times.appendIso(new StringBuilder(">"), far).toString()).isEqualTo(">" + Times.toInstant(far));
+        char[] c = "unchanged, 28 characters ...".toCharArray();
+        assertThat(Times.isoInto(far, c)).as("no fixed-width text past 9999").isFalse();
+        assertThat(new String(c)).isEqualTo("unchanged, 28 characters ...");
     }
 }
