@@ -79,7 +79,7 @@ final class DecodeAhead {
             journals[i].clear();
         }
         BlockingQueue<Batch> free = new ArrayBlockingQueue<>(BATCHES);
-        BlockingQueue<Batch> full = new ArrayBlockingQueue<>(BATCHES);
+        BlockingQueue<Batch> full = new ArrayBlockingQueue<>(BATCHES + 1);
         for (int i = 0; i < BATCHES; i++) {
             free.add(new Batch());
         }
@@ -164,12 +164,12 @@ final class DecodeAhead {
                 return; // the model failed; it throws its own failure
             } catch (Throwable t) {
                 if (cur == null) {
-                    return; // cancelled before the first batch
+                    cur = new Batch(); // failed before it had a batch: the model still has to hear of it
                 }
                 cur.failure = t;
                 cur.end = true;
             }
-            full.add(cur); // never blocks: there are only BATCHES batches
+            full.add(cur); // never blocks: there are at most BATCHES + 1 batches
         }
 
         private void keep(SocketEvent e) {

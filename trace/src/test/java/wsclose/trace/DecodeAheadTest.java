@@ -167,4 +167,21 @@ class DecodeAheadTest {
             System.clearProperty("wsclose.decodeAhead");
         }
     }
+
+    @Test
+    void aFailureOfTheReaderReachesTheCaller() throws IOException {
+        Path f = mixed("closed.etl", 12, 500);
+        System.setProperty("wsclose.decodeAhead", "true");
+        try {
+            EtlFile e = EtlFile.open(f);
+            e.close(); // every read of a buffer now fails, on the reading thread
+            Analyzer a = new Analyzer("x", AnalysisOptions.all(), new ReportListener() {
+            });
+            Assertions.assertTimeoutPreemptively(Duration.ofSeconds(30), () ->
+                    assertThatThrownBy(() -> Pipeline.feed(List.of(e), a, null)).isInstanceOf(IOException.class));
+            assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("wsclose-decode"));
+        } finally {
+            System.clearProperty("wsclose.decodeAhead");
+        }
+    }
 }
