@@ -121,4 +121,33 @@ class SummaryCommandTest {
         assertThat(Cli.run("frobnicate").code()).isEqualTo(2);
         assertThat(Cli.run().code()).isEqualTo(2);
     }
+
+    @Test
+    void aReadInPartsPrintsTheSameSummary(@TempDir Path dir) throws IOException {
+        // about a thousand 8 KiB buffers: enough for parts of the size worth a thread (EtlFile's 256 buffers)
+        var m = new wsclose.trace.testing.MixedScenario(new wsclose.trace.testing.WinsockScenario(8, 4).realistic(3, 0.001), 3);
+        m.tell(3000, 0.5);
+        Path f = dir.resolve("mixed.etl");
+        m.writeTo(f);
+        String before = System.getProperty("wsclose.readThreads");
+        try {
+            System.setProperty("wsclose.readThreads", "1");
+            Cli one = Cli.run("summary", "--format", "json", f.toString());
+            Cli oneTable = Cli.run("summary", f.toString());
+            System.setProperty("wsclose.readThreads", "3");
+            Cli three = Cli.run("summary", "--format", "json", f.toString());
+            Cli threeTable = Cli.run("summary", f.toString());
+            assertThat(M.readTree(one.out()).get("files").get(0).get("buffers").asLong()).isGreaterThan(768);
+            assertThat(three.code()).isZero();
+            assertThat(three.out()).isEqualTo(one.out());
+            assertThat(threeTable.out()).isEqualTo(oneTable.out());
+            assertThat(three.err()).isEqualTo(one.err());
+        } finally {
+            if (before == null) {
+                System.clearProperty("wsclose.readThreads");
+            } else {
+                System.setProperty("wsclose.readThreads", before);
+            }
+        }
+    }
 }
