@@ -9,9 +9,9 @@ import java.util.function.Consumer;
 import wsclose.trace.analysis.Analyzer;
 import wsclose.trace.decode.SocketDecoder;
 import wsclose.trace.etl.EtlFile;
-import wsclose.trace.etl.Workers;
 import wsclose.trace.etw.EtwEvent;
 import wsclose.trace.etw.LossWindows;
+import wsclose.trace.etw.Workers;
 import wsclose.trace.model.SocketEvent;
 
 /**

@@ -262,7 +262,7 @@ public final class EtlFile implements EtwSource {
         }
     }
 
-    /** One pass over the record headers (file order) counting what the file holds, on every core. */
+    /** One pass over the record headers (file order) counting what the file holds, in {@link #readThreads()} parts. */
     public EtlSummary summary() throws IOException {
         return summary(readThreads());
     }

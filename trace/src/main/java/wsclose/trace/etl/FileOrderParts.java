@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import wsclose.trace.etw.EtwEvent;
+import wsclose.trace.etw.Workers;
 
 /**
  * A file-order walk cut into runs of buffers walked at once ({@link EtlFile#forEachInFileOrder(int, IntFunction)}):

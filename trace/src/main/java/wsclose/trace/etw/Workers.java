@@ -1,4 +1,4 @@
-package wsclose.trace.etl;
+package wsclose.trace.etw;
 
 import java.io.IOException;
 
