@@ -30,6 +30,8 @@ final class PayloadView implements Fields {
         final int[] tableIndex;
         /** For each field sized by an earlier one (lengthField), that field's index, resolved once; else -1. */
         final int[] lengthIndex;
+        /** How {@link #longAt} reads field i ({@code READ_*}): a switch on bytes, the pointer size resolved here. */
+        final byte[] reads;
 
         Plan(Layout layout, int pointerSize) {
             this.layout = layout;
@@ -67,13 +69,16 @@ final class PayloadView implements Fields {
                 tableIndex[h] = i;
             }
             this.lengthIndex = new int[fields.length];
+            this.reads = new byte[fields.length];
             for (int i = 0; i < fields.length; i++) {
                 lengthIndex[i] = fields[i].lengthField() == null ? -1 : index(fields[i].lengthField());
+                reads[i] = read(fields[i].type(), pointerSize);
             }
+            this.byKey = new int[FieldKey.count()];
         }
 
         /** Field index + 2 by {@link FieldKey#id}: 0 not yet resolved, 1 absent. Grown when keys are added. */
-        private int[] byKey = new int[0];
+        private int[] byKey;
 
         /** The index of the field {@code key} names, or -1: resolved by name once per layout. */
         int index(FieldKey key) {
@@ -260,25 +265,54 @@ final class PayloadView implements Fields {
         return i < 0 ? fallback : longAt(i, fallback);
     }
 
-    private long longAt(int i, long fallback) {
-        int p = offset(i);
-        switch (plan.fields[i].type()) {
-            case INT8: return b[p];
-            case UINT8: return b[p] & 0xFF;
-            case INT16: return (short) Bytes.u16(b, p);
-            case UINT16: return Bytes.u16(b, p);
-            case INT32: return Bytes.i32(b, p);
+    private static final byte READ_NONE = 0;
+    private static final byte READ_I8 = 1;
+    private static final byte READ_U8 = 2;
+    private static final byte READ_I16 = 3;
+    private static final byte READ_U16 = 4;
+    private static final byte READ_I32 = 5;
+    private static final byte READ_U32 = 6;
+    private static final byte READ_I64 = 7;
+    private static final byte READ_BOOL = 8;
+    private static final byte READ_PORT_BE = 9;
+    private static final byte READ_ZERO = 10;
+
+    /** How an integer of type {@code t} is read at pointer size {@code ptr}: the cases of Decoded's integers. */
+    static byte read(FieldType t, int ptr) {
+        switch (t) {
+            case INT8: return READ_I8;
+            case UINT8: return READ_U8;
+            case INT16: return READ_I16;
+            case UINT16: return READ_U16;
+            case INT32: return READ_I32;
             case UINT32:
-            case HEXINT32: return Bytes.u32(b, p);
+            case HEXINT32: return READ_U32;
             case INT64:
             case UINT64:
-            case HEXINT64: return Bytes.i64(b, p);
-            case BOOLEAN: return Bytes.i32(b, p) != 0 ? 1 : 0;
+            case HEXINT64: return READ_I64;
+            case BOOLEAN: return READ_BOOL;
             case POINTER:
-            case SIZET: return plan.pointerSize == 4 ? Bytes.u32(b, p) : Bytes.i64(b, p);
-            case PORT_BE: return (b[p] & 0xFF) << 8 | (b[p + 1] & 0xFF);
-            case BINARY: return 0; // Decoded holds it as Hex of bytes, whose value is 0
-            default: return fallback; // strings, GUIDs, times, floats: not integers (as in Decoded)
+            case SIZET: return ptr == 4 ? READ_U32 : READ_I64;
+            case PORT_BE: return READ_PORT_BE;
+            case BINARY: return READ_ZERO; // Decoded holds it as Hex of bytes, whose value is 0
+            default: return READ_NONE; // strings, GUIDs, times, floats: not integers (as in Decoded)
+        }
+    }
+
+    private long longAt(int i, long fallback) {
+        int p = offset(i);
+        switch (plan.reads[i]) {
+            case READ_I8: return b[p];
+            case READ_U8: return b[p] & 0xFF;
+            case READ_I16: return (short) Bytes.u16(b, p);
+            case READ_U16: return Bytes.u16(b, p);
+            case READ_I32: return Bytes.i32(b, p);
+            case READ_U32: return Bytes.u32(b, p);
+            case READ_I64: return Bytes.i64(b, p);
+            case READ_BOOL: return Bytes.i32(b, p) != 0 ? 1 : 0;
+            case READ_PORT_BE: return (b[p] & 0xFF) << 8 | (b[p + 1] & 0xFF);
+            case READ_ZERO: return 0;
+            default: return fallback;
         }
     }
 
@@ -334,6 +368,42 @@ final class PayloadView implements Fields {
         public String text() {
             Object v = valueAt(field);
             return v == null ? null : v.toString();
+        }
+
+        /** A SOCKADDR's bytes copied out (valueAt formats them by {@link Sockaddrs#format} alone); others: null. */
+        @Override
+        public wsclose.trace.model.SocketEvent.LazyText keep(wsclose.trace.model.SocketEvent.LazyText spare) {
+            Field f = plan.fields[field];
+            if (f.type() != FieldType.SOCKADDR) {
+                return null;
+            }
+            int p = offset(field);
+            int n = size(f, field, p);
+            if (n < 0 || end - p < n) {
+                return null; // bind() found every field in the payload; this is only a guard
+            }
+            KeptSockaddr k = spare instanceof KeptSockaddr ? (KeptSockaddr) spare : new KeptSockaddr();
+            k.set(b, p, n);
+            return k;
+        }
+    }
+
+    /** A socket address's bytes of its own, formatted when read, as {@link LayoutDecoder} formats a SOCKADDR. */
+    private static final class KeptSockaddr implements wsclose.trace.model.SocketEvent.LazyText {
+        private byte[] bytes = new byte[32];
+        private int n;
+
+        void set(byte[] b, int p, int len) {
+            if (len > bytes.length) {
+                bytes = new byte[len];
+            }
+            System.arraycopy(b, p, bytes, 0, len);
+            n = len;
+        }
+
+        @Override
+        public String text() {
+            return Sockaddrs.format(bytes, 0, n);
         }
     }
 }

@@ -142,16 +142,34 @@ public final class SocketEvent {
     @FunctionalInterface
     public interface LazyText {
         String text();
+
+        /**
+         * The same text to be made later, from bytes of its own ({@code spare}'s, when it is one this method
+         * made before), so that it stays valid after the input event; null when it cannot be kept that way.
+         */
+        default LazyText keep(LazyText spare) {
+            return null;
+        }
     }
 
+    /** What {@link #copyFrom} kept a lazy text in last: refilled by the next copy, so keeping allocates nothing. */
+    private LazyText kept;
+
     /**
-     * Makes this (reused) instance equal to {@code o}, its remote address made now: {@code o}'s lazy text reads
-     * bytes that are only valid until the next input event, and this copy is read later, on another thread
-     * (the decoder running ahead of the model, {@code DecodeAhead}).
+     * Makes this (reused) instance equal to {@code o}. {@code o}'s lazy text reads bytes that are only valid until
+     * the next input event, and this copy is read later, on another thread (the decoder running ahead of the model,
+     * {@code DecodeAhead}): it keeps the bytes when the text can be kept that way ({@link LazyText#keep}), else it
+     * makes the text now.
      */
     public void copyFrom(SocketEvent o) {
+        LazyText later = o.remoteLater;
+        LazyText k = later == null ? null : later.keep(kept);
         set(o.time, o.kind, o.source, o.phase, o.pid, o.tid, o.process, o.endpoint, o.handle, o.object, o.tcb, o.status,
-                o.bytes, o.value, o.local, o.remote(), o.name, o.seq);
+                o.bytes, o.value, o.local, k == null ? o.remote() : null, o.name, o.seq);
+        if (k != null) {
+            kept = k;
+            remoteLater = k;
+        }
     }
 
     /** An instance of its own, for keeping past the call that handed this one over. */
