@@ -60,6 +60,71 @@ class PayloadViewTest {
     }
 
     /**
+     * A lazy text kept past its event (the decode-ahead hand-over, SocketEvent.copyFrom) must say what the
+     * full decode said of the original bytes, after those bytes are overwritten and the view is bound to another
+     * payload; a kept text is refilled in place; only socket addresses are kept as bytes.
+     */
+    @Test
+    void keptAddressesOutliveTheirPayload() {
+        PayloadView view = new PayloadView();
+        int kept = 0;
+        for (Layout layout : Layouts.builtIn().all()) {
+            for (Field f : layout.fields()) {
+                PayloadView.Plan plan = new PayloadView.Plan(layout, 8);
+                for (int round = 0; round < 20; round++) {
+                    byte[] payload = payload(layout, 8);
+                    if (f.type() == FieldType.SOCKADDR && round % 2 == 0) {
+                        writeSockaddr(layout, f, payload, round % 4 == 0);
+                    }
+                    EtwEvent ev = new EtwEvent().set(HeaderKind.EVENT, 0, 0, null, 1, 0).pointerSize(8)
+                            .payload(payload, 0, payload.length);
+                    Decoded full = LayoutDecoder.decode(layout, payload, 0, payload.length, 8);
+                    if (full.problem() != null || view.bind(plan, ev).problem() != null) {
+                        continue;
+                    }
+                    wsclose.trace.model.SocketEvent.LazyText later = view.later(FieldKey.of(f.name()));
+                    wsclose.trace.model.SocketEvent.LazyText k = later.keep(null);
+                    if (f.type() != FieldType.SOCKADDR) {
+                        assertThat(k).as("%s.%s", layout.name(), f.name()).isNull();
+                        continue;
+                    }
+                    assertThat(k).isNotNull();
+                    assertThat(later.keep(k)).isSameAs(k);
+                    java.util.Arrays.fill(payload, (byte) 0x5A);
+                    view.bind(plan, new EtwEvent().set(HeaderKind.EVENT, 0, 0, null, 1, 0).pointerSize(8)
+                            .payload(payload(layout, 8), 0, 64));
+                    assertThat(k.text()).as("%s.%s", layout.name(), f.name()).isEqualTo(String.valueOf(full.get(f.name())));
+                    kept++;
+                }
+            }
+        }
+        assertThat(kept).isGreaterThan(20);
+    }
+
+    /** An AF_INET or AF_INET6 address where {@code f} starts, its length field (if any) set to match. */
+    private static void writeSockaddr(Layout layout, Field f, byte[] b, boolean v6) {
+        int p = 0;
+        for (Field g : layout.fields()) {
+            if (g == f) {
+                break;
+            }
+            int size = PayloadView.fixedSize(g, 8);
+            if (size < 0) {
+                return; // after a variable field: leave the random bytes
+            }
+            if (g.name().equals(f.lengthField())) {
+                b[p] = (byte) (v6 ? 28 : 16);
+                for (int i = 1; i < size; i++) {
+                    b[p + i] = 0;
+                }
+            }
+            p += size;
+        }
+        b[p] = (byte) (v6 ? 23 : 2);
+        b[p + 1] = 0;
+    }
+
+    /**
      * Random bytes long enough for the layout, with each length or count field set small (usually fitting)
      * and NUL-terminated strings ending somewhere inside.
      */
