@@ -25,10 +25,30 @@ public record SocketSummary(long id, long endpoint, int pid, String process, Lis
     public static SocketSummary of(SocketTimeline t) {
         return new SocketSummary(t.id(), t.endpoint(), t.pid(), t.process(), List.copyOf(t.handles()), t.local(), t.remote(),
                 t.created(), t.closeRequested(), t.closed(), t.freed(), t.refcount(), t.refcountTimeline(),
-                t.handleAccounting(), List.copyOf(t.states()), t.state(), t.bytesSent(), t.bytesReceived(),
+                t.handleAccounting(), t.states(), t.state(), t.bytesSent(), t.bytesReceived(),
                 t.bytesArrived(), t.bytesAcked(), t.abortReason(), t.lingerOnOff(), t.lingerSeconds(),
                 List.copyOf(t.aborted()), List.copyOf(t.entries()), t.droppedEntries(),
-                t.sources().stream().map(Enum::name).sorted().toList());
+                sourceNames(t));
+    }
+
+    private static final wsclose.trace.model.SocketEvent.Source[] SOURCES = wsclose.trace.model.SocketEvent.Source.values();
+    /** The sorted source names of each set of sources, by bit mask: a trace has a few such sets, shared by summaries. */
+    @SuppressWarnings("unchecked")
+    private static final List<String>[] SOURCE_NAMES = new List[1 << SOURCES.length];
+
+    private static List<String> sourceNames(SocketTimeline t) {
+        int mask = 0;
+        for (int i = 0; i < SOURCES.length; i++) {
+            if (t.hasSource(SOURCES[i])) {
+                mask |= 1 << i;
+            }
+        }
+        List<String> names = SOURCE_NAMES[mask];
+        if (names == null) {
+            names = t.sources().stream().map(Enum::name).sorted().toList();
+            SOURCE_NAMES[mask] = names; // immutable, and equal whoever makes it first: a race is harmless
+        }
+        return names;
     }
 
     /** "0x1a4" style names of the handles (pid:handle) that referred to this socket. */

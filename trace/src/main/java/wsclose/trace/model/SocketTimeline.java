@@ -325,12 +325,9 @@ public final class SocketTimeline {
     public String remote() { return remote; }
     public long tcb() { return tcb; }
     public List<HandleRef> handles() { return Collections.unmodifiableList(handles); }
+    /** The states so far, an immutable snapshot. */
     public List<StateInterval> states() {
-        List<StateInterval> out = new ArrayList<>(nStates);
-        for (int i = 0; i < nStates; i++) {
-            out.add(new StateInterval(stateKinds[i], stateFrom[i], i + 1 < nStates ? stateFrom[i + 1] : -1));
-        }
-        return Collections.unmodifiableList(out);
+        return new StateList(stateKinds, stateFrom, nStates);
     }
 
     public SocketState state() { return stateKinds[nStates - 1]; }
