@@ -1,7 +1,6 @@
 package wsclose.trace.analysis;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -54,7 +53,7 @@ final class AbortedPendingOpCheck implements Check {
                 ev.add(new Finding.Evidence(op.ended(), op.op() + " completed: " + Codes.name(op.status())));
             }
             out.accept(new Finding(kind(), Severity.WARNING, op.ended() >= 0 ? op.ended() : closeAt, message, s, s.pid(), -1,
-                    ev, Map.of("op", op.op(), "thread", op.tid())));
+                    ev, Details.of("op", op.op(), "thread", op.tid())));
         }
     }
 }

@@ -1,7 +1,6 @@
 package wsclose.trace.analysis;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import wsclose.trace.model.Anomaly;
@@ -57,6 +56,6 @@ final class DoubleCloseCheck implements Check {
                     new Finding.Evidence(a.time(), "second close (thread " + a.event().tid() + ")"));
         }
         out.accept(new Finding(kind(), Severity.ERROR, a.time(), message, old, a.event().pid(), a.event().handle(), ev,
-                Map.of("thread", a.event().tid(), "status", a.event().status())));
+                Details.of("thread", a.event().tid(), "status", a.event().status())));
     }
 }

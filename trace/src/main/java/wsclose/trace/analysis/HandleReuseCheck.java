@@ -1,7 +1,6 @@
 package wsclose.trace.analysis;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import wsclose.trace.model.Anomaly;
@@ -47,6 +46,6 @@ final class HandleReuseCheck implements Check {
                 new Finding.Evidence(now.created(), "new socket got " + value),
                 new Finding.Evidence(a.time(), a.detail() + " (thread " + a.event().tid() + ")"));
         out.accept(new Finding(kind(), Severity.ERROR, a.time(), message, now, a.event().pid(), a.event().handle(), ev,
-                Map.of("thread", a.event().tid(), "previousEndpoint", old.endpointText())));
+                Details.of("thread", a.event().tid(), "previousEndpoint", old.endpointText())));
     }
 }

@@ -1,7 +1,6 @@
 package wsclose.trace.analysis;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -61,7 +60,7 @@ final class LeakCheck implements Check {
                     + ". Close every socket on every path, including error and shutdown paths.";
             out.accept(new Finding(kind(), Severity.WARNING, at, message, s, s.pid(), -1,
                     List.of(new Finding.Evidence(t.created(), "socket created"), new Finding.Evidence(at, "process exited")),
-                    Map.of("reason", "process-exit")));
+                    Details.of("reason", "process-exit")));
             return;
         }
         if (!t.openAtEnd() || t.created() < 0 || t.apiClosed()) {
@@ -83,7 +82,7 @@ final class LeakCheck implements Check {
         out.accept(new Finding(kind(), Severity.INFO, t.traceEnd(), message, s, s.pid(), -1,
                 List.of(new Finding.Evidence(t.created(), "socket created"), new Finding.Evidence(t.lastActivity(), "last activity"),
                         new Finding.Evidence(t.traceEnd(), "trace ended with the socket open")),
-                Map.of("reason", "idle-at-end", "idleSeconds", idle / 1e7)));
+                Details.of("reason", "idle-at-end", "idleSeconds", idle / 1e7)));
     }
 
     private void growth(SocketTimeline t, SocketSummary s, LeakGrowth.Group g, Consumer<Finding> out) {
@@ -100,7 +99,7 @@ final class LeakCheck implements Check {
                     + " and it closed " + g.closedSince() + " of the sockets it created since. Close every socket on every path.",
                     null, g.pid(), -1, List.of(new Finding.Evidence(g.first(), "first socket left open"),
                             new Finding.Evidence(g.last(), "last socket left open")),
-                    Map.of("reason", "growth", "aggregate", true, "countAtStart", g.countAtStart(), "countAtEnd", g.countAtEnd(),
+                    Details.of("reason", "growth", "aggregate", true, "countAtStart", g.countAtStart(), "countAtEnd", g.countAtEnd(),
                             "perSecond", Math.round(rate * 10) / 10.0, "closedSince", g.closedSince())));
         }
         String message = Words.socket(s) + " was created " + Words.duration(t.traceEnd() - t.created())
@@ -108,6 +107,6 @@ final class LeakCheck implements Check {
         out.accept(new Finding(kind(), Severity.WARNING, t.created(), message, s, s.pid(), -1,
                 List.of(new Finding.Evidence(t.created(), "socket created"), new Finding.Evidence(t.lastActivity(), "last activity"),
                         new Finding.Evidence(t.traceEnd(), "trace ended with the socket open")),
-                Map.of("reason", "growth", "countAtStart", g.countAtStart(), "countAtEnd", g.countAtEnd())));
+                Details.of("reason", "growth", "countAtStart", g.countAtStart(), "countAtEnd", g.countAtEnd())));
     }
 }

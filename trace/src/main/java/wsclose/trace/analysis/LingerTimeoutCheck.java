@@ -47,7 +47,7 @@ final class LingerTimeoutCheck implements Check {
             }
             ev.add(new Finding.Evidence(t.closeCallEnd(), "closesocket failed: WSAEWOULDBLOCK"));
             out.accept(new Finding(kind(), Severity.WARNING, t.closeCallEnd(), message, s, s.pid(), -1, ev,
-                    Map.of("lingerSeconds", t.lingerSeconds(), "status", "WSAEWOULDBLOCK")));
+                    Details.of("lingerSeconds", t.lingerSeconds(), "status", "WSAEWOULDBLOCK")));
             return;
         }
         if (t.lingerOnOff() != 1 || t.lingerSeconds() <= 0 || t.closeRequested() < 0) {
@@ -89,11 +89,10 @@ final class LingerTimeoutCheck implements Check {
         if (t.closeCallEnd() >= 0) {
             ev.add(new Finding.Evidence(t.closeCallEnd(), Words.close(s) + " returned"));
         }
-        Map<String, Object> details = new java.util.LinkedHashMap<>();
-        details.put("lingerSeconds", t.lingerSeconds());
-        details.put("blockedSeconds", blocked < 0 ? null : blocked / 1e7); // null: the close call's end was not traced
-        details.put("reset", reset);
+        // blockedSeconds null: the close call's end was not traced
+        Map<String, Object> details = Details.of("lingerSeconds", t.lingerSeconds(), "blockedSeconds", blocked < 0 ? null : blocked / 1e7,
+                "reset", reset);
         out.accept(new Finding(kind(), severity, t.closeRequested(), message, s, s.pid(), -1, ev,
-                java.util.Collections.unmodifiableMap(details)));
+                details));
     }
 }

@@ -122,12 +122,9 @@ final class LostSendDataCheck implements Check {
         if (t.rstSent() >= 0) {
             ev.add(new Finding.Evidence(t.rstSent(), "RST sent"));
         }
-        Map<String, Object> details = new java.util.LinkedHashMap<>();
-        details.put("bytesLost", lost);
-        details.put("bytesSent", sent);
-        details.put("bytesAcked", acked >= 0 ? acked : null);
-        details.put("exact", exact);
+        Map<String, Object> details = Details.of("bytesLost", lost, "bytesSent", sent, "bytesAcked", acked >= 0 ? acked : null,
+                "exact", exact);
         out.accept(new Finding(kind(), exact ? Severity.ERROR : Severity.WARNING, t.closeRequested(), message, s, s.pid(), -1, ev,
-                java.util.Collections.unmodifiableMap(details)));
+                details));
     }
 }

@@ -86,9 +86,8 @@ final class UnreadDataResetCheck implements Check {
         if (t.rstSent() >= 0) {
             ev.add(new Finding.Evidence(t.rstSent(), "RST sent"));
         }
-        Map<String, Object> details = new java.util.LinkedHashMap<>();
-        details.put("bytesUnread", unread > 0 ? unread : null);
-        details.put("abortReason", t.abortReason() >= 0 ? t.abortReason() : null);
-        out.accept(new Finding(kind(), Severity.ERROR, close, message, s, s.pid(), -1, ev, java.util.Collections.unmodifiableMap(details)));
+        Map<String, Object> details = Details.of("bytesUnread", unread > 0 ? unread : null,
+                "abortReason", t.abortReason() >= 0 ? t.abortReason() : null);
+        out.accept(new Finding(kind(), Severity.ERROR, close, message, s, s.pid(), -1, ev, details));
     }
 }

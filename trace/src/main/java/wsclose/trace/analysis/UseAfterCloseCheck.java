@@ -1,7 +1,6 @@
 package wsclose.trace.analysis;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import wsclose.trace.model.Anomaly;
@@ -46,6 +45,6 @@ final class UseAfterCloseCheck implements Check {
                 ? List.of(new Finding.Evidence(a.time(), a.detail()))
                 : List.of(closeEv, new Finding.Evidence(a.time(), a.detail() + " (thread " + a.event().tid() + ")"));
         out.accept(new Finding(kind(), Severity.ERROR, a.time(), message, s, a.event().pid(), a.event().handle(), ev,
-                Map.of("thread", a.event().tid())));
+                Details.of("thread", a.event().tid())));
     }
 }

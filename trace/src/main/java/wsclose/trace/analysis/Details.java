@@ -1,0 +1,111 @@
+package wsclose.trace.analysis;
+
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+
+/**
+ * A finding's details: an immutable map of a few entries in two arrays, keys in sorted order (as the JSON writes
+ * them), null values allowed (unknown numbers are null). A report keeps every finding until it is written; a
+ * LinkedHashMap with its wrapper, table and entries was four objects and about 300 bytes per finding (issue:
+ * analyze at the reader's speed, memory and collector time).
+ */
+final class Details extends AbstractMap<String, Object> {
+    private static final Details EMPTY = new Details(new String[0], new Object[0]);
+    private final String[] keys;
+    private final Object[] values;
+
+    private Details(String[] keys, Object[] values) {
+        this.keys = keys;
+        this.values = values;
+    }
+
+    /** Key, value, key, value...: keys are distinct strings, values any object or null. */
+    static Map<String, Object> of(Object... keyValues) {
+        if (keyValues.length % 2 != 0) {
+            throw new IllegalArgumentException("details need key, value pairs");
+        }
+        int n = keyValues.length / 2;
+        if (n == 0) {
+            return EMPTY;
+        }
+        String[] k = new String[n];
+        for (int i = 0; i < n; i++) {
+            k[i] = (String) java.util.Objects.requireNonNull(keyValues[2 * i], "key");
+        }
+        Arrays.sort(k);
+        Object[] v = new Object[n];
+        for (int i = 0; i < n; i++) {
+            if (i > 0 && k[i].equals(k[i - 1])) {
+                throw new IllegalArgumentException("duplicate key " + k[i]);
+            }
+            for (int j = 0; j < n; j++) {
+                if (keyValues[2 * j].equals(k[i])) {
+                    v[i] = keyValues[2 * j + 1];
+                }
+            }
+        }
+        return new Details(k, v);
+    }
+
+    @Override
+    public int size() {
+        return keys.length;
+    }
+
+    private int indexOf(Object key) {
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i].equals(key)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+        return indexOf(key) >= 0;
+    }
+
+    @Override
+    public Object get(Object key) {
+        int i = indexOf(key);
+        return i < 0 ? null : values[i];
+    }
+
+    @Override
+    public Set<Entry<String, Object>> entrySet() {
+        return new AbstractSet<>() {
+            @Override
+            public int size() {
+                return keys.length;
+            }
+
+            @Override
+            public Iterator<Entry<String, Object>> iterator() {
+                return new Iterator<>() {
+                    private int i;
+
+                    @Override
+                    public boolean hasNext() {
+                        return i < keys.length;
+                    }
+
+                    @Override
+                    public Entry<String, Object> next() {
+                        if (i >= keys.length) {
+                            throw new NoSuchElementException();
+                        }
+                        Entry<String, Object> e = new SimpleImmutableEntry<>(keys[i], values[i]);
+                        i++;
+                        return e;
+                    }
+                };
+            }
+        };
+    }
+}
