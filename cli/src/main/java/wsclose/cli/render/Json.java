@@ -2,6 +2,7 @@ package wsclose.cli.render;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -9,23 +10,33 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 
 /**
- * The one configured Jackson mapper. Documents are built as ordered maps so field order is stable;
- * pointers and handles are hex strings, never numbers (JSON numbers lose precision past 2^53).
+ * The configured Jackson factory and mappers. Documents are built as ordered maps so field order is stable;
+ * pointers and handles are hex strings, never numbers (JSON numbers lose precision past 2^53). The streaming
+ * writers (analyze, events) need only the factory; the mappers, and the databind classes behind them, are made
+ * when a command first builds a document (about 40 ms of a one-shot run's start: issue "analyze at the reader's
+ * speed").
  */
 public final class Json {
     public static final int FORMAT = 1;
-    public static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-    private static final ObjectMapper COMPACT = new ObjectMapper()
-            .disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-    public static final JsonFactory FACTORY = COMPACT.getFactory();
+    public static final JsonFactory FACTORY = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
+
+    /** Made on first use (class initialization is lazy and thread-safe). */
+    private static final class Mappers {
+        static final ObjectMapper PRETTY = new ObjectMapper(FACTORY).enable(SerializationFeature.INDENT_OUTPUT);
+        static final ObjectMapper COMPACT = new ObjectMapper(FACTORY);
+    }
 
     private Json() {
     }
 
+    /** The mapper that indents: the codec of generators that write whole objects. */
+    public static ObjectMapper mapper() {
+        return Mappers.PRETTY;
+    }
+
     public static void pretty(PrintWriter out, Object document) {
         try {
-            MAPPER.writeValue(out, document);
+            Mappers.PRETTY.writeValue(out, document);
             out.println();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -35,7 +46,7 @@ public final class Json {
     /** One document on one line (JSON Lines). */
     public static void line(PrintWriter out, Object document) {
         try {
-            COMPACT.writeValue(out, document);
+            Mappers.COMPACT.writeValue(out, document);
             out.println();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -30,7 +30,6 @@ final class JsonReportWriter implements ReportWriter {
         if (pretty) {
             gen.setPrettyPrinter(new DefaultPrettyPrinter());
         }
-        gen.setCodec(pretty ? Json.MAPPER : Json.FACTORY.getCodec());
     }
 
     @Override
@@ -75,8 +74,8 @@ final class JsonReportWriter implements ReportWriter {
                 ReportJson.finding(gen, f);
             }
             gen.writeEndArray();
-            gen.writeObjectField("notes", r.notes());
-            gen.writeObjectField("warnings", r.warnings());
+            ReportJson.strings(gen, "notes", r.notes());
+            ReportJson.strings(gen, "warnings", r.warnings());
             gen.writeFieldName("stats");
             ReportJson.object(gen, g -> ReportJson.statsFields(g, r.stats()));
             gen.writeEndObject();

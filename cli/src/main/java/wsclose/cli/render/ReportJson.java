@@ -76,7 +76,7 @@ public final class ReportJson {
         }
     }
 
-    private static void strings(JsonGenerator g, String name, List<String> vs) throws IOException {
+    static void strings(JsonGenerator g, String name, List<String> vs) throws IOException {
         g.writeArrayFieldStart(name);
         for (String v : vs) {
             g.writeString(v);
@@ -192,16 +192,49 @@ public final class ReportJson {
         }
         g.writeEndArray();
         g.writeObjectFieldStart("details"); // keys sorted; unknown numbers are null, never -1
-        for (Map.Entry<String, Object> d : new TreeMap<>(f.details()).entrySet()) {
+        Map<String, Object> details = f.details();
+        for (Map.Entry<String, Object> d : (sortedKeys(details) ? details : new TreeMap<>(details)).entrySet()) {
             Object v = d.getValue();
             g.writeFieldName(d.getKey());
             if (v instanceof Number n && !(v instanceof Double) && n.longValue() < 0) {
                 g.writeNull();
             } else {
-                g.writeObject(v);
+                value(g, v);
             }
         }
         g.writeEndObject();
+    }
+
+    /** Whether the map iterates in key order already (the checks' details do): no sorted copy per finding. */
+    private static boolean sortedKeys(Map<String, Object> m) {
+        String prev = null;
+        for (String k : m.keySet()) {
+            if (prev != null && prev.compareTo(k) >= 0) {
+                return false;
+            }
+            prev = k;
+        }
+        return true;
+    }
+
+    /**
+     * A detail's value as Jackson's mapper would write it (numbers, booleans, text, null), without a mapper: the
+     * report's JSON is streamed by the factory alone. Anything else is written as its text.
+     */
+    static void value(JsonGenerator g, Object v) throws IOException {
+        if (v == null) {
+            g.writeNull();
+        } else if (v instanceof Boolean b) {
+            g.writeBoolean(b);
+        } else if (v instanceof Double d) {
+            g.writeNumber(d);
+        } else if (v instanceof Float x) {
+            g.writeNumber(x);
+        } else if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
+            g.writeNumber(((Number) v).longValue());
+        } else {
+            g.writeString(v.toString());
+        }
     }
 
     static void finding(JsonGenerator g, Finding f) throws IOException {

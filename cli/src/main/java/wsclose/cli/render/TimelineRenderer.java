@@ -32,7 +32,7 @@ public final class TimelineRenderer {
         JsonReportWriter.io(() -> {
             com.fasterxml.jackson.core.JsonGenerator g = Json.generator(out);
             g.setPrettyPrinter(new com.fasterxml.jackson.core.util.DefaultPrettyPrinter());
-            g.setCodec(Json.MAPPER);
+            g.setCodec(Json.mapper());
             g.writeStartObject();
             g.writeNumberField("format", Json.FORMAT);
             g.writeArrayFieldStart("sockets");
