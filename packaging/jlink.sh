@@ -56,6 +56,8 @@ cp "$root"/completions/* "$out/completions/"
 if [ -d "$target/man/man1" ]; then cp "$target"/man/man1/*.1 "$out/man/man1/"; fi
 cp "$root/README.md" "$out/"
 cp "$root/docs/install.md" "$out/docs/"
+mkdir -p "$out/examples"
+cp "$root"/examples/*.etl "$out/examples/" # README's commands, and the launcher's class-archive training run
 
 cd "$target"
 rm -f "$name.tar.gz" "$name.zip"

@@ -91,14 +91,27 @@ class DistributionIT {
         assertThat(runScript(dist, "--version")).startsWith("wsclose " + VERSION + "\n");
         assertThat(home.resolve("lib/wsclose.jsa")).as("the first run archived the classes beside the jar").exists();
         assertThat(runScript(dist, "--version")).as("a run with the archive says the same").startsWith("wsclose " + VERSION + "\n");
+        // made by the launcher's training run of analyze, not by --version: the model's classes come from it
+        Path log = dir.resolve("classes.txt");
+        runScript(dist, List.of("-Xlog:class+load=info:file=" + log), "analyze", "--format", "csv", "--fail-on", "never",
+                Path.of("..", "examples", "close-bugs.etl").toAbsolutePath().toString());
+        assertThat(Files.readAllLines(log)).anyMatch(l -> l.contains("wsclose.trace.model.SocketModel ")
+                && l.contains("shared objects file"));
         assertThat(runScript(repo, "--version")).startsWith("wsclose ");
     }
 
     private static String runScript(Path script, String... args) throws Exception {
+        return runScript(script, List.of(), args);
+    }
+
+    private static String runScript(Path script, List<String> javaOpts, String... args) throws Exception {
         List<String> cmd = new java.util.ArrayList<>(List.of("sh", script.toString()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        if (!javaOpts.isEmpty()) {
+            pb.environment().put("JAVA_OPTS", String.join(" ", javaOpts));
+        }
         Process p = pb.start();
         byte[] out = p.getInputStream().readAllBytes();
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
