@@ -10,8 +10,10 @@ set "JAVA_EXE=java"
 if not defined JAVA_HOME goto run
 if exist "%JAVA_HOME%\bin\java.exe" set "JAVA_EXE=%JAVA_HOME%\bin\java.exe"
 :run
-rem The serial collector unless JAVA_OPTS picks one (see the Unix launcher).
-set "GC_OPTS=-XX:+UseSerialGC"
+rem The parallel collector, its young generation capped, unless JAVA_OPTS picks a collector or sizes the heap
+rem (see the Unix launcher).
+set "GC_OPTS=-XX:+UseParallelGC -XX:MaxNewSize=192m"
+echo.%JAVA_OPTS% | findstr /C:"-Xmx" /C:"-Xmn" /C:"NewSize" /C:"NewRatio" >nul && set "GC_OPTS=-XX:+UseParallelGC"
 echo.%JAVA_OPTS% | findstr /C:"GC" >nul && set "GC_OPTS="
 rem C2 inlines only small methods unless JAVA_OPTS sets it; summary and events keep the default (see the Unix launcher).
 set "INLINE_OPTS=-XX:FreqInlineSize=35"
