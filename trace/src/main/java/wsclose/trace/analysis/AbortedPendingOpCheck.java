@@ -34,7 +34,9 @@ final class AbortedPendingOpCheck implements Check {
     @Override
     public void retired(SocketTimeline t, Supplier<SocketSummary> summary, Consumer<Finding> out) {
         long closeAt = t.closeRequested() >= 0 ? t.closeRequested() : t.closed();
-        for (PendingOp op : t.aborted()) {
+        List<PendingOp> aborted = t.aborted();
+        for (int i = 0; i < aborted.size(); i++) { // per retired socket: no iterator
+            PendingOp op = aborted.get(i);
             SocketSummary s = summary.get();
             String started = op.started() >= 0 ? " started " + Words.duration(closeAt - op.started()) + " before the close" : "";
             String how = op.ended() >= 0

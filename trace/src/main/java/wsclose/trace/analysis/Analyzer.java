@@ -346,7 +346,8 @@ public final class Analyzer implements ModelListener {
         }
         List<Finding> earlier = flagged.isEmpty() ? null : flagged.remove(t.id());
         List<Finding> shown = earlier == null ? List.of() : new ArrayList<>(earlier);
-        for (Finding f : mine) {
+        for (int i = 0; i < mine.size(); i++) { // per retired socket: no iterator
+            Finding f = mine.get(i);
             if (record(f)) {
                 if (shown.isEmpty()) {
                     shown = new ArrayList<>(2);

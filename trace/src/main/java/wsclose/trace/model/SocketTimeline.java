@@ -324,7 +324,8 @@ public final class SocketTimeline {
     public String local() { return local; }
     public String remote() { return remote; }
     public long tcb() { return tcb; }
-    public List<HandleRef> handles() { return Collections.unmodifiableList(handles); }
+    /* The list views below: none made for an empty list, the common case of a retired socket's checks. */
+    public List<HandleRef> handles() { return handles.isEmpty() ? List.of() : Collections.unmodifiableList(handles); }
     /** The states so far, an immutable snapshot. */
     public List<StateInterval> states() {
         return new StateList(stateKinds, stateFrom, nStates);
@@ -391,7 +392,7 @@ public final class SocketTimeline {
         return queueAcksTraced && (probesSinceQueue == 0 || lastProbeIdle) && (peerEnded < 0 || peerEnded > closeRequested());
     }
     public List<PendingOp> pendingAtEnd() { return List.copyOf(pending); }
-    public List<PendingOp> aborted() { return Collections.unmodifiableList(aborted); }
+    public List<PendingOp> aborted() { return aborted.isEmpty() ? List.of() : Collections.unmodifiableList(aborted); }
     /** SO_LINGER l_onoff as last set, or -1 when never seen. */
     public int lingerOnOff() { return lingerOnOff; }
     public int lingerSeconds() { return lingerSeconds; }
@@ -440,7 +441,7 @@ public final class SocketTimeline {
     public boolean hasSource(SocketEvent.Source s) {
         return (sourceBits & 1 << s.ordinal()) != 0;
     }
-    public List<TimelineEntry> entries() { return Collections.unmodifiableList(entries); }
+    public List<TimelineEntry> entries() { return entries.isEmpty() ? List.of() : Collections.unmodifiableList(entries); }
     public int droppedEntries() { return droppedEntries; }
     /** Whether reference counts come from handle events (true) or are inferred from create/close (false). */
     public boolean handleAccounting() { return handleAccounting; }
