@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import wsclose.trace.analysis.Finding;
 import wsclose.trace.analysis.Report;
 import wsclose.trace.analysis.SocketSummary;
@@ -191,9 +190,8 @@ public final class ReportJson {
             g.writeEndObject();
         }
         g.writeEndArray();
-        g.writeObjectFieldStart("details"); // keys sorted; unknown numbers are null, never -1
-        Map<String, Object> details = f.details();
-        for (Map.Entry<String, Object> d : (sortedKeys(details) ? details : new TreeMap<>(details)).entrySet()) {
+        g.writeObjectFieldStart("details"); // in key order (Finding's); unknown numbers are null, never -1
+        for (Map.Entry<String, Object> d : f.details().entrySet()) {
             Object v = d.getValue();
             g.writeFieldName(d.getKey());
             if (v instanceof Number n && !(v instanceof Double) && n.longValue() < 0) {
@@ -203,18 +201,6 @@ public final class ReportJson {
             }
         }
         g.writeEndObject();
-    }
-
-    /** Whether the map iterates in key order already (the checks' details do): no sorted copy per finding. */
-    private static boolean sortedKeys(Map<String, Object> m) {
-        String prev = null;
-        for (String k : m.keySet()) {
-            if (prev != null && prev.compareTo(k) >= 0) {
-                return false;
-            }
-            prev = k;
-        }
-        return true;
     }
 
     /**

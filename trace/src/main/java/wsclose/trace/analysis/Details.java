@@ -2,7 +2,6 @@ package wsclose.trace.analysis;
 
 import java.util.AbstractMap;
 import java.util.AbstractSet;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -10,7 +9,7 @@ import java.util.Set;
 
 /**
  * A finding's details: an immutable map of a few entries in two arrays, keys in sorted order (as the JSON writes
- * them), null values allowed (unknown numbers are null). A report keeps every finding until it is written; a
+ * them; every {@link Finding} holds its details this way), null values allowed (unknown numbers are null). A report keeps every finding until it is written; a
  * LinkedHashMap with its wrapper, table and entries was four objects and about 300 bytes per finding (issue:
  * analyze at the reader's speed, memory and collector time).
  */
@@ -34,22 +33,35 @@ final class Details extends AbstractMap<String, Object> {
             return EMPTY;
         }
         String[] k = new String[n];
-        for (int i = 0; i < n; i++) {
-            k[i] = (String) java.util.Objects.requireNonNull(keyValues[2 * i], "key");
-        }
-        Arrays.sort(k);
         Object[] v = new Object[n];
-        for (int i = 0; i < n; i++) {
-            if (i > 0 && k[i].equals(k[i - 1])) {
-                throw new IllegalArgumentException("duplicate key " + k[i]);
+        for (int i = 0; i < n; i++) { // insertion sort by key: a finding has a handful of details
+            String key = (String) java.util.Objects.requireNonNull(keyValues[2 * i], "key");
+            int j = i;
+            for (; j > 0 && k[j - 1].compareTo(key) > 0; j--) {
+                k[j] = k[j - 1];
+                v[j] = v[j - 1];
             }
-            for (int j = 0; j < n; j++) {
-                if (keyValues[2 * j].equals(k[i])) {
-                    v[i] = keyValues[2 * j + 1];
-                }
+            if (j > 0 && k[j - 1].equals(key)) {
+                throw new IllegalArgumentException("duplicate key " + key);
             }
+            k[j] = key;
+            v[j] = keyValues[2 * i + 1];
         }
         return new Details(k, v);
+    }
+
+    /** {@code m} as details (itself when it is): in key order, immutable. */
+    static Map<String, Object> copyOf(Map<String, Object> m) {
+        if (m instanceof Details) {
+            return m;
+        }
+        Object[] kv = new Object[2 * m.size()];
+        int i = 0;
+        for (Map.Entry<String, Object> e : m.entrySet()) {
+            kv[i++] = e.getKey();
+            kv[i++] = e.getValue();
+        }
+        return of(kv);
     }
 
     @Override

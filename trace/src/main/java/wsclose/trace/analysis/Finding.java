@@ -9,10 +9,14 @@ import java.util.Map;
  *
  * @param socket  the socket, or null when the event names no socket wsclose knows (e.g. a close of an
  *                unknown value); then {@code pid} and {@code handle} say what was used
- * @param details numbers a script may want, e.g. {@code bytesLost}
+ * @param details numbers a script may want, e.g. {@code bytesLost}; immutable, iterated in key order
  */
 public record Finding(String kind, Severity severity, long time, String message, SocketSummary socket, int pid,
                       long handle, List<Evidence> evidence, Map<String, Object> details) {
+
+    public Finding {
+        details = Details.copyOf(details);
+    }
 
     /** An event that supports a finding. */
     public record Evidence(long time, String what) {

@@ -31,6 +31,18 @@ class DetailsTest {
     }
 
     @Test
+    void aFindingHoldsItsDetailsInKeyOrder() {
+        Map<String, Object> given = new LinkedHashMap<>();
+        given.put("thread", 7);
+        given.put("op", "recv");
+        Finding f = new Finding("k", Severity.INFO, 0, "m", null, 1, -1, java.util.List.of(), given);
+        assertThat(f.details().keySet()).containsExactly("op", "thread");
+        assertThat(f.details()).isEqualTo(given);
+        Map<String, Object> d = Details.of("a", 1);
+        assertThat(new Finding("k", Severity.INFO, 0, "m", null, 1, -1, java.util.List.of(), d).details()).isSameAs(d);
+    }
+
+    @Test
     void refusesWhatIsNotAMap() {
         assertThat(Details.of()).isEmpty();
         assertThatThrownBy(() -> Details.of("a", 1, "a", 2)).isInstanceOf(IllegalArgumentException.class);
