@@ -130,6 +130,29 @@ class ProgressTest {
     }
 
     @Test
+    void theTapPassesEveryEventOnAfterTheBarHasGivenUp() throws Exception {
+        int[] asked = {0};
+        Terminal.Facts notTerminal = new Terminal.Facts(true, false, 80, null, 0);
+        try (EtlFile f = EtlFile.open(ShellTest.EXAMPLE)) {
+            Progress p = new Progress(new PrintWriter(err), f.size(), false, now::get, () -> {
+                asked[0]++;
+                return notTerminal;
+            });
+            long[] events = {0};
+            long[] plain = {0};
+            f.forEach(ev -> plain[0]++);
+            var tap = p.tap(List.of(f), ev -> events[0]++);
+            now.set(5_000_000_000L);
+            f.forEach(tap);
+            assertThat(events[0]).as("every event still passed on").isEqualTo(plain[0]);
+            assertThat(asked[0]).as("asked once whether stderr is a terminal, then the tap only passes events on")
+                    .isEqualTo(1);
+            p.close();
+        }
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
     void theTapsOfAWalkInPartsDrawTheirSumFromPartZeroOnly() throws Exception {
         try (EtlFile f = EtlFile.open(ShellTest.EXAMPLE)) {
             Progress p = bar(terminal(0), false, f.size());
