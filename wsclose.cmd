@@ -14,10 +14,14 @@ rem The parallel collector, its young generation capped, unless JAVA_OPTS picks 
 rem (see the Unix launcher).
 set "GC_OPTS=-XX:+UseParallelGC -XX:MaxNewSize=192m"
 echo.%JAVA_OPTS% | findstr /C:"-Xmx" /C:"-Xmn" /C:"NewSize" /C:"NewRatio" >nul && set "GC_OPTS=-XX:+UseParallelGC"
-echo.%JAVA_OPTS% | findstr /C:"GC" >nul && set "GC_OPTS="
+rem Promoted after one young collection: what survives it is mostly what the report holds to its end (see the
+rem Unix launcher).
+set "TENURE_OPTS=-XX:MaxTenuringThreshold=1"
+echo.%JAVA_OPTS% | findstr /C:"TenuringThreshold" >nul && set "TENURE_OPTS="
+echo.%JAVA_OPTS% | findstr /C:"GC" >nul && set "GC_OPTS=" && set "TENURE_OPTS="
 rem C2 inlines only small methods unless JAVA_OPTS sets it; summary and events keep the default (see the Unix launcher).
 set "INLINE_OPTS=-XX:FreqInlineSize=35"
 echo.%JAVA_OPTS% | findstr /C:"FreqInlineSize" >nul && set "INLINE_OPTS="
 echo. %* | findstr /I /C:" summary" /C:" events" >nul && set "INLINE_OPTS="
-java %GC_OPTS% %INLINE_OPTS% %JAVA_OPTS% -jar "%JAR%" %*
+java %GC_OPTS% %TENURE_OPTS% %INLINE_OPTS% %JAVA_OPTS% -jar "%JAR%" %*
 exit /b %ERRORLEVEL%
