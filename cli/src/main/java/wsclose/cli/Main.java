@@ -59,6 +59,16 @@ public final class Main {
         CommandLine cmd = new CommandLine(new WsClose());
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
         cmd.setExecutionExceptionHandler(Main::handle);
+        // --help and --version pages are printed by picocli itself, outside the commands (so outside handle()):
+        // a reader that has gone (`wsclose --help | head -0`) would otherwise end in a stack trace and exit 1
+        CommandLine.IExecutionStrategy commands = new CommandLine.RunLast();
+        cmd.setExecutionStrategy(parsed -> {
+            try {
+                return commands.execute(parsed);
+            } catch (StdoutClosed e) {
+                return ExitCodes.OK;
+            }
+        });
         cmd.setParameterExceptionHandler(Main::usage);
         return cmd;
     }

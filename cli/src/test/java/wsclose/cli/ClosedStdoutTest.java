@@ -34,4 +34,19 @@ class ClosedStdoutTest {
         assertThat(p.exitValue()).as(err).isZero();
         assertThat(err).doesNotContain("Exception").doesNotContain("\tat ");
     }
+
+    /** Help and version pages are printed by picocli, not by a command: the same when their reader has gone. */
+    @ParameterizedTest
+    @ValueSource(strings = {"--version", "--help", "analyze --help"})
+    void helpPagesStopQuietlyToo(String command) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        cmd.addAll(List.of(command.split(" ")));
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.PIPE).start();
+        p.getInputStream().close(); // gone before the JVM has started: the page's first write finds no reader
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.exitValue()).as(err).isZero();
+        assertThat(err).isEmpty();
+    }
 }
