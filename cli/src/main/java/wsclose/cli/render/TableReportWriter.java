@@ -42,15 +42,20 @@ final class TableReportWriter implements ReportWriter {
         for (String line : tableWidth > 0 ? wrap(summary(r), tableWidth) : List.of(summary(r))) {
             out.println(line);
         }
+        int[] counts = new int[Severity.values().length];
+        for (Finding f : r.findings()) {
+            counts[f.severity().ordinal()]++;
+        }
         for (Severity sev : List.of(Severity.ERROR, Severity.WARNING, Severity.INFO)) {
-            List<Finding> fs = r.findings().stream().filter(f -> f.severity() == sev).toList();
-            if (fs.isEmpty()) {
+            if (counts[sev.ordinal()] == 0) {
                 continue;
             }
             out.println();
-            out.println(colors.severity(sev, sev.name() + " (" + fs.size() + ")"));
-            for (Finding f : fs) {
-                printFinding(f);
+            out.println(colors.severity(sev, sev.name() + " (" + counts[sev.ordinal()] + ")"));
+            for (Finding f : r.findings()) {
+                if (f.severity() == sev) {
+                    printFinding(f);
+                }
             }
         }
         if (!r.sockets().isEmpty()) {
@@ -93,32 +98,66 @@ final class TableReportWriter implements ReportWriter {
         return Human.count(n) + " " + word + (n == 1 ? "" : "s");
     }
 
-    /** A finding's lines, written piece by piece: tens of thousands of findings build no line strings. */
+    /** The text of the line being written (a finding's heading, an evidence line): reused, like {@link #chars}. */
+    private final StringBuilder line = new StringBuilder(128);
+    private char[] chars = new char[128];
+
+    /**
+     * A finding's lines, written piece by piece into one reused buffer: tens of thousands of findings build no line
+     * strings (they were a tenth of what a large analysis allocated).
+     */
     private void printFinding(Finding f) {
-        String who = f.socket() != null ? "socket " + f.socket().endpointText() + " pid " + f.socket().pid()
-                + (f.socket().process() == null ? "" : " " + f.socket().process())
-                : "pid " + f.pid() + (f.handle() >= 0 ? " handle " + Human.hex(f.handle()) : "");
-        String at = time.format(f.time());
+        StringBuilder b = line;
+        b.setLength(0);
+        time.appendTo(b, f.time());
+        int at = b.length();
+        if (f.socket() != null) {
+            b.append("socket ").append(f.socket().endpointText()).append(" pid ").append(f.socket().pid());
+            if (f.socket().process() != null) {
+                b.append(' ').append(f.socket().process());
+            }
+        } else {
+            b.append("pid ").append(f.pid());
+            if (f.handle() >= 0) {
+                b.append(" handle ").append(Human.hex(f.handle()));
+            }
+        }
+        int who = b.length() - at;
         out.write("  ");
         out.write(colors.severity(f.severity(), f.kind()));
         out.write("  ");
-        out.write(at);
-        if (4 + f.kind().length() + 2 + at.length() + who.length() <= width) {
+        write(b, 0, at);
+        if (4 + f.kind().length() + 2 + at + who <= width) {
             out.write("  ");
-            out.write(who);
-            out.println();
         } else {
             out.println();
             out.write("      ");
-            out.write(who);
-            out.println();
         }
+        write(b, at, b.length());
+        out.println();
         wrapTo(f.message(), width - 6, "      ", "      ", "", "");
         String dim = colors.dimStart();
         String end = colors.end();
         for (Finding.Evidence e : f.evidence()) {
-            wrapTo(time.format(e.time()) + "  " + e.what(), width - 8, "      ", "        ", dim, end);
+            b.setLength(0);
+            time.appendTo(b, e.time());
+            b.append("  ").append(e.what());
+            wrapTo(b, width - 8, "      ", "        ", dim, end);
         }
+    }
+
+    /** text[from, to) to the output, through one reused array (a PrintWriter takes no CharSequence range). */
+    private void write(CharSequence text, int from, int to) {
+        if (text instanceof String) {
+            out.write((String) text, from, to - from);
+            return;
+        }
+        int n = to - from;
+        if (chars.length < n) {
+            chars = new char[Math.max(n, 2 * chars.length)];
+        }
+        ((StringBuilder) text).getChars(from, to, chars, 0);
+        out.write(chars, 0, n);
     }
 
     private void list(String title, List<String> items) {
@@ -145,7 +184,7 @@ final class TableReportWriter implements ReportWriter {
      * columns, a longer word gets a line of its own. Gives the lines as index ranges, so a writer copies them
      * straight out (a report of thousands of findings wraps every message).
      */
-    static void lines(String text, int w, LineSink sink) {
+    static void lines(CharSequence text, int w, LineSink sink) { // a String or a StringBuilder
         int max = Math.max(w, 30);
         int n = text.length();
         while (n > 0 && text.charAt(n - 1) == ' ') {
@@ -154,7 +193,7 @@ final class TableReportWriter implements ReportWriter {
         int lineStart = -1; // the current line is text[lineStart, lineEnd); -1 before its first word
         int lineEnd = -1;
         for (int ws = 0; ws <= n; ) {
-            int space = text.indexOf(' ', ws);
+            int space = text instanceof String ? ((String) text).indexOf(' ', ws) : ((StringBuilder) text).indexOf(" ", ws);
             int we = space < 0 || space > n ? n : space; // words split at every single space, so empty words keep double spaces
             if (lineEnd > lineStart && we - lineStart > max) {
                 sink.line(lineStart, lineEnd);
@@ -179,12 +218,12 @@ final class TableReportWriter implements ReportWriter {
     }
 
     /** Writes {@code text} wrapped: the first line after {@code first}, the others after {@code rest}, each between pre and post. */
-    private void wrapTo(String text, int w, String first, String rest, String pre, String post) {
+    private void wrapTo(CharSequence text, int w, String first, String rest, String pre, String post) {
         int[] count = {0};
         lines(text, w, (a, b) -> {
             out.write(count[0]++ == 0 ? first : rest);
             out.write(pre);
-            out.write(text, a, b - a);
+            write(text, a, b);
             out.write(post);
             out.println();
         });

@@ -42,6 +42,16 @@ public final class TimeFormat {
         return this;
     }
 
+    private final char[] iso = new char[Times.ISO_CHARS];
+
+    /** Appends {@link #format} text without making a string for it in the default (UTC) mode. Not thread-safe. */
+    public StringBuilder appendTo(StringBuilder sb, long fileTime) {
+        if (fileTime >= 0 && mode == Mode.utc && Times.isoInto(fileTime, iso)) {
+            return sb.append(iso);
+        }
+        return sb.append(format(fileTime));
+    }
+
     public String format(long fileTime) {
         if (fileTime < 0) {
             return "-";

@@ -43,6 +43,10 @@ class WrapTest {
             String text = sb.toString();
             int w = 10 + r.nextInt(100);
             assertThat(TableReportWriter.wrap(text, w)).as("[%s] at %d", text, w).isEqualTo(reference(text, w));
+            // evidence lines are wrapped straight from the writer's reused StringBuilder: the same cuts
+            List<String> fromBuilder = new ArrayList<>();
+            TableReportWriter.lines(sb, w, (a, b) -> fromBuilder.add(sb.substring(a, b)));
+            assertThat(fromBuilder).as("[%s] at %d from a StringBuilder", text, w).isEqualTo(reference(text, w));
         }
         assertThat(TableReportWriter.wrap("", 40)).isEmpty();
         assertThat(TableReportWriter.wrap("one two", 40)).containsExactly("one two");

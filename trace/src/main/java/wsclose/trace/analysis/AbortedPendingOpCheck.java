@@ -43,9 +43,9 @@ final class AbortedPendingOpCheck implements Check {
                     ? "it completed with " + Codes.name(op.status())
                     : "it never completed in the trace";
             String bytes = op.bytes() > 0 ? " of " + Words.bytes(op.bytes()) + " bytes" : "";
-            String message = "closesocket on " + Words.socket(s) + " aborted a pending " + op.op() + bytes + " on thread "
-                    + op.tid() + started + "; " + how + ". Treat WSA_OPERATION_ABORTED as the end of I/O on a closed socket,"
-                    + " and close only after the threads waiting on the socket are told to stop.";
+            String message = Words.join("closesocket on ", Words.socket(s), " aborted a pending ", op.op(), bytes, " on thread ",
+                    Integer.toString(op.tid()), started, "; ", how, ". Treat WSA_OPERATION_ABORTED as the end of I/O on a closed"
+                    + " socket, and close only after the threads waiting on the socket are told to stop.");
             List<Finding.Evidence> ev = new java.util.ArrayList<>();
             if (op.started() >= 0) {
                 ev.add(new Finding.Evidence(op.started(), op.op() + " started on thread " + op.tid()));

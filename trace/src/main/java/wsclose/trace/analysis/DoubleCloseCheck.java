@@ -38,18 +38,18 @@ final class DoubleCloseCheck implements Check {
         List<Finding.Evidence> ev;
         if (a.kind() == Anomaly.Kind.CLOSE_OF_REUSED_HANDLE) {
             SocketSummary victim = SocketSummary.of(a.other());
-            message = "handle " + value + " was closed twice: the first close ended " + Words.socket(old)
-                    + ", the value was then reused by " + Words.socket(victim) + ", and the second close destroyed that"
-                    + " new socket under its owner. Close each socket exactly once and forget its value right after"
-                    + " (set it to " + Words.invalid(victim) + ").";
+            message = Words.join("handle ", value, " was closed twice: the first close ended ", Words.socket(old),
+                    ", the value was then reused by ", Words.socket(victim), ", and the second close destroyed that new socket"
+                    + " under its owner. Close each socket exactly once and forget its value right after (set it to ",
+                    Words.invalid(victim), ").");
             ev = List.of(new Finding.Evidence(old.closeRequested() >= 0 ? old.closeRequested() : old.closed(), "first close of " + value),
                     new Finding.Evidence(victim.created(), "value " + value + " reused by a new socket"),
                     new Finding.Evidence(a.time(), "second close of " + value + " (thread " + a.event().tid() + ")"));
         } else {
-            message = "handle " + value + " was closed a second time (" + a.detail() + ")"
-                    + (old == null ? "" : "; it belonged to " + Words.socket(old))
-                    + ". A second close can destroy an unrelated socket that got the same value in between; close each"
-                    + " socket exactly once and set the variable to " + Words.invalid(old) + " after closing.";
+            message = Words.join("handle ", value, " was closed a second time (", a.detail(), ")",
+                    old == null ? "" : "; it belonged to ", old == null ? "" : Words.socket(old),
+                    ". A second close can destroy an unrelated socket that got the same value in between; close each"
+                    + " socket exactly once and set the variable to ", Words.invalid(old), " after closing.");
             ev = old == null || old.closeRequested() < 0
                     ? List.of(new Finding.Evidence(a.time(), "second close (thread " + a.event().tid() + ")"))
                     : List.of(new Finding.Evidence(old.closeRequested(), "first close"),

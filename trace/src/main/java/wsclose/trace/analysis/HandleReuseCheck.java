@@ -36,10 +36,10 @@ final class HandleReuseCheck implements Check {
         SocketSummary old = SocketSummary.of(a.subject());
         SocketSummary now = SocketSummary.of(a.other());
         String value = now.handleText(a.event().handle());
-        String message = "thread " + a.event().tid() + " used handle " + value + " after it was reused: it belonged to "
-                + Words.socket(old) + ", which was closed, and now names " + Words.socket(now) + " (" + a.detail()
-                + "). The call acted on the wrong socket. Stop every thread's use of a socket before closing it, and"
-                + " never keep a raw socket value after " + Words.close(now) + ".";
+        String message = Words.join("thread ", Integer.toString(a.event().tid()), " used handle ", value,
+                " after it was reused: it belonged to ", Words.socket(old), ", which was closed, and now names ", Words.socket(now),
+                " (", a.detail(), "). The call acted on the wrong socket. Stop every thread's use of a socket before closing"
+                + " it, and never keep a raw socket value after ", Words.close(now), ".");
         long closedAt = old.closeRequested() >= 0 ? old.closeRequested() : old.closed();
         List<Finding.Evidence> ev = List.of(
                 new Finding.Evidence(closedAt, "old socket behind " + value + " closed"),

@@ -38,9 +38,9 @@ final class LingerTimeoutCheck implements Check {
     public void retired(SocketTimeline t, Supplier<SocketSummary> summary, Consumer<Finding> out) {
         if (t.closeApiStatus() == Codes.WSAEWOULDBLOCK) {
             SocketSummary s = summary.get();
-            String message = "closesocket on " + Words.socket(s) + " failed with WSAEWOULDBLOCK: the socket is non-blocking"
-                    + " and has SO_LINGER {1," + t.lingerSeconds() + "}, so Windows did not close it. Retry until it"
-                    + " succeeds, or set SO_LINGER {0,0} (or make the socket blocking) before closing.";
+            String message = Words.join("closesocket on ", Words.socket(s), " failed with WSAEWOULDBLOCK: the socket is"
+                    + " non-blocking and has SO_LINGER {1,", Integer.toString(t.lingerSeconds()), "}, so Windows did not close it."
+                    + " Retry until it succeeds, or set SO_LINGER {0,0} (or make the socket blocking) before closing.");
             List<Finding.Evidence> ev = new ArrayList<>();
             if (t.lingerSetAt() >= 0) {
                 ev.add(new Finding.Evidence(t.lingerSetAt(), "SO_LINGER set to {" + t.lingerOnOff() + "," + t.lingerSeconds() + "}"));
@@ -67,13 +67,15 @@ final class LingerTimeoutCheck implements Check {
         Severity severity;
         if (reset) {
             severity = Severity.ERROR;
-            message = Words.close(s) + " on " + Words.socket(s) + " " + how + " on SO_LINGER {1," + t.lingerSeconds() + "}; the"
-                    + " peer had not acknowledged the data in time, so the connection was reset and what was unsent"
-                    + " discarded. Call " + Words.shutdownSend(s) + " and wait for the peer's FIN before closing, or raise the timeout.";
+            message = Words.join(Words.close(s), " on ", Words.socket(s), " ", how, " on SO_LINGER {1,",
+                    Integer.toString(t.lingerSeconds()), "}; the peer had not acknowledged the data in time, so the connection"
+                    + " was reset and what was unsent discarded. Call ", Words.shutdownSend(s),
+                    " and wait for the peer's FIN before closing, or raise the timeout.");
         } else {
             severity = Severity.INFO;
-            message = Words.close(s) + " on " + Words.socket(s) + " " + how + " waiting for the peer to acknowledge queued data"
-                    + " (SO_LINGER {1," + t.lingerSeconds() + "}); the close ended gracefully but held the calling thread.";
+            message = Words.join(Words.close(s), " on ", Words.socket(s), " ", how, " waiting for the peer to acknowledge"
+                    + " queued data (SO_LINGER {1,", Integer.toString(t.lingerSeconds()), "}); the close ended gracefully but held"
+                    + " the calling thread.");
         }
         List<Finding.Evidence> ev = new ArrayList<>();
         if (t.lingerSetAt() >= 0) {

@@ -81,9 +81,9 @@ final class LostSendDataCheck implements Check {
             // A lost acknowledgement after the last one traced, or a lost send, makes the difference wrong: where the
             // session lost events while the socket was open, the figure is an upper bound at best
             exact = fromStart && !t.mayMissEvents();
-            basis = Words.bytes(sent) + " bytes handed to the stack, " + Words.bytes(acked) + " acknowledged by the peer"
-                    + (t.ackedFromSequence() ? " (TCP sequence numbers)" : "")
-                    + (!fromStart ? "; the socket existed before the trace"
+            basis = Words.join(Words.bytes(sent), " bytes handed to the stack, ", Words.bytes(acked), " acknowledged by the peer",
+                    t.ackedFromSequence() ? " (TCP sequence numbers)" : "",
+                    !fromStart ? "; the socket existed before the trace"
                     : exact ? "" : "; the session lost events while the socket was open, so an acknowledgement may be missing");
         } else if (t.sendQueue() >= 0 && t.queuesAt() >= 0) {
             lost = t.sendQueue();
@@ -108,9 +108,9 @@ final class LostSendDataCheck implements Check {
         String how = t.lingerOnOff() == 1 && t.lingerSeconds() == 0 ? Words.close(s) + " with SO_LINGER {1,0}"
                 : t.lingerOnOff() == 1 ? Words.close(s) + " after the SO_LINGER timeout of " + t.lingerSeconds() + " s"
                 : "an abortive close";
-        String message = how + " discarded " + (exact ? "" : "up to ") + Words.bytes(lost) + " unacknowledged bytes on " + Words.socket(s)
-                + " and reset the connection; call " + Words.shutdownSend(s) + " and drain receives before closing ("
-                + basis + ").";
+        String message = Words.join(how, " discarded ", exact ? "" : "up to ", Words.bytes(lost), " unacknowledged bytes on ",
+                Words.socket(s), " and reset the connection; call ", Words.shutdownSend(s),
+                " and drain receives before closing (", basis, ").");
         List<Finding.Evidence> ev = new ArrayList<>();
         if (t.lingerSetAt() >= 0) {
             ev.add(new Finding.Evidence(t.lingerSetAt(), "SO_LINGER set to {" + t.lingerOnOff() + "," + t.lingerSeconds() + "}"));

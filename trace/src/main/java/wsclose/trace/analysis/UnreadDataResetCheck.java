@@ -74,10 +74,10 @@ final class UnreadDataResetCheck implements Check {
         long unread = unread(t);
         String amount = unread > 0 ? Words.bytes(unread) + " bytes of received data unread" : "received data unread";
         boolean linux = s.sources().contains(Source.LINUX.name());
-        String message = Words.socket(s) + " was closed with " + amount + ", so " + (linux ? "Linux" : "Windows")
-                + " reset the connection (RST)"
-                + " instead of closing it gracefully; the peer loses data still in flight and its next recv fails with"
-                + (linux ? " ECONNRESET. Read until recv returns 0 before close()." : " WSAECONNRESET. Read until recv returns 0 before closesocket.");
+        String message = Words.join(Words.socket(s), " was closed with ", amount, ", so ", linux ? "Linux" : "Windows",
+                " reset the connection (RST) instead of closing it gracefully; the peer loses data still in flight and its next"
+                + " recv fails with", linux ? " ECONNRESET. Read until recv returns 0 before close()."
+                : " WSAECONNRESET. Read until recv returns 0 before closesocket.");
         List<Finding.Evidence> ev = new ArrayList<>();
         ev.add(new Finding.Evidence(close, "close requested with " + amount));
         if (t.abortTime() >= 0) {

@@ -35,16 +35,20 @@ final class UseAfterCloseCheck implements Check {
         SocketSummary s = a.subject() == null ? null : SocketSummary.of(a.subject());
         long closedAt = s == null ? -1 : s.closed() >= 0 ? s.closed() : s.closeRequested();
         String gap = closedAt >= 0 ? " " + Words.duration(a.time() - closedAt) : "";
-        String message = (a.kind() == Anomaly.Kind.OPERATION_AFTER_CLOSE
-                ? a.detail() + ": " + Words.socket(s) + " got a new request" + gap + " after it was closed"
-                : a.detail() + (s == null ? "" : ": the value belonged to " + Words.socket(s) + ", closed" + gap + " before"))
-                + ". A thread kept using the socket after " + Words.close(s) + "; keep the socket open until every thread that"
-                + " uses it is done, and never reuse a raw socket value after closing it.";
+        String message = a.kind() == Anomaly.Kind.OPERATION_AFTER_CLOSE
+                ? Words.join(a.detail(), ": ", Words.socket(s), " got a new request", gap, " after it was closed", advice(s))
+                : s == null ? Words.join(a.detail(), advice(s))
+                : Words.join(a.detail(), ": the value belonged to ", Words.socket(s), ", closed", gap, " before", advice(s));
         Finding.Evidence closeEv = closedAt >= 0 ? new Finding.Evidence(closedAt, "socket closed") : null;
         List<Finding.Evidence> ev = closeEv == null
                 ? List.of(new Finding.Evidence(a.time(), a.detail()))
                 : List.of(closeEv, new Finding.Evidence(a.time(), a.detail() + " (thread " + a.event().tid() + ")"));
         out.accept(new Finding(kind(), Severity.ERROR, a.time(), message, s, a.event().pid(), a.event().handle(), ev,
                 Details.of("thread", a.event().tid())));
+    }
+
+    private static String advice(SocketSummary s) {
+        return Words.join(". A thread kept using the socket after ", Words.close(s), "; keep the socket open until every thread"
+                + " that uses it is done, and never reuse a raw socket value after closing it.");
     }
 }

@@ -5,6 +5,15 @@ final class Words {
     private Words() {
     }
 
+    /**
+     * The parts one after another, made at their total length in one allocation. A finding's message is some hundreds
+     * of characters, and {@code +} (compiled as StringBuilder code, parent pom) grew it from 16 characters in six
+     * copies: about 2 KB of garbage per finding, a tenth of what a large analysis allocated.
+     */
+    static String join(String... parts) {
+        return String.join("", parts);
+    }
+
     static String bytes(long n) {
         return Numbers.grouped(n);
     }
@@ -54,7 +63,7 @@ final class Words {
         if (s == null) {
             return "an unknown socket";
         }
-        StringBuilder sb = new StringBuilder("socket ")
+        StringBuilder sb = new StringBuilder(96).append("socket ") // sized for the usual text: no copies while it grows
                 .append(s.linux() ? wsclose.trace.model.LinuxIds.words(s.endpoint()) : s.endpointText()).append(" (pid ")
                 .append(s.pid());
         if (s.process() != null) {
