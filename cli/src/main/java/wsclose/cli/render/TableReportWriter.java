@@ -57,6 +57,7 @@ final class TableReportWriter implements ReportWriter {
                     printFinding(f);
                 }
             }
+            drain();
         }
         if (!r.sockets().isEmpty()) {
             out.println();
@@ -98,16 +99,50 @@ final class TableReportWriter implements ReportWriter {
         return Human.count(n) + " " + word + (n == 1 ? "" : "s");
     }
 
-    /** The text of the line being written (a finding's heading, an evidence line): reused, like {@link #chars}. */
-    private final StringBuilder line = new StringBuilder(128);
-    private char[] chars = new char[128];
+    /** The text of the line being written (a finding's heading, an evidence line): reused. */
+    private final StringBuilder heading = new StringBuilder(128);
+    private static final String NEWLINE = System.lineSeparator(); // what PrintWriter.println writes
+
+    /*
+     * The findings' text is gathered here and handed to the PrintWriter in large pieces: a finding is some sixty small
+     * writes, each of which the writer's layers (PrintWriter, BufferedWriter) lock and check on their own. Drained
+     * before anything is written to the PrintWriter directly.
+     */
+    private final char[] buf = new char[1 << 14];
+    private int buffered;
+
+    private void put(String s) {
+        put(s, 0, s.length());
+    }
+
+    private void put(CharSequence text, int from, int to) {
+        int n = to - from;
+        if (buffered + n > buf.length) {
+            drain();
+            if (n > buf.length) {
+                out.write(text.toString(), from, n);
+                return;
+            }
+        }
+        if (text instanceof String) {
+            ((String) text).getChars(from, to, buf, buffered);
+        } else {
+            ((StringBuilder) text).getChars(from, to, buf, buffered);
+        }
+        buffered += n;
+    }
+
+    private void drain() {
+        out.write(buf, 0, buffered);
+        buffered = 0;
+    }
 
     /**
      * A finding's lines, written piece by piece into one reused buffer: tens of thousands of findings build no line
      * strings (they were a tenth of what a large analysis allocated).
      */
     private void printFinding(Finding f) {
-        StringBuilder b = line;
+        StringBuilder b = heading;
         b.setLength(0);
         time.appendTo(b, f.time());
         int at = b.length();
@@ -123,18 +158,18 @@ final class TableReportWriter implements ReportWriter {
             }
         }
         int who = b.length() - at;
-        out.write("  ");
-        out.write(colors.severity(f.severity(), f.kind()));
-        out.write("  ");
-        write(b, 0, at);
+        put("  ");
+        put(colors.severity(f.severity(), f.kind()));
+        put("  ");
+        put(b, 0, at);
         if (4 + f.kind().length() + 2 + at + who <= width) {
-            out.write("  ");
+            put("  ");
         } else {
-            out.println();
-            out.write("      ");
+            put(NEWLINE);
+            put("      ");
         }
-        write(b, at, b.length());
-        out.println();
+        put(b, at, b.length());
+        put(NEWLINE);
         wrapTo(f.message(), width - 6, "      ", "      ", "", "");
         String dim = colors.dimStart();
         String end = colors.end();
@@ -144,20 +179,6 @@ final class TableReportWriter implements ReportWriter {
             b.append("  ").append(e.what());
             wrapTo(b, width - 8, "      ", "        ", dim, end);
         }
-    }
-
-    /** text[from, to) to the output, through one reused array (a PrintWriter takes no CharSequence range). */
-    private void write(CharSequence text, int from, int to) {
-        if (text instanceof String) {
-            out.write((String) text, from, to - from);
-            return;
-        }
-        int n = to - from;
-        if (chars.length < n) {
-            chars = new char[Math.max(n, 2 * chars.length)];
-        }
-        ((StringBuilder) text).getChars(from, to, chars, 0);
-        out.write(chars, 0, n);
     }
 
     private void list(String title, List<String> items) {
@@ -221,11 +242,11 @@ final class TableReportWriter implements ReportWriter {
     private void wrapTo(CharSequence text, int w, String first, String rest, String pre, String post) {
         int[] count = {0};
         lines(text, w, (a, b) -> {
-            out.write(count[0]++ == 0 ? first : rest);
-            out.write(pre);
-            write(text, a, b);
-            out.write(post);
-            out.println();
+            put(count[0]++ == 0 ? first : rest);
+            put(pre);
+            put(text, a, b);
+            put(post);
+            put(NEWLINE);
         });
     }
 }
