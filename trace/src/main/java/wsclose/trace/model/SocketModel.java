@@ -64,6 +64,8 @@ public final class SocketModel {
     /** The oldest retiring socket's free time: every event asks it, and the socket itself is long out of cache. */
     private long retiringHeadFreed = Long.MIN_VALUE;
     private final Set<Source> sources = EnumSet.noneOf(Source.class);
+    /** The sources in {@link #sources} as bits of their ordinals: asked per event, the set itself only on a new one. */
+    private int sourceBits;
     private final DataFlow data;
     private final LeakGrowth growth = new LeakGrowth();
     private long next;
@@ -108,7 +110,11 @@ public final class SocketModel {
         } else {
             now = e.time();
         }
-        sources.add(e.source());
+        int bit = 1 << e.source().ordinal();
+        if ((sourceBits & bit) == 0) {
+            sourceBits |= bit;
+            sources.add(e.source());
+        }
         retireUpTo(e.time());
         switch (e.kind()) {
             case PROCESS_START: case PROCESS_RUNDOWN: processes.start(e); break;
