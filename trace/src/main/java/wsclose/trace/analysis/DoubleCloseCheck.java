@@ -47,7 +47,7 @@ final class DoubleCloseCheck implements Check {
                     new Finding.Evidence(a.time(), "second close of " + value + " (thread " + a.event().tid() + ")"));
         } else {
             message = Words.join("handle ", value, " was closed a second time (", a.detail(), ")",
-                    old == null ? "" : "; it belonged to ", old == null ? "" : Words.socket(old),
+                    old == null ? "" : "; it belonged to " + Words.socket(old),
                     ". A second close can destroy an unrelated socket that got the same value in between; close each"
                     + " socket exactly once and set the variable to ", Words.invalid(old), " after closing.");
             ev = old == null || old.closeRequested() < 0
