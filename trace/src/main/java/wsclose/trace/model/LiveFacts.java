@@ -74,21 +74,8 @@ final class LiveFacts {
             return;
         }
         t.addSource(e.source());
-        if (e.bytes() >= 0) {
-            t.recvQueue = e.bytes();
-        }
-        if (e.value() >= 0) {
-            t.sendQueue = e.value();
-        }
-        t.queuesAt = e.time();
         // Linux: name ACKS_TRACED when tcp_probe is on; the acknowledgements since are counted from here
-        t.queueAcksTraced = SocketEvent.ACKS_TRACED.equals(e.name());
-        t.queueAnchorPending = true;
-        t.queueLiveAcked = t.liveAcked;
-        t.probesSinceQueue = 0;
-        t.queueSent = t.bytesSent;
-        t.queueLiveArrived = t.liveArrived;
-        t.queueReceived = t.bytesReceived;
+        t.live().sample(e.bytes(), e.value(), e.time(), SocketEvent.ACKS_TRACED.equals(e.name()), t.bytesReceived, t.bytesSent);
     }
 
 }

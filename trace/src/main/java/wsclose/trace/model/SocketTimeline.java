@@ -60,27 +60,8 @@ public final class SocketTimeline {
     long bytesTransmitted;
     long sendBacklog = -1;
     long dataAtDisconnect = -1;
-    long recvQueue = -1;
-    long sendQueue = -1;
-    long queuesAt = -1;
-    /*
-     * Linux live acknowledgements from tcp:tcp_probe, which the kernel logs at the top of tcp_rcv_established, before
-     * the segment's ACK is processed: each one shows snd_una as it was after the previous segment. So the first
-     * probe after a queue sample shows snd_una at the sample, and the last one before a close says nothing of its
-     * own segment's ACK unless nothing was in flight (snd_nxt == snd_una). liveAcked sums snd_una progress.
-     */
-    long liveUna = -1;
-    long liveAcked;
-    /** Payload bytes of the segments tcp_probe logged (data_len), and their sum and the bytes read at the last sample. */
-    long liveArrived;
-    long queueLiveArrived;
-    long queueReceived;
-    long queueLiveAcked;
-    long queueSent;
-    boolean queueAcksTraced;
-    boolean queueAnchorPending;
-    int probesSinceQueue;
-    boolean lastProbeIdle;
+    /** Linux live queue samples and tcp_probe acknowledgements; null until the first one (never for ETW). */
+    LiveQueues live;
     /** Requests started and not completed yet, oldest first (few at a time: a list beats a keyed map here). */
     final List<PendingOp> pending = new ArrayList<>(2);
     final List<PendingOp> aborted = new ArrayList<>();
@@ -244,33 +225,17 @@ public final class SocketTimeline {
         }
     }
 
-    /**
-     * A Linux tcp_probe: snd_una before this segment's ACK, snd_nxt (-1 unknown), the segment's payload bytes (-1
-     * unknown); acknowledgements count forward progress only.
-     */
+    /** The live queue facts, made on first use. */
+    LiveQueues live() {
+        if (live == null) {
+            live = new LiveQueues();
+        }
+        return live;
+    }
+
+    /** A Linux tcp_probe: snd_una before this segment's ACK, snd_nxt (-1 unknown), payload bytes (-1 unknown). */
     void liveProbe(long una, long nxt, long data) {
-        if (data > 0) {
-            liveArrived += data; // logged before the segment is queued: after any sample taken before it
-        }
-        if (una < 0) {
-            return;
-        }
-        una &= M32;
-        if (liveUna >= 0) {
-            long d = (una - liveUna) & M32;
-            if (d != 0 && d < (1L << 31)) {
-                liveAcked += d;
-                liveUna = una;
-            }
-        } else {
-            liveUna = una;
-        }
-        if (queueAnchorPending) {
-            queueLiveAcked = liveAcked; // that progress came from segments processed before the sample
-            queueAnchorPending = false;
-        }
-        probesSinceQueue++;
-        lastProbeIdle = nxt >= 0 && (nxt & M32) == una;
+        live().probe(una, nxt, data);
     }
 
     void refs(int n, long at) {
@@ -355,20 +320,17 @@ public final class SocketTimeline {
     /** TcpDisconnect's DataLength (data outstanding at disconnect), or -1. */
     public long dataAtDisconnect() { return dataAtDisconnect; }
     /** Last sampled unread receive queue (live sources), or -1. */
-    public long recvQueue() { return recvQueue; }
+    public long recvQueue() { return live == null ? -1 : live.recvQueue; }
     /** Last sampled send queue, unsent + unacknowledged (live sources), or -1. */
-    public long sendQueue() { return sendQueue; }
-    public long queuesAt() { return queuesAt; }
+    public long sendQueue() { return live == null ? -1 : live.sendQueue; }
+    public long queuesAt() { return live == null ? -1 : live.at; }
 
     /**
      * The send queue at the close on Linux: the last sample plus bytes sent since minus bytes acknowledged since
      * (tcp_probe), or -1 when acknowledgements were not traced after that sample.
      */
     public long liveSendQueueAtClose() {
-        if (!queueAcksTraced || queuesAt < 0 || sendQueue < 0) {
-            return -1;
-        }
-        return Math.max(0, sendQueue + Math.max(0, bytesSent - queueSent) - (liveAcked - queueLiveAcked));
+        return live == null ? -1 : live.sendQueueAtClose(bytesSent);
     }
 
     /**
@@ -377,10 +339,7 @@ public final class SocketTimeline {
      * The sample alone is stale when the data came in after it (a server that answers 413 and closes at once).
      */
     public long liveRecvQueueAtClose() {
-        if (!queueAcksTraced || queuesAt < 0 || recvQueue < 0) {
-            return -1;
-        }
-        return Math.max(0, recvQueue + (liveArrived - queueLiveArrived) - (bytesReceived - queueReceived));
+        return live == null ? -1 : live.recvQueueAtClose(bytesReceived);
     }
 
     /**
@@ -389,7 +348,8 @@ public final class SocketTimeline {
      * is not logged in the other states).
      */
     public boolean liveSendQueueExact() {
-        return queueAcksTraced && (probesSinceQueue == 0 || lastProbeIdle) && (peerEnded < 0 || peerEnded > closeRequested());
+        return live != null && live.acksTraced && (live.probesSinceSample == 0 || live.lastProbeIdle)
+                && (peerEnded < 0 || peerEnded > closeRequested());
     }
     public List<PendingOp> pendingAtEnd() { return List.copyOf(pending); }
     public List<PendingOp> aborted() { return aborted.isEmpty() ? List.of() : Collections.unmodifiableList(aborted); }
