@@ -1,6 +1,7 @@
 package wsclose.trace.model;
 
 import wsclose.trace.model.SocketEvent.Phase;
+import java.util.List;
 
 /**
  * AFD requests and TCP events of a socket: states, byte counts, requests pending at close, aborts and
@@ -151,8 +152,11 @@ final class DataFlow {
     private void request(SocketTimeline t, SocketEvent e) {
         String op = op(e);
         if (e.phase() == Phase.ENTER) {
-            removePending(t, op, e.tid()); // one request of a kind per thread at a time (a repeat replaces it)
-            t.pending.add(new PendingOp(op, e.tid(), e.time(), e.bytes(), -1, -1));
+            int i = t.pendingOf(e.kind(), e.tid()); // one request of a kind per thread at a time (a repeat replaces it)
+            if (i >= 0) {
+                t.removePending(i);
+            }
+            t.addPending(e.kind(), e.tid(), e.time(), e.bytes());
             return;
         }
         if (nestedSend(e)) {
@@ -160,9 +164,15 @@ final class DataFlow {
         }
         // Completions often run on another thread (an I/O completion port, a DPC): match the completing thread's
         // own request first, else the oldest pending request of that kind.
-        PendingOp p = removePending(t, op, e.tid());
-        if (p == null) {
-            p = removeOldest(t, op);
+        int i = t.pendingOf(e.kind(), e.tid());
+        if (i < 0) {
+            i = t.pendingOf(e.kind());
+        }
+        boolean matched = i >= 0;
+        // the started request is needed only for an abort; failures are few, so only they make a record
+        PendingOp p = matched && e.status() != 0 ? t.pendingOp(i) : null;
+        if (matched) {
+            t.removePending(i);
         }
         if (t.firstCompletion < 0) {
             t.firstCompletion = e.time();
@@ -175,7 +185,7 @@ final class DataFlow {
                     t.bytesReceived += e.bytes();
                 }
             }
-            if (p == null) {
+            if (!matched) {
                 dropUnfinishedAbort(t, op); // completed after the close began, successfully: nothing was aborted
             }
             return;
@@ -186,29 +196,25 @@ final class DataFlow {
                 started = new PendingOp(op, e.tid(), -1, e.bytes(), -1, -1);
             }
             PendingOp s0 = started;
-            t.aborted.removeIf(a -> a.ended() < 0 && a.tid() == s0.tid() && a.op().equals(s0.op()) && a.started() == s0.started());
-            t.aborted.add(started.end(e.time(), e.status()));
+            List<PendingOp> aborted = t.abortedList();
+            aborted.removeIf(a -> a.ended() < 0 && a.tid() == s0.tid() && a.op().equals(s0.op()) && a.started() == s0.started());
+            aborted.add(started.end(e.time(), e.status()));
             if (t.records()) {
                 t.entry(e.time(), op(e) + " aborted", e.pid(), e.tid(), Codes.name(e.status()));
             }
-        } else if (p == null) {
+        } else if (!matched) {
             dropUnfinishedAbort(t, op); // failed for another reason (a reset, say): not an abort by the close
         }
     }
 
-    private static PendingOp removeOldest(SocketTimeline t, String op) {
-        for (int i = 0; i < t.pending.size(); i++) {
-            if (t.pending.get(i).op().equals(op)) {
-                return t.pending.remove(i);
-            }
-        }
-        return null;
-    }
-
     /** The oldest request of this kind that was pending when the close began and has not completed yet. */
     private static PendingOp unfinishedAbort(SocketTimeline t, String op) {
-        for (int i = 0; i < t.aborted.size(); i++) { // per completion after a close: no iterator
-            PendingOp a = t.aborted.get(i);
+        List<PendingOp> aborted = t.aborted;
+        if (aborted == null) {
+            return null;
+        }
+        for (int i = 0; i < aborted.size(); i++) { // per completion after a close: no iterator
+            PendingOp a = aborted.get(i);
             if (a.ended() < 0 && a.op().equals(op)) {
                 return a;
             }
@@ -251,24 +257,13 @@ final class DataFlow {
         }
     }
 
-    private static PendingOp removePending(SocketTimeline t, String op, int tid) {
-        for (int i = 0; i < t.pending.size(); i++) {
-            PendingOp p = t.pending.get(i);
-            if (p.tid() == tid && p.op().equals(op)) {
-                return t.pending.remove(i);
-            }
-        }
-        return null;
-    }
-
     private void close(SocketTimeline t, SocketEvent e) {
         if (e.phase() == Phase.ENTER || t.closeRequested < 0) {
             if (t.closeRequested < 0) {
                 t.closeRequested = e.time();
             }
             t.state(SocketState.CLOSE_REQUESTED, e.time());
-            t.aborted.addAll(t.pending); // still pending when close began: closesocket cancels them (§C.5)
-            t.pending.clear();
+            t.abortPending(); // still pending when close began: closesocket cancels them (§C.5)
         }
         if (e.phase() != Phase.ENTER) {
             t.closed = e.time();

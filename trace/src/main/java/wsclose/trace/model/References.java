@@ -33,7 +33,7 @@ final class References {
             return; // not a socket we know
         }
         if (e.object() != 0 && byObject.put(e.object(), t) == null) {
-            t.objects.add(e.object());
+            t.addObject(e.object());
         }
         bind(t, e.pid(), e.handle(), e.time(), e.tid(), e.kind() == SocketEventKind.HANDLE_RUNDOWN ? "existing" : "created");
     }
@@ -108,8 +108,8 @@ final class References {
 
     /** {@code t} is gone: its FILE_OBJECT addresses may name new objects. */
     void forget(SocketTimeline t) {
-        for (int i = 0; i < t.objects.size(); i++) { // per freed socket: no iterator
-            byObject.remove(t.objects.get(i), t);
+        for (int i = 0; i < t.objectCount(); i++) {
+            byObject.remove(t.object(i), t);
         }
     }
 

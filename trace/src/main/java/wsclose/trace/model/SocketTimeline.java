@@ -33,15 +33,20 @@ public final class SocketTimeline {
     long tcb;
     /** The TCB was joined on the connecting thread (TcpRequestConnect), not by address. */
     boolean tcbByThread;
-    final List<Long> objects = new ArrayList<>(1);
+    /** The FILE_OBJECT addresses the socket was known by (mostly one), unboxed. */
+    private long[] objects;
+    private int nObjects;
     int refs;
     boolean handleAccounting;
-    final List<HandleRef> handles = new ArrayList<>();
-    final List<long[]> refcounts = new ArrayList<>();
+    /** Two slots: most sockets have one handle, a shared one two (the default ten-slot array was 56 bytes each). */
+    final List<HandleRef> handles = new ArrayList<>(2);
+    /** The reference count over time as (time, count) pairs, packed: a handle event adds one without an array of its own. */
+    private long[] refcounts;
+    private int nRefcounts;
     /** The states so far, oldest first: a state's interval ends where the next one starts (the last one is open).
      * Two arrays, not a list of intervals: a state change allocates nothing. */
-    private SocketState[] stateKinds = new SocketState[4];
-    private long[] stateFrom = new long[4];
+    private SocketState[] stateKinds = new SocketState[8];
+    private long[] stateFrom = new long[8];
     private int nStates;
     long bytesSent;
     long bytesReceived;
@@ -62,9 +67,15 @@ public final class SocketTimeline {
     long dataAtDisconnect = -1;
     /** Linux live queue samples and tcp_probe acknowledgements; null until the first one (never for ETW). */
     LiveQueues live;
-    /** Requests started and not completed yet, oldest first (few at a time: a list beats a keyed map here). */
-    final List<PendingOp> pending = new ArrayList<>(2);
-    final List<PendingOp> aborted = new ArrayList<>();
+    /**
+     * Requests started and not completed yet, oldest first, three longs each: kind ordinal and thread id, start
+     * time, bytes. Few at a time, one made and dropped per request: packed, a request allocates nothing (a record
+     * per request was a tenth of the analysis's allocation); a {@link PendingOp} is made only for one aborted.
+     */
+    private long[] pend;
+    private int nPend;
+    /** Requests the close aborted or left pending; null until the first one. */
+    List<PendingOp> aborted;
     int lingerOnOff = -1;
     int lingerSeconds;
     long lingerSetAt = -1;
@@ -86,7 +97,8 @@ public final class SocketTimeline {
     long traceEnd = -1;
     /** The sources that reported on the socket, one bit per Source ordinal: touched per event, so kept in the object. */
     private int sourceBits;
-    final ArrayList<TimelineEntry> entries = new ArrayList<>();
+    /** Lifecycle entries; null until the first (never, when the model keeps none). */
+    private ArrayList<TimelineEntry> entries;
     int droppedEntries;
     boolean verbose;
     /** Threads that used the socket (up to {@link #MAX_THREADS}), to tell a stale user of a reused value. */
@@ -175,7 +187,7 @@ public final class SocketTimeline {
         if (noEntries) {
             return false;
         }
-        if (!verbose && entries.size() >= MAX_ENTRIES) {
+        if (!verbose && entries != null && entries.size() >= MAX_ENTRIES) {
             droppedEntries++;
             return false;
         }
@@ -183,7 +195,9 @@ public final class SocketTimeline {
     }
 
     void entry(long time, String what, int pid, int tid, String detail) {
-        if (!verbose && entries.size() >= MAX_ENTRIES) {
+        if (entries == null) {
+            entries = new ArrayList<>();
+        } else if (!verbose && entries.size() >= MAX_ENTRIES) {
             droppedEntries++;
             return;
         }
@@ -238,10 +252,98 @@ public final class SocketTimeline {
         live().probe(una, nxt, data);
     }
 
+    private static final SocketEventKind[] KINDS = SocketEventKind.values();
+
+    void addPending(SocketEventKind kind, int tid, long started, long bytes) {
+        if (pend == null) {
+            pend = new long[6];
+        } else if (nPend * 3 == pend.length) {
+            pend = java.util.Arrays.copyOf(pend, pend.length * 2);
+        }
+        int i = nPend++ * 3;
+        pend[i] = (long) kind.ordinal() << 32 | tid & M32;
+        pend[i + 1] = started;
+        pend[i + 2] = bytes;
+    }
+
+    int pendingCount() {
+        return nPend;
+    }
+
+    /** The oldest pending request of this kind by this thread, or -1. */
+    int pendingOf(SocketEventKind kind, int tid) {
+        long key = (long) kind.ordinal() << 32 | tid & M32;
+        for (int i = 0; i < nPend; i++) {
+            if (pend[i * 3] == key) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The oldest pending request of this kind by any thread, or -1. */
+    int pendingOf(SocketEventKind kind) {
+        for (int i = 0; i < nPend; i++) {
+            if ((int) (pend[i * 3] >>> 32) == kind.ordinal()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    PendingOp pendingOp(int i) {
+        long k = pend[i * 3];
+        return new PendingOp(KINDS[(int) (k >>> 32)].word(), (int) k, pend[i * 3 + 1], pend[i * 3 + 2], -1, -1);
+    }
+
+    void removePending(int i) {
+        System.arraycopy(pend, (i + 1) * 3, pend, i * 3, (nPend - i - 1) * 3);
+        nPend--;
+    }
+
+    /** The close began: every request still pending is one it cancels. */
+    void abortPending() {
+        for (int i = 0; i < nPend; i++) {
+            abortedList().add(pendingOp(i));
+        }
+        nPend = 0;
+    }
+
+    List<PendingOp> abortedList() {
+        if (aborted == null) {
+            aborted = new ArrayList<>(2);
+        }
+        return aborted;
+    }
+
     void refs(int n, long at) {
         refs = Math.max(0, n);
         handleAccounting = true;
-        refcounts.add(new long[] {at, refs});
+        if (refcounts == null) {
+            refcounts = new long[4];
+        } else if (nRefcounts * 2 == refcounts.length) {
+            refcounts = java.util.Arrays.copyOf(refcounts, refcounts.length * 2);
+        }
+        refcounts[nRefcounts * 2] = at;
+        refcounts[nRefcounts * 2 + 1] = refs;
+        nRefcounts++;
+    }
+
+    void addObject(long object) {
+        if (objects == null) {
+            objects = new long[1];
+        } else if (nObjects == objects.length) {
+            objects = java.util.Arrays.copyOf(objects, nObjects * 2);
+        }
+        objects[nObjects++] = object;
+    }
+
+    int objectCount() {
+        return nObjects;
+    }
+
+    long object(int i) {
+        return objects[i];
     }
 
     int refcountNow() {
@@ -257,20 +359,19 @@ public final class SocketTimeline {
      * the sockets alive at once and not the trace length.
      */
     void trim() {
-        entries.clear();
-        entries.trimToSize();
-        if (refcounts.size() > 1) {
-            long[] last = refcounts.get(refcounts.size() - 1);
-            refcounts.clear();
-            refcounts.add(last);
+        entries = null;
+        if (nRefcounts > 1) {
+            refcounts = new long[] {refcounts[nRefcounts * 2 - 2], refcounts[nRefcounts * 2 - 1]};
+            nRefcounts = 1;
         }
         if (nStates > 1) {
             stateKinds[0] = stateKinds[nStates - 1];
             stateFrom[0] = stateFrom[nStates - 1];
             nStates = 1;
         }
-        aborted.clear();
-        pending.clear();
+        aborted = null;
+        pend = null;
+        nPend = 0;
         droppedEntries = 0;
     }
 
@@ -351,8 +452,18 @@ public final class SocketTimeline {
         return live != null && live.acksTraced && (live.probesSinceSample == 0 || live.lastProbeIdle)
                 && (peerEnded < 0 || peerEnded > closeRequested());
     }
-    public List<PendingOp> pendingAtEnd() { return List.copyOf(pending); }
-    public List<PendingOp> aborted() { return aborted.isEmpty() ? List.of() : Collections.unmodifiableList(aborted); }
+    public List<PendingOp> pendingAtEnd() {
+        if (nPend == 0) {
+            return List.of();
+        }
+        PendingOp[] out = new PendingOp[nPend];
+        for (int i = 0; i < nPend; i++) {
+            out[i] = pendingOp(i);
+        }
+        return List.of(out);
+    }
+
+    public List<PendingOp> aborted() { return aborted == null || aborted.isEmpty() ? List.of() : Collections.unmodifiableList(aborted); }
     /** SO_LINGER l_onoff as last set, or -1 when never seen. */
     public int lingerOnOff() { return lingerOnOff; }
     public int lingerSeconds() { return lingerSeconds; }
@@ -401,7 +512,7 @@ public final class SocketTimeline {
     public boolean hasSource(SocketEvent.Source s) {
         return (sourceBits & 1 << s.ordinal()) != 0;
     }
-    public List<TimelineEntry> entries() { return entries.isEmpty() ? List.of() : Collections.unmodifiableList(entries); }
+    public List<TimelineEntry> entries() { return entries == null || entries.isEmpty() ? List.of() : Collections.unmodifiableList(entries); }
     public int droppedEntries() { return droppedEntries; }
     /** Whether reference counts come from handle events (true) or are inferred from create/close (false). */
     public boolean handleAccounting() { return handleAccounting; }
@@ -409,7 +520,11 @@ public final class SocketTimeline {
     /** Reference count over time: [time, count] pairs. */
     public List<long[]> refcountTimeline() {
         if (handleAccounting) {
-            return List.copyOf(refcounts);
+            long[][] out = new long[nRefcounts][];
+            for (int i = 0; i < nRefcounts; i++) {
+                out[i] = new long[] {refcounts[i * 2], refcounts[i * 2 + 1]};
+            }
+            return List.of(out);
         }
         List<long[]> out = new ArrayList<>();
         out.add(new long[] {created, 1});
