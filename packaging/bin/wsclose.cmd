@@ -23,5 +23,10 @@ rem C2 inlines only small methods unless JAVA_OPTS sets it; summary and events k
 set "INLINE_OPTS=-XX:FreqInlineSize=35"
 echo.%JAVA_OPTS% | findstr /C:"FreqInlineSize" >nul && set "INLINE_OPTS="
 echo. %* | findstr /I /C:" summary" /C:" events" >nul && set "INLINE_OPTS="
-"%JAVA_EXE%" %GC_OPTS% %TENURE_OPTS% %INLINE_OPTS% %JAVA_OPTS% -jar "%APP_HOME%\lib\wsclose.jar" %*
+rem C2 leaves out what runs once per socket or finding, per lib\wsclose-jit.json (it says why), unless JAVA_OPTS passes a file;
+rem -DisplayVMOutput keeps HotSpot's "compiler directives added" off stdout (see the Unix launcher).
+set "JIT_OPTS="
+if exist "%APP_HOME%\lib\wsclose-jit.json" set "JIT_OPTS=-XX:+UnlockDiagnosticVMOptions -XX:-DisplayVMOutput "-XX:CompilerDirectivesFile=%APP_HOME%\lib\wsclose-jit.json""
+echo.%JAVA_OPTS% | findstr /C:"CompilerDirectivesFile" >nul && set "JIT_OPTS="
+"%JAVA_EXE%" %GC_OPTS% %TENURE_OPTS% %INLINE_OPTS% %JIT_OPTS% %JAVA_OPTS% -jar "%APP_HOME%\lib\wsclose.jar" %*
 exit /b %ERRORLEVEL%

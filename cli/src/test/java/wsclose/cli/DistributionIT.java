@@ -48,7 +48,7 @@ class DistributionIT {
     void holdsLaunchersJarCompletionsAndManPages() throws IOException {
         assertThat(ZIP).exists();
         try (ZipFile z = new ZipFile(ZIP.toFile())) {
-            for (String name : List.of("bin/wsclose", "bin/wsclose.cmd", "lib/wsclose.jar", "README.md", "docs/install.md",
+            for (String name : List.of("bin/wsclose", "bin/wsclose.cmd", "lib/wsclose.jar", "lib/wsclose-jit.json", "README.md", "docs/install.md",
                     "docs/report.schema.json", "docs/handles.schema.json", "docs/linux-live.md", "examples/close-bugs.etl", "completions/README.md",
                     "man/man1/wsclose.1")) {
                 assertThat(z.getEntry(BASE + name)).as(name).isNotNull();
@@ -63,7 +63,8 @@ class DistributionIT {
                 assertThat(text(z, page)).as(page).contains(".TH \"WSCLOSE\\-" + c.name().toUpperCase(java.util.Locale.ROOT) + "\" \"1\"")
                         .contains("wsclose " + VERSION.replace("-", "\\-")).doesNotContain("development build");
             }
-            assertThat(text(z, "bin/wsclose.cmd")).contains("\r\n").contains("lib\\wsclose.jar");
+            assertThat(text(z, "bin/wsclose.cmd")).contains("\r\n").contains("lib\\wsclose.jar").contains("lib\\wsclose-jit.json");
+            assertThat(text(z, "bin/wsclose")).contains("$home/lib/wsclose-jit.json");
             assertThat(text(z, "bin/wsclose")).startsWith("#!/bin/sh\n").doesNotContain("\r");
             assertThat(text(z, "completions/wsclose.bash")).doesNotContain("\r");
         }
