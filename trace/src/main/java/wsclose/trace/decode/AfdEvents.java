@@ -129,13 +129,13 @@ final class AfdEvents {
                 b.remoteLater(f.later(ADDRESS)); // formatted only if a consumer reads it: the model rarely does
                 break;
             case CONNECT:
-                b.remote(f.getString(ADDRESS));
+                b.remoteLater(f.later(ADDRESS));
                 break;
             case ACCEPT:
-                b.remote(f.getString(ADDRESS)).value(f.getLong(ACCEPT_ENDPOINT, 0));
+                b.remoteLater(f.later(ADDRESS)).value(f.getLong(ACCEPT_ENDPOINT, 0));
                 break;
             case BIND:
-                b.local(f.getString(ADDRESS));
+                b.localLater(f.later(ADDRESS));
                 break;
             case ABORT: {
                 long reason = f.getLong(REASON, -1);

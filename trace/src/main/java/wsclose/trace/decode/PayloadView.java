@@ -149,6 +149,7 @@ final class PayloadView implements Fields {
         this.end = off + ev.payloadLength();
         this.problem = null;
         this.useEager = false;
+        this.nLaters = 0;
         if (p.hasArray || end - off < p.prefixEnd || !walk()) {
             useEager = true;
             problem = LayoutDecoder.decode(p.layout, ev, eager).problem();
@@ -345,8 +346,9 @@ final class PayloadView implements Fields {
         }
     }
 
-    /** One deferred text per payload (a mapping asks for one: the remote address); bind() makes it stale. */
-    private final Later later = new Later();
+    /** Deferred texts of this payload (a mapping asks for two at most: the addresses); bind() makes them stale. */
+    private final Later[] laters = {new Later(), new Later()};
+    private int nLaters;
 
     @Override
     public wsclose.trace.model.SocketEvent.LazyText later(FieldKey key) {
@@ -357,6 +359,10 @@ final class PayloadView implements Fields {
         if (i < 0) {
             return null;
         }
+        if (nLaters == laters.length) {
+            return Fields.super.later(key); // not asked for by any mapping: made now
+        }
+        Later later = laters[nLaters++];
         later.field = i;
         return later;
     }

@@ -52,9 +52,9 @@ final class SocketsEvents {
         d.on(Providers.WINSOCK_SOCKETS, 8, (ev, f, out) -> out.accept(option(out, SocketEventKind.API_SETOPT, ev, f)));
         d.on(Providers.WINSOCK_SOCKETS, 14, (ev, f, out) -> out.accept(option(out, SocketEventKind.API_GETOPT, ev, f)));
         d.on(Providers.WINSOCK_SOCKETS, 10, (ev, f, out) -> out.accept(stop(out, SocketEventKind.API_CONNECT, ev, f, "Socket")
-                .remote(f.getString(ADDRESS))));
+                .remoteLater(f.later(ADDRESS))));
         d.on(Providers.WINSOCK_SOCKETS, 12, (ev, f, out) -> out.accept(stop(out, SocketEventKind.API_BIND, ev, f, "Socket")
-                .local(f.getString(ADDRESS))));
+                .localLater(f.later(ADDRESS))));
         d.on(Providers.WINSOCK_SOCKETS, 16, (ev, f, out) -> out.accept(stop(out, SocketEventKind.API_LISTEN, ev, f, "Socket")
                 .value(f.getLong(BACKLOG, 0))));
     }

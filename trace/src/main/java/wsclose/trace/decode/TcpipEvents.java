@@ -62,8 +62,8 @@ final class TcpipEvents {
         // TcpRequestConnect is logged on the thread that called connect (§C.7: one of the few TCPIP events whose
         // header context is the caller's), so the model joins its Tcb to that thread's connecting socket.
         d.on(Providers.TCPIP, 1002, (ev, f, out) -> out.accept(out.at(ev.fileTime(), SocketEventKind.TCP_CONNECT_REQUEST,
-                Source.TCPIP).thread(-1, ev.tid()).tcb(f.getLong(TCB, 0)).local(f.getString(LOCAL_ADDRESS))
-                .remote(f.getString(REMOTE_ADDRESS))));
+                Source.TCPIP).thread(-1, ev.tid()).tcb(f.getLong(TCB, 0)).localLater(f.later(LOCAL_ADDRESS))
+                .remoteLater(f.later(REMOTE_ADDRESS))));
         d.on(Providers.TCPIP, 1159, (ev, f, out) -> out.accept(at(out, SocketEventKind.TCP_SEND_POSTED, ev, f)
                 .bytes(f.getLong(NUM_BYTES, 0)).seq(f.getLong(SND_NXT, -1))));
         // Acknowledgements on every build: SndUna of TcpDataTransferCumAck (1071) and TcpDataTransferSend (1073)
@@ -88,7 +88,7 @@ final class TcpipEvents {
         ended(d, 1200, SocketEventKind.TCP_ABORT, "zero-window timeout");
         ended(d, 1201, SocketEventKind.TCP_ABORT, "FIN_WAIT2 timeout");
         d.on(Providers.TCPIP, 1479, (ev, f, out) -> out.accept(at(out, SocketEventKind.TCP_RST_SENT, ev, f)
-                .local(f.getString(LOCAL_SOCK_ADDR)).remote(f.getString(REMOTE_SOCK_ADDR))
+                .localLater(f.later(LOCAL_SOCK_ADDR)).remoteLater(f.later(REMOTE_SOCK_ADDR))
                 .name("RST sent (reason " + f.getLong(REASON, 0) + ")")));
         for (int id : new int[] {1183, 1184}) {
             d.on(Providers.TCPIP, id, (ev, f, out) -> out.accept(tuple(out, SocketEventKind.TCP_RST_RECEIVED, ev, f)));
@@ -114,7 +114,8 @@ final class TcpipEvents {
     }
 
     private static SocketEvent.Builder tuple(Emitter out, SocketEventKind kind, EtwEvent ev, Fields f) {
-        SocketEvent.Builder b = at(out, kind, ev, f).local(f.getString(LOCAL_ADDRESS)).remote(f.getString(REMOTE_ADDRESS));
+        SocketEvent.Builder b = at(out, kind, ev, f).localLater(f.later(LOCAL_ADDRESS))
+                .remoteLater(f.later(REMOTE_ADDRESS));
         owner(b, f.getLong(PROCESS_ID, -1));
         return b;
     }

@@ -73,7 +73,11 @@ public final class SocketEvent {
     private long value;
     private String local;
     private String remote;
-    /** The remote address's text when only asked for (a send's or receive's): made on the first remote(). */
+    /**
+     * The addresses' texts when only asked for: made on the first local() or remote(), by the thread that reads the
+     * event (the model's, when the decoder runs ahead), not by the decoder (issue: analyze at the reader's speed).
+     */
+    private LazyText localLater;
     private LazyText remoteLater;
     private String name;
     private long seq;
@@ -104,6 +108,7 @@ public final class SocketEvent {
         this.value = value;
         this.local = local;
         this.remote = remote;
+        this.localLater = null;
         this.remoteLater = null;
         this.name = name;
         this.seq = seq;
@@ -123,7 +128,13 @@ public final class SocketEvent {
     public long status() { return status; }
     public long bytes() { return bytes; }
     public long value() { return value; }
-    public String local() { return local; }
+    public String local() {
+        if (localLater != null) {
+            local = localLater.text();
+            localLater = null;
+        }
+        return local;
+    }
     public String remote() {
         if (remoteLater != null) {
             remote = remoteLater.text();
@@ -152,7 +163,8 @@ public final class SocketEvent {
         }
     }
 
-    /** What {@link #copyFrom} kept a lazy text in last: refilled by the next copy, so keeping allocates nothing. */
+    /** What {@link #copyFrom} kept the lazy texts in last: refilled by the next copy, so keeping allocates nothing. */
+    private LazyText keptLocal;
     private LazyText kept;
 
     /**
@@ -162,20 +174,24 @@ public final class SocketEvent {
      * makes the text now.
      */
     public void copyFrom(SocketEvent o) {
-        LazyText later = o.remoteLater;
-        LazyText k = later == null ? null : later.keep(kept);
+        LazyText l = o.localLater == null ? null : o.localLater.keep(keptLocal);
+        LazyText r = o.remoteLater == null ? null : o.remoteLater.keep(kept);
         set(o.time, o.kind, o.source, o.phase, o.pid, o.tid, o.process, o.endpoint, o.handle, o.object, o.tcb, o.status,
-                o.bytes, o.value, o.local, k == null ? o.remote() : null, o.name, o.seq);
-        if (k != null) {
-            kept = k;
-            remoteLater = k;
+                o.bytes, o.value, l == null ? o.local() : null, r == null ? o.remote() : null, o.name, o.seq);
+        if (l != null) {
+            keptLocal = l;
+            localLater = l;
+        }
+        if (r != null) {
+            kept = r;
+            remoteLater = r;
         }
     }
 
     /** An instance of its own, for keeping past the call that handed this one over. */
     public SocketEvent copy() {
         return new SocketEvent(time, kind, source, phase, pid, tid, process, endpoint, handle, object, tcb, status, bytes,
-                value, local, remote(), name, seq);
+                value, local(), remote(), name, seq);
     }
 
     @Override
@@ -187,14 +203,14 @@ public final class SocketEvent {
         return time == e.time && kind == e.kind && source == e.source && phase == e.phase && pid == e.pid && tid == e.tid
                 && process == e.process && endpoint == e.endpoint && handle == e.handle && object == e.object
                 && tcb == e.tcb && status == e.status && bytes == e.bytes && value == e.value && seq == e.seq
-                && java.util.Objects.equals(local, e.local) && java.util.Objects.equals(remote(), e.remote())
+                && java.util.Objects.equals(local(), e.local()) && java.util.Objects.equals(remote(), e.remote())
                 && java.util.Objects.equals(name, e.name);
     }
 
     @Override
     public int hashCode() {
         return java.util.Objects.hash(time, kind, source, phase, pid, tid, process, endpoint, handle, object, tcb, status,
-                bytes, value, local, remote(), name, seq);
+                bytes, value, local(), remote(), name, seq);
     }
 
     @Override
@@ -202,7 +218,7 @@ public final class SocketEvent {
         return "SocketEvent[time=" + time + ", kind=" + kind + ", source=" + source + ", phase=" + phase + ", pid=" + pid
                 + ", tid=" + tid + ", process=" + process + ", endpoint=" + endpoint + ", handle=" + handle + ", object="
                 + object + ", tcb=" + tcb + ", status=" + status + ", bytes=" + bytes + ", value=" + value + ", local="
-                + local + ", remote=" + remote() + ", name=" + name + ", seq=" + seq + "]";
+                + local() + ", remote=" + remote() + ", name=" + name + ", seq=" + seq + "]";
     }
 
 
@@ -270,10 +286,12 @@ public final class SocketEvent {
         public Builder status(long st) { e.status = st; return this; }
         public Builder bytes(long b) { e.bytes = b; return this; }
         public Builder value(long v) { e.value = v; return this; }
-        public Builder local(String l) { e.local = l; return this; }
+        public Builder local(String l) { e.local = l; e.localLater = null; return this; }
         public Builder remote(String r) { e.remote = r; e.remoteLater = null; return this; }
         /** The remote address made only if a consumer reads it (see {@link LazyText}); null: unknown. */
         public Builder remoteLater(LazyText r) { e.remote = null; e.remoteLater = r; return this; }
+        /** The local address made only if a consumer reads it (see {@link LazyText}); null: unknown. */
+        public Builder localLater(LazyText l) { e.local = null; e.localLater = l; return this; }
         public Builder name(String n) { e.name = n; return this; }
         public Builder seq(long sq) { e.seq = sq; return this; }
 
@@ -291,15 +309,15 @@ public final class SocketEvent {
             if (target != e) {
                 target.set(e.time, e.kind, e.source, e.phase, e.pid, e.tid, e.process, e.endpoint, e.handle, e.object, e.tcb,
                         e.status, e.bytes, e.value, e.local, e.remote, e.name, e.seq);
-                target.remoteLater = e.remoteLater; // valid as long as the shared event: until the next input event
+                target.localLater = e.localLater; // valid as long as the shared event: until the next input event
+                target.remoteLater = e.remoteLater;
             }
             return target;
         }
 
         public SocketEvent build() {
             return new SocketEvent(e.time, e.kind, e.source, e.phase, e.pid, e.tid, e.process, e.endpoint, e.handle, e.object,
-                    e.tcb, e.status, e.bytes, e.value, e.local, e.remoteLater != null ? e.remoteLater.text() : e.remote, e.name,
-                    e.seq);
+                    e.tcb, e.status, e.bytes, e.value, e.local(), e.remote(), e.name, e.seq);
         }
     }
 }
