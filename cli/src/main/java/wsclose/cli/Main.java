@@ -35,7 +35,7 @@ public final class Main {
     }
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cmd = commandLine();
+        CommandLine cmd = commandLine(args);
         cmd.setOut(out);
         cmd.setErr(err);
         int code;
@@ -54,9 +54,59 @@ public final class Main {
         return code;
     }
 
-    /** The configured command tree (also used by completion generators and man pages). */
+    /**
+     * The subcommands in the order --help lists them, by name: {@link #commandLine(String...)} builds only the one a
+     * command line names. picocli reads a command's options by reflection when it is added: building all eleven
+     * for every run took about 0.1 s of the 0.3 s `wsclose --version` took here (issue: analyze at the reader's speed,
+     * start-up). MainTest checks the names against the commands' own.
+     */
+    static final java.util.List<String> SUBCOMMANDS = java.util.List.of("analyze", "sockets", "timeline", "summary",
+            "events", "handles", "trace", "explain", "shell", "completion", "native-dump", "help");
+
+    /** A new instance of the subcommand {@code name} (a switch, not method references: those load every class). */
+    static Object newCommand(String name) {
+        switch (name) {
+            case "analyze": return new AnalyzeCommand();
+            case "sockets": return new SocketsCommand();
+            case "timeline": return new TimelineCommand();
+            case "summary": return new SummaryCommand();
+            case "events": return new EventsCommand();
+            case "handles": return new HandlesCommand();
+            case "trace": return new TraceCommand();
+            case "explain": return new ExplainCommand();
+            case "shell": return new ShellCommand();
+            case "completion": return new CompletionCommand();
+            case "native-dump": return new NativeDumpCommand();
+            case "help": return new CommandLine.HelpCommand();
+            default: throw new IllegalArgumentException(name);
+        }
+    }
+
+    /** The configured command tree, every subcommand (also used by completion generators and man pages). */
     public static CommandLine commandLine() {
+        return configure(SUBCOMMANDS);
+    }
+
+    /**
+     * The tree {@code args} need: the top command and the subcommand {@code args[0]} names (its own subcommands
+     * included), or the top alone for a lone --version; every subcommand for anything else (--help lists them, and
+     * a usage error suggests among them). What runs, and what it prints, is the same as with the whole tree.
+     */
+    static CommandLine commandLine(String... args) {
+        if (args.length == 1 && ("--version".equals(args[0]) || "-V".equals(args[0]))) {
+            return configure(java.util.List.of());
+        }
+        if (args.length > 0 && SUBCOMMANDS.contains(args[0]) && !"help".equals(args[0])) {
+            return configure(java.util.List.of(args[0]));
+        }
+        return commandLine();
+    }
+
+    private static CommandLine configure(java.util.Collection<String> names) {
         CommandLine cmd = new CommandLine(new WsClose());
+        for (String n : names) {
+            cmd.addSubcommand(n, newCommand(n)); // before the settings below: picocli hands them down
+        }
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
         cmd.setExecutionExceptionHandler(Main::handle);
         // --help and --version pages are printed by picocli itself, outside the commands (so outside handle()):

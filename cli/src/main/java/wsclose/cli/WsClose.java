@@ -6,12 +6,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** The top command: subcommands and the exit-code list shown by --help. */
+/** The top command and the exit-code list shown by --help; {@link Main#commandLine} adds the subcommands. */
 @Command(name = "wsclose", mixinStandardHelpOptions = true, versionProvider = ManifestVersion.class,
         description = "Finds socket close problems in Winsock traces (.etl) and live processes.",
-        subcommands = {AnalyzeCommand.class, SocketsCommand.class, TimelineCommand.class, SummaryCommand.class, EventsCommand.class,
-            HandlesCommand.class, TraceCommand.class, ExplainCommand.class, ShellCommand.class, CompletionCommand.class,
-            NativeDumpCommand.class, picocli.CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:ran; nothing at or above --fail-on",

@@ -22,7 +22,7 @@ class ClassLoadingTest {
     Path dir;
 
     private List<String> loaded(String... args) throws IOException, InterruptedException {
-        Path log = dir.resolve("classes-" + args.length + "-" + args[args.length - 2].replace("-", "") + ".txt");
+        Path log = dir.resolve("classes-" + Integer.toHexString(String.join(" ", args).hashCode()) + ".txt");
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xshare:off", "-Xlog:class+load=info:file=" + log, "-cp", System.getProperty("java.class.path"),
                 "wsclose.cli.Main"));
@@ -44,5 +44,17 @@ class ClassLoadingTest {
         List<String> json = loaded("analyze", "--format", "json", "--quiet", file);
         assertThat(json).anyMatch(l -> l.contains("com.fasterxml.jackson.core.json.WriterBasedJsonGenerator"));
         assertThat(json).noneMatch(l -> l.contains("com.fasterxml.jackson.databind"));
+    }
+
+    @Test
+    void aRunBuildsOnlyTheCommandItNames() throws Exception {
+        List<String> analyze = loaded("analyze", "--quiet", Example.FILE.toString());
+        assertThat(analyze).anyMatch(l -> l.contains("wsclose.cli.AnalyzeCommand "));
+        for (String other : List.of("EventsCommand", "TraceCommand", "TimelineCommand", "ShellCommand", "CompletionCommand")) {
+            assertThat(analyze).noneMatch(l -> l.contains("wsclose.cli." + other + " "));
+        }
+        List<String> version = loaded("--version");
+        assertThat(version).anyMatch(l -> l.contains("wsclose.cli.ManifestVersion "));
+        assertThat(version).noneMatch(l -> l.contains("wsclose.cli.AnalyzeCommand "));
     }
 }
