@@ -125,7 +125,7 @@ final class DecodeAhead {
     }
 
     /** The reading thread: walks, decodes into the current batch, hands full batches over. */
-    private static final class Reader implements Runnable {
+    private static final class Reader implements Runnable, SocketDecoder.Slots {
         private final List<EtlFile> session;
         private final SocketDecoder decoder;
         private final Consumer<EtwEvent> tap;
@@ -149,14 +149,13 @@ final class DecodeAhead {
         public void run() {
             try {
                 cur = next();
-                Consumer<SocketEvent> sink = this::keep;
                 EtlFile.forEachInTimeOrder(session, ev -> {
                     drainJournals(); // what the advance after the previous event found: known before this one
                     if (tap != null) {
                         tap.accept(ev);
                     }
                     cur.inputEvents++;
-                    decoder.decodeShared(ev, sink);
+                    decoder.decodeInto(ev, this);
                 });
                 drainJournals();
                 cur.end = true;
@@ -172,17 +171,24 @@ final class DecodeAhead {
             full.add(cur); // never blocks: there are at most BATCHES + 1 batches
         }
 
-        private void keep(SocketEvent e) {
+        /** The next free slot of the current batch, handing the batch over first when it is full. */
+        @Override
+        public SocketEvent slot() {
             if (cur.n == BATCH) {
                 full.add(cur);
                 cur = next();
             }
             SocketEvent slot = cur.events[cur.n];
             if (slot == null) {
-                cur.events[cur.n] = e.copy();
-            } else {
-                slot.copyFrom(e);
+                slot = SocketEvent.blank();
+                cur.events[cur.n] = slot;
             }
+            return slot;
+        }
+
+        @Override
+        public void filled(SocketEvent e) {
+            e.keepTexts(); // the model reads it after this input event's bytes are gone
             cur.n++;
         }
 

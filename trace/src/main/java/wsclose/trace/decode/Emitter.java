@@ -15,19 +15,36 @@ final class Emitter {
     private final SocketEvent.Builder builder = SocketEvent.Builder.into(shared);
     private Consumer<SocketEvent> sink;
     private boolean reuse;
+    private SocketDecoder.Slots slots;
 
     Emitter to(Consumer<SocketEvent> sink, boolean reuse) {
         this.sink = sink;
         this.reuse = reuse;
+        this.slots = null;
+        builder.retarget(shared);
+        return this;
+    }
+
+    /** Builds each event straight in the next of {@code slots}. */
+    Emitter into(SocketDecoder.Slots slots) {
+        this.slots = slots;
+        this.sink = null;
         return this;
     }
 
     /** The builder, emptied, for an event at {@code time}. */
     SocketEvent.Builder at(long time, SocketEventKind kind, SocketEvent.Source source) {
+        if (slots != null) {
+            builder.retarget(slots.slot());
+        }
         return builder.restart(time, kind, source);
     }
 
     void accept(SocketEvent.Builder b) {
-        sink.accept(reuse ? b.buildInto(shared) : b.build());
+        if (slots != null) {
+            slots.filled(b.event());
+        } else {
+            sink.accept(reuse ? b.buildInto(shared) : b.build());
+        }
     }
 }

@@ -136,6 +136,8 @@ final class PayloadView implements Fields {
     private int end;
     /** Offsets of the fields from {@link Plan#firstVariable} on, for this payload. */
     private int[] at = new int[16];
+    /** Their sizes, for this payload: a deferred text copies its bytes without sizing the field again. */
+    private int[] len = new int[16];
     private final int[] pos = new int[1];
     private final Decoded eager = new Decoded("", 32);
     private boolean useEager;
@@ -165,6 +167,7 @@ final class PayloadView implements Fields {
         }
         if (at.length < fs.length) {
             at = new int[fs.length];
+            len = new int[fs.length];
         }
         int p = off + plan.prefixEnd;
         for (int i = plan.firstVariable; i < fs.length; i++) {
@@ -173,6 +176,7 @@ final class PayloadView implements Fields {
             if (size < 0 || end - p < size) {
                 return false;
             }
+            len[i] = size;
             p += size;
         }
         return true;
@@ -384,7 +388,7 @@ final class PayloadView implements Fields {
                 return null;
             }
             int p = offset(field);
-            int n = size(f, field, p);
+            int n = field >= plan.firstVariable ? len[field] : size(f, field, p); // walk() sized the variable ones
             if (n < 0 || end - p < n) {
                 return null; // bind() found every field in the payload; this is only a guard
             }

@@ -109,6 +109,24 @@ public final class SocketDecoder {
         decode(ev, emitter.to(out, true));
     }
 
+    /** Where {@link #decodeInto} builds events: each in a slot of its own, handed back when it is complete. */
+    public interface Slots {
+        /** The event to build the next one in (overwritten if the mapping drops it before {@link #filled}). */
+        SocketEvent slot();
+
+        /** The slot {@code e} now holds a complete event. */
+        void filled(SocketEvent e);
+    }
+
+    /**
+     * Decodes one event into zero or more of {@code slots}: the decoder running ahead of the model writes straight
+     * into its batch, without a copy of a shared event per event. A filled slot's lazy texts still read the input
+     * event: {@link SocketEvent#keepTexts} detaches them.
+     */
+    public void decodeInto(EtwEvent ev, Slots slots) {
+        decode(ev, emitter.into(slots));
+    }
+
     private void decode(EtwEvent ev, Emitter out) {
         Guid p = ev.provider();
         if (p == null || ev.kind() == HeaderKind.WPP) {

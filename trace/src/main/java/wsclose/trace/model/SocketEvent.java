@@ -188,6 +188,37 @@ public final class SocketEvent {
         }
     }
 
+    /**
+     * Makes this event's lazy texts independent of the input event they read (as {@link #copyFrom} does for a copy):
+     * for an event built straight into its slot of a batch that another thread reads later.
+     */
+    public void keepTexts() {
+        if (localLater != null) {
+            LazyText k = localLater.keep(keptLocal);
+            if (k == null) {
+                local();
+            } else {
+                keptLocal = k;
+                localLater = k;
+            }
+        }
+        if (remoteLater != null) {
+            LazyText k = remoteLater.keep(kept);
+            if (k == null) {
+                remote();
+            } else {
+                kept = k;
+                remoteLater = k;
+            }
+        }
+    }
+
+    /** An event with nothing known yet, to be filled by a builder ({@link Builder#retarget}). */
+    public static SocketEvent blank() {
+        return new SocketEvent(0, SocketEventKind.CREATE, Source.AFD, Phase.NONE, -1, -1, 0, 0, -1, 0, 0, 0, -1, 0, null, null,
+                null, -1);
+    }
+
     /** An instance of its own, for keeping past the call that handed this one over. */
     public SocketEvent copy() {
         return new SocketEvent(time, kind, source, phase, pid, tid, process, endpoint, handle, object, tcb, status, bytes,
@@ -259,7 +290,7 @@ public final class SocketEvent {
      * event of the builder's own ({@link #into}: the decoder's shared event itself, so handing it over copies nothing).
      */
     public static final class Builder {
-        private final SocketEvent e;
+        private SocketEvent e;
 
         Builder(long time, SocketEventKind kind, Source source) {
             this.e = new SocketEvent(0, kind, source, Phase.NONE, -1, -1, 0, 0, -1, 0, 0, 0, -1, 0, null, null, null, -1);
@@ -273,6 +304,20 @@ public final class SocketEvent {
         /** A builder that writes straight into {@code target}: {@link #buildInto} of it then copies nothing. */
         public static Builder into(SocketEvent target) {
             return new Builder(target);
+        }
+
+        /**
+         * Builds in {@code target} from now on (its next {@link #restart}): the decoder running ahead writes each
+         * event straight into its slot of a batch instead of copying a shared one there.
+         */
+        public Builder retarget(SocketEvent target) {
+            this.e = target;
+            return this;
+        }
+
+        /** The event being built. */
+        public SocketEvent event() {
+            return e;
         }
 
         public Builder phase(Phase p) { e.phase = p; return this; }
