@@ -101,6 +101,48 @@ class PayloadViewTest {
         assertThat(kept).isGreaterThan(20);
     }
 
+    /**
+     * Both addresses of one payload (a TCP connection event's local and remote) deferred at once, built straight into
+     * an event ({@code decodeInto}'s way) and detached by keepTexts: each says what the full decode said after the
+     * payload's bytes are gone; a third deferred text of the same payload is made at once and still right.
+     */
+    @Test
+    void twoAddressesOfOnePayloadAreKeptApart() {
+        PayloadView view = new PayloadView();
+        int kept = 0;
+        for (Layout layout : Layouts.builtIn().all()) {
+            List<Field> addrs = layout.fields().stream().filter(f -> f.type() == FieldType.SOCKADDR).toList();
+            if (addrs.size() < 2) {
+                continue;
+            }
+            PayloadView.Plan plan = new PayloadView.Plan(layout, 8);
+            for (int round = 0; round < 40; round++) {
+                byte[] payload = payload(layout, 8);
+                writeSockaddr(layout, addrs.get(0), payload, round % 2 == 0);
+                EtwEvent ev = new EtwEvent().set(HeaderKind.EVENT, 0, 0, null, 1, 0).pointerSize(8)
+                        .payload(payload, 0, payload.length);
+                Decoded full = LayoutDecoder.decode(layout, payload, 0, payload.length, 8);
+                if (full.problem() != null || view.bind(plan, ev).problem() != null) {
+                    continue;
+                }
+                wsclose.trace.model.SocketEvent e = wsclose.trace.model.SocketEvent.blank();
+                wsclose.trace.model.SocketEvent.Builder.into(e).localLater(view.later(FieldKey.of(addrs.get(0).name())))
+                        .remoteLater(view.later(FieldKey.of(addrs.get(1).name())));
+                wsclose.trace.model.SocketEvent.LazyText third = view.later(FieldKey.of(addrs.get(1).name()));
+                e.keepTexts();
+                String thirdText = third.text();
+                java.util.Arrays.fill(payload, (byte) 0x5A);
+                view.bind(plan, new EtwEvent().set(HeaderKind.EVENT, 0, 0, null, 1, 0).pointerSize(8)
+                        .payload(payload(layout, 8), 0, 64));
+                assertThat(e.local()).as("%s local", layout.name()).isEqualTo(String.valueOf(full.get(addrs.get(0).name())));
+                assertThat(e.remote()).as("%s remote", layout.name()).isEqualTo(String.valueOf(full.get(addrs.get(1).name())));
+                assertThat(thirdText).isEqualTo(e.remote());
+                kept++;
+            }
+        }
+        assertThat(kept).isGreaterThan(20);
+    }
+
     /** An AF_INET or AF_INET6 address where {@code f} starts, its length field (if any) set to match. */
     private static void writeSockaddr(Layout layout, Field f, byte[] b, boolean v6) {
         int p = 0;
