@@ -72,12 +72,12 @@ public record SocketSummary(long id, long endpoint, int pid, String process, Lis
 
     /** The socket's identity as its platform writes it: a decimal inode on Linux, a hex AFD endpoint on Windows. */
     public String endpointText() {
-        return linux() ? wsclose.trace.model.LinuxIds.text(endpoint) : "0x" + Long.toHexString(endpoint);
+        return linux() ? wsclose.trace.model.LinuxIds.text(endpoint) : Words.hex(endpoint);
     }
 
     /** A handle value of this socket: a decimal fd on Linux (as /proc/PID/fd), hex SOCKET/HANDLE on Windows. */
     public String handleText(long handle) {
-        return linux() ? Long.toString(handle) : "0x" + Long.toHexString(handle);
+        return linux() ? Long.toString(handle) : Words.hex(handle);
     }
 
     /** The port of the local address, or -1. */

@@ -19,8 +19,23 @@ final class Words {
         return Numbers.grouped(n);
     }
 
+    private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /**
+     * "0x" + Long.toHexString(v), written into one array: every finding names its socket's endpoint several times
+     * (message, table, JSON), and the concatenation's builder and its growth were 3.8 bytes of every input event's
+     * allocation on the 1.1 GB mixed trace.
+     */
     static String hex(long v) {
-        return "0x" + Long.toHexString(v);
+        int digits = Math.max(1, (67 - Long.numberOfLeadingZeros(v)) / 4);
+        byte[] b = new byte[2 + digits];
+        b[0] = '0';
+        b[1] = 'x';
+        for (int i = b.length - 1; i >= 2; i--) {
+            b[i] = HEX_DIGITS[(int) (v & 15)];
+            v >>>= 4;
+        }
+        return new String(b, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     /** A duration in 100-ns units: "12.5 ms", "3.0 s". */
