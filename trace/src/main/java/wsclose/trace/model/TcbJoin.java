@@ -31,8 +31,11 @@ final class TcbJoin {
             return java.util.Objects.equals(local, l) && java.util.Objects.equals(remote, r);
         }
     }
-    /** Sockets that know their remote address but not yet their TCB. */
-    private final Map<String, List<SocketTimeline>> awaiting = new HashMap<>();
+    /**
+     * Sockets that know their remote address but not yet their TCB: one socket, or a list of them in the order they
+     * began to wait (almost always one: a list per socket was 1.5 bytes of every input event's allocation).
+     */
+    private final Map<String, Object> awaiting = new HashMap<>();
     /** Connections that completed before AFD named their socket, by remote address. */
     private final Map<String, SocketEvent> unjoined = new HashMap<>();
 
@@ -93,15 +96,14 @@ final class TcbJoin {
             byTcb.remove(e.tcb(), t); // a reused TCB address: a new connection
         }
         SocketTimeline best = null;
-        List<SocketTimeline> candidates = e.remote() == null ? null : awaiting.get(e.remote());
-        for (SocketTimeline c : candidates == null ? List.<SocketTimeline>of() : candidates) {
-            if (c.tcb != 0 || c.closed >= 0) {
-                continue;
-            }
-            boolean local = e.local() != null && e.local().equals(c.local);
-            if ((local || c.local == null || c.local.endsWith(":0") || c.local.startsWith("0.0.0.0"))
-                    && (e.pid() < 0 || c.pid < 0 || c.pid == e.pid()) && (best == null || c.created > best.created)) {
-                best = c;
+        Object candidates = e.remote() == null ? null : awaiting.get(e.remote());
+        if (candidates instanceof SocketTimeline) {
+            best = better(null, (SocketTimeline) candidates, e);
+        } else if (candidates != null) {
+            @SuppressWarnings("unchecked")
+            List<SocketTimeline> list = (List<SocketTimeline>) candidates;
+            for (int i = 0; i < list.size(); i++) {
+                best = better(best, list.get(i), e);
             }
         }
         if (best == null) {
@@ -117,6 +119,19 @@ final class TcbJoin {
         return best;
     }
 
+    /** {@code c} if it may own the connection of {@code e} and was created after {@code best}, else {@code best}. */
+    private static SocketTimeline better(SocketTimeline best, SocketTimeline c, SocketEvent e) {
+        if (c.tcb != 0 || c.closed >= 0) {
+            return best;
+        }
+        boolean local = e.local() != null && e.local().equals(c.local);
+        if ((local || c.local == null || c.local.endsWith(":0") || c.local.startsWith("0.0.0.0"))
+                && (e.pid() < 0 || c.pid < 0 || c.pid == e.pid()) && (best == null || c.created > best.created)) {
+            return c;
+        }
+        return best;
+    }
+
     /** {@code t} learnt its remote address: join a connection that is waiting, or wait for one. */
     void await(SocketTimeline t, long now, long window) {
         if (t.tcb != 0 || t.remote == null) {
@@ -129,9 +144,22 @@ final class TcbJoin {
             join(t, pending);
             return;
         }
-        List<SocketTimeline> l = awaiting.computeIfAbsent(t.remote, k -> new ArrayList<>(1));
-        if (!l.contains(t)) {
-            l.add(t);
+        Object v = awaiting.get(t.remote);
+        if (v == null) {
+            awaiting.put(t.remote, t);
+        } else if (v instanceof SocketTimeline) {
+            if (v != t) {
+                List<SocketTimeline> l = new ArrayList<>(2);
+                l.add((SocketTimeline) v);
+                l.add(t);
+                awaiting.put(t.remote, l);
+            }
+        } else {
+            @SuppressWarnings("unchecked")
+            List<SocketTimeline> l = (List<SocketTimeline>) v;
+            if (!l.contains(t)) {
+                l.add(t);
+            }
         }
     }
 
@@ -152,9 +180,15 @@ final class TcbJoin {
 
     private void stopAwaiting(SocketTimeline t) {
         if (t.remote != null) {
-            List<SocketTimeline> l = awaiting.get(t.remote);
-            if (l != null && l.remove(t) && l.isEmpty()) {
+            Object v = awaiting.get(t.remote);
+            if (v == t) {
                 awaiting.remove(t.remote);
+            } else if (v instanceof List) {
+                @SuppressWarnings("unchecked")
+                List<SocketTimeline> l = (List<SocketTimeline>) v;
+                if (l.remove(t) && l.isEmpty()) {
+                    awaiting.remove(t.remote);
+                }
             }
         }
     }
