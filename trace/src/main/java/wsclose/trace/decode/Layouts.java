@@ -15,7 +15,21 @@ import wsclose.trace.etw.HeaderKind;
  * below it is used (newer versions append fields), and failing that the lowest above it.
  */
 public final class Layouts {
+    /**
+     * equals and hashCode written out: a record's own are made at first use through java.lang.runtime.ObjectMethods,
+     * whose method handles took about 20 ms of every run's start (some twenty classes spun for this one key).
+     */
     private record Key(Guid provider, String keyClass, int id) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && id == k.id && java.util.Objects.equals(provider, k.provider)
+                    && java.util.Objects.equals(keyClass, k.keyClass);
+        }
+
+        @Override
+        public int hashCode() {
+            return (java.util.Objects.hashCode(provider) * 31 + java.util.Objects.hashCode(keyClass)) * 31 + id;
+        }
     }
 
     private final Map<Key, NavigableMap<Integer, Layout>> table = new HashMap<>();
