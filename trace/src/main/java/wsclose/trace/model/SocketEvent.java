@@ -163,53 +163,27 @@ public final class SocketEvent {
         }
     }
 
-    /** What {@link #copyFrom} kept the lazy texts in last: refilled by the next copy, so keeping allocates nothing. */
+    /** What {@link #keepTexts} kept the lazy texts in last: refilled the next time, so keeping allocates nothing. */
     private LazyText keptLocal;
     private LazyText kept;
 
     /**
-     * Makes this (reused) instance equal to {@code o}. {@code o}'s lazy text reads bytes that are only valid until
-     * the next input event, and this copy is read later, on another thread (the decoder running ahead of the model,
-     * {@code DecodeAhead}): it keeps the bytes when the text can be kept that way ({@link LazyText#keep}), else it
-     * makes the text now.
-     */
-    public void copyFrom(SocketEvent o) {
-        LazyText l = o.localLater == null ? null : o.localLater.keep(keptLocal);
-        LazyText r = o.remoteLater == null ? null : o.remoteLater.keep(kept);
-        set(o.time, o.kind, o.source, o.phase, o.pid, o.tid, o.process, o.endpoint, o.handle, o.object, o.tcb, o.status,
-                o.bytes, o.value, l == null ? o.local() : null, r == null ? o.remote() : null, o.name, o.seq);
-        if (l != null) {
-            keptLocal = l;
-            localLater = l;
-        }
-        if (r != null) {
-            kept = r;
-            remoteLater = r;
-        }
-    }
-
-    /**
-     * Makes this event's lazy texts independent of the input event they read (as {@link #copyFrom} does for a copy):
-     * for an event built straight into its slot of a batch that another thread reads later.
+     * Makes this event's lazy texts independent of the input event they read, for an event built straight into its
+     * slot of a batch that another thread reads later ({@code DecodeAhead}): it keeps the bytes where the text can be
+     * kept that way ({@link LazyText#keep}), else it makes the text now.
      */
     public void keepTexts() {
-        if (localLater != null) {
-            LazyText k = localLater.keep(keptLocal);
-            if (k == null) {
-                local();
-            } else {
-                keptLocal = k;
-                localLater = k;
-            }
+        LazyText l = localLater == null ? null : localLater.keep(keptLocal);
+        LazyText r = remoteLater == null ? null : remoteLater.keep(kept);
+        if (l == null) {
+            local(); // made now (or already known)
+        } else {
+            keptLocal = localLater = l;
         }
-        if (remoteLater != null) {
-            LazyText k = remoteLater.keep(kept);
-            if (k == null) {
-                remote();
-            } else {
-                kept = k;
-                remoteLater = k;
-            }
+        if (r == null) {
+            remote();
+        } else {
+            kept = remoteLater = r;
         }
     }
 
@@ -293,7 +267,7 @@ public final class SocketEvent {
         private SocketEvent e;
 
         Builder(long time, SocketEventKind kind, Source source) {
-            this.e = new SocketEvent(0, kind, source, Phase.NONE, -1, -1, 0, 0, -1, 0, 0, 0, -1, 0, null, null, null, -1);
+            this.e = blank();
             restart(time, kind, source);
         }
 

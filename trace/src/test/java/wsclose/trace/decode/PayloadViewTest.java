@@ -60,7 +60,7 @@ class PayloadViewTest {
     }
 
     /**
-     * A lazy text kept past its event (the decode-ahead hand-over, SocketEvent.copyFrom) must say what the
+     * A lazy text kept past its event (the decode-ahead hand-over, SocketEvent.keepTexts) must say what the
      * full decode said of the original bytes, after those bytes are overwritten and the view is bound to another
      * payload; a kept text is refilled in place; only socket addresses are kept as bytes.
      */
