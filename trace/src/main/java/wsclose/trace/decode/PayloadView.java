@@ -380,6 +380,17 @@ final class PayloadView implements Fields {
             return v == null ? null : v.toString();
         }
 
+        @Override
+        public long ip4() {
+            Field f = plan.fields[field];
+            if (f.type() != FieldType.SOCKADDR) {
+                return 0;
+            }
+            int p = offset(field);
+            int n = field >= plan.firstVariable ? len[field] : size(f, field, p);
+            return n < 0 || end - p < n ? 0 : Sockaddrs.ip4Key(b, p, n);
+        }
+
         /** A SOCKADDR's bytes copied out (valueAt formats them by {@link Sockaddrs#format} alone); others: null. */
         @Override
         public wsclose.trace.model.SocketEvent.LazyText keep(wsclose.trace.model.SocketEvent.LazyText spare) {
@@ -414,6 +425,11 @@ final class PayloadView implements Fields {
         @Override
         public String text() {
             return Sockaddrs.format(bytes, 0, n);
+        }
+
+        @Override
+        public long ip4() {
+            return Sockaddrs.ip4Key(bytes, 0, n);
         }
     }
 }

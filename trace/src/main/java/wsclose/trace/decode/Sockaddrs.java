@@ -1,5 +1,7 @@
 package wsclose.trace.decode;
 
+import wsclose.trace.model.Ip4;
+
 /**
  * Windows SOCKADDR_IN / SOCKADDR_IN6 as found in AFD, TCPIP and Winsock-Sockets payloads: u16 family
  * little-endian (2 AF_INET, 23 AF_INET6), u16 port big-endian, then the IPv4 address, or flowinfo,
@@ -25,63 +27,39 @@ public final class Sockaddrs {
 
     /** "10.0.0.1:443", "[fe80::1]:80"; a short or unknown address prints as its hex bytes. */
     public static String format(byte[] b, int off, int len) {
-        if (len >= 8) {
-            int family = (b[off] & 0xFF) | (b[off + 1] & 0xFF) << 8;
-            int port = port(b, off, len);
-            if (family == AF_INET) {
-                long key = (long) (b[off + 4] & 0xFF) << 40 | (long) (b[off + 5] & 0xFF) << 32 | (long) (b[off + 6] & 0xFF) << 24
-                        | (b[off + 7] & 0xFF) << 16 | port;
-                int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> (64 - CACHE_BITS));
-                Cached c = CACHE[slot];
-                if (c != null && c.key == key) {
-                    return c.text;
-                }
-                String text = ipv4Port(b, off + 4, port);
-                CACHE[slot] = new Cached(key, text);
-                return text;
+        long key = ip4Key(b, off, len);
+        if (key != 0) {
+            int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> (64 - CACHE_BITS));
+            Cached c = CACHE[slot];
+            if (c != null && c.key == key) {
+                return c.text;
             }
-            if (family == AF_INET6 && len >= 24) {
-                return "[" + ipv6(b, off + 8) + "]:" + port;
-            }
+            String text = Ip4.text(key);
+            CACHE[slot] = new Cached(key, text);
+            return text;
+        }
+        if (len >= 24 && family(b, off) == AF_INET6) {
+            return "[" + ipv6(b, off + 8) + "]:" + port(b, off, len);
         }
         return Decoded.Hex.bytes(java.util.Arrays.copyOfRange(b, off, off + len)).toString();
+    }
+
+    /** The {@link Ip4} key of a SOCKADDR_IN (at least 8 bytes, family AF_INET), else 0: exactly when format prints "a.b.c.d:port". */
+    public static long ip4Key(byte[] b, int off, int len) {
+        if (len < 8 || family(b, off) != AF_INET) {
+            return 0;
+        }
+        int ip = (b[off + 4] & 0xFF) << 24 | (b[off + 5] & 0xFF) << 16 | (b[off + 6] & 0xFF) << 8 | b[off + 7] & 0xFF;
+        return Ip4.key(ip, port(b, off, len));
+    }
+
+    private static int family(byte[] b, int off) {
+        return (b[off] & 0xFF) | (b[off + 1] & 0xFF) << 8;
     }
 
     /** The port of a SOCKADDR, or -1 when the bytes are too short. */
     public static int port(byte[] b, int off, int len) {
         return len >= 4 ? (b[off + 2] & 0xFF) << 8 | (b[off + 3] & 0xFF) : -1;
-    }
-
-    /** "a.b.c.d:port" without intermediate strings, in bytes (a Latin-1 string keeps them; chars took twice the room). */
-    static String ipv4Port(byte[] b, int off, int port) {
-        byte[] c = new byte[21];
-        int n = 0;
-        for (int i = 0; i < 4; i++) {
-            if (i > 0) {
-                c[n++] = '.';
-            }
-            n = decimal(c, n, b[off + i] & 0xFF);
-        }
-        c[n++] = ':';
-        n = decimal(c, n, port);
-        return new String(c, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1);
-    }
-
-    private static int decimal(byte[] c, int n, int v) {
-        if (v >= 10000) {
-            c[n++] = (byte) ('0' + v / 10000);
-        }
-        if (v >= 1000) {
-            c[n++] = (byte) ('0' + v / 1000 % 10);
-        }
-        if (v >= 100) {
-            c[n++] = (byte) ('0' + v / 100 % 10);
-        }
-        if (v >= 10) {
-            c[n++] = (byte) ('0' + v / 10 % 10);
-        }
-        c[n++] = (byte) ('0' + v % 10);
-        return n;
     }
 
     public static String ipv4(byte[] b, int off) {

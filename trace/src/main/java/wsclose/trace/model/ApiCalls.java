@@ -138,7 +138,7 @@ final class ApiCalls {
             return;
         }
         if (cur != null) {
-            if (prev != null && prev.socket() != cur && prev.socket().threads.contains(e.tid()) && !cur.threads.contains(e.tid())) {
+            if (prev != null && prev.socket() != cur && prev.socket().usedBy(e.tid()) && !cur.usedBy(e.tid())) {
                 m.listener().anomaly(new Anomaly(Anomaly.Kind.CLOSE_OF_REUSED_HANDLE, e.time(), e, prev.socket(), cur,
                         "the value was reused by a newer socket, which this close destroyed"));
             }
@@ -185,7 +185,7 @@ final class ApiCalls {
         if (prev == null || prev.socket() == cur || e.tid() < 0) {
             return;
         }
-        if (prev.socket().threads.contains(e.tid()) && !cur.threads.contains(e.tid())) {
+        if (prev.socket().usedBy(e.tid()) && !cur.usedBy(e.tid())) {
             m.listener().anomaly(new Anomaly(Anomaly.Kind.STALE_USE_OF_REUSED_HANDLE, e.time(), e, prev.socket(), cur,
                     apiName(e) + " by a thread that used the old socket behind this value"));
         }
@@ -193,15 +193,15 @@ final class ApiCalls {
 
     private static void option(SocketTimeline t, SocketEvent e) {
         if ("SO_LINGER".equals(e.name())) {
-            t.lingerOnOff = (int) (e.value() >>> 16) & 0xFFFF;
-            t.lingerSeconds = (int) e.value() & 0xFFFF;
-            t.lingerSetAt = e.time();
+            t.rare().lingerOnOff = (int) (e.value() >>> 16) & 0xFFFF;
+            t.rare().lingerSeconds = (int) e.value() & 0xFFFF;
+            t.rare().lingerSetAt = e.time();
             if (t.records()) {
-                t.entry(e.time(), "setsockopt(SO_LINGER)", e.pid(), e.tid(), "{" + t.lingerOnOff + "," + t.lingerSeconds + "}");
+                t.entry(e.time(), "setsockopt(SO_LINGER)", e.pid(), e.tid(), "{" + t.lingerOnOff() + "," + t.lingerSeconds() + "}");
             }
         } else if ("SO_DONTLINGER".equals(e.name())) {
-            t.lingerOnOff = e.value() != 0 ? 0 : 1;
-            t.lingerSetAt = e.time();
+            t.rare().lingerOnOff = e.value() != 0 ? 0 : 1;
+            t.rare().lingerSetAt = e.time();
             if (t.records()) {
                 t.entry(e.time(), "setsockopt(SO_DONTLINGER)", e.pid(), e.tid(), e.value() != 0 ? "TRUE" : "FALSE");
             }

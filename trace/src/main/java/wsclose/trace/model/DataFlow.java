@@ -31,13 +31,11 @@ final class DataFlow {
         m.touch(t, e);
         switch (e.kind()) {
             case BIND:
-                if (e.local() != null) {
-                    t.local = e.local();
-                }
+                t.local(e);
                 if (!enter && ok) {
                     t.state(SocketState.BOUND, e.time());
                     if (t.records()) {
-                        t.entry(e.time(), "bound", e.pid(), e.tid(), t.local == null ? "" : t.local);
+                        t.entry(e.time(), "bound", e.pid(), e.tid(), t.hasLocal() ? t.local() : "");
                     }
                 }
                 break;
@@ -50,8 +48,7 @@ final class DataFlow {
                 }
                 break;
             case CONNECT:
-                if (e.remote() != null) {
-                    t.remote = e.remote();
+                if (t.remote(e)) {
                     m.awaitTcb(t);
                 }
                 if (enter) {
@@ -60,7 +57,7 @@ final class DataFlow {
                 } else if (ok) {
                     t.state(SocketState.CONNECTED, e.time());
                     if (t.records()) {
-                        t.entry(e.time(), "connected", e.pid(), e.tid(), t.remote == null ? "" : "to " + t.remote);
+                        t.entry(e.time(), "connected", e.pid(), e.tid(), t.hasRemote() ? "to " + t.remote() : "");
                     }
                 } else {
                     if (t.records()) {
@@ -98,8 +95,8 @@ final class DataFlow {
                 if (e.value() == 4 && t.peerEnded < 0) {
                     t.peerEnded = e.time(); // the transport indicated the peer's reset
                 }
-                t.abortReason = e.value();
-                t.abortTime = e.time();
+                t.rare().abortReason = e.value();
+                t.rare().abortTime = e.time();
                 if (t.records()) {
                     t.entry(e.time(), "aborted", e.pid(), e.tid(), "AFD abort reason " + e.value()
                             + (e.name() == null ? "" : ": " + e.name()));
@@ -132,9 +129,9 @@ final class DataFlow {
         if (a == null) {
             a = m.create(e, e.value(), e.tid());
         }
-        a.remote = e.remote();
+        a.setRemote(e);
         m.awaitTcb(a);
-        a.local = listener.local;
+        a.localOf(listener);
         a.state(SocketState.CONNECTED, e.time());
         if (a.records()) {
             a.entry(e.time(), "accepted", e.pid(), e.tid(), "from " + e.remote() + " on listener 0x" + Long.toHexString(listener.endpoint));
@@ -238,15 +235,16 @@ final class DataFlow {
      */
     private void staleThread(SocketTimeline t, SocketEvent e) {
         int tid = e.tid();
-        if (tid < 0 || t.threads.contains(tid) || tid == t.creatorTid || t.firstCompletion >= 0) {
+        if (tid < 0 || t.usedBy(tid) || tid == t.creatorTid || t.firstCompletion >= 0) {
             return;
         }
-        for (HandleRef h : t.handles) {
+        for (int i = 0; i < t.handleCount(); i++) {
+            HandleRef h = t.handle(i);
             if (!h.open() || e.time() - h.opened() > STALE_WINDOW) {
                 continue;
             }
             HandleTable.Previous prev = m.handles().previous(h.pid(), h.handle());
-            if (prev == null || prev.socket() == t || !prev.socket().threads.contains(tid) || prev.closedAt() > h.opened()) {
+            if (prev == null || prev.socket() == t || !prev.socket().usedBy(tid) || prev.closedAt() > h.opened()) {
                 continue;
             }
             SocketEvent use = SocketEvent.at(e.time(), e.kind(), e.source())
@@ -322,15 +320,15 @@ final class DataFlow {
                 break;
             case TCP_ABORT:
             case TCP_RST_SENT:
-                if (t.rstSent < 0) {
-                    t.rstSent = e.time();
+                if (t.rstSent() < 0) {
+                    t.rare().rstSent = e.time();
                     if (t.records()) {
                         t.entry(e.time(), "RST sent", e.pid(), e.tid(), e.name() == null ? "connection aborted" : e.name());
                     }
                 }
                 break;
             case TCP_RST_RECEIVED:
-                t.rstReceived = e.time();
+                t.rare().rstReceived = e.time();
                 if (t.peerEnded < 0) {
                     t.peerEnded = e.time();
                 }
@@ -362,11 +360,11 @@ final class DataFlow {
 
     /** What a Linux TCP event tells beyond DataFlow's cases: addresses, and the connected/listening states. */
     private static void linuxTcp(SocketTimeline t, SocketEvent e) {
-        if (t.local == null && e.local() != null) {
-            t.local = e.local();
+        if (!t.hasLocal()) {
+            t.local(e);
         }
-        if (t.remote == null && e.remote() != null) {
-            t.remote = e.remote();
+        if (!t.hasRemote()) {
+            t.remote(e);
         }
         if (e.kind() == SocketEventKind.TCP_STATE && e.value() == 5) {
             t.state(SocketState.CONNECTED, e.time());

@@ -76,7 +76,7 @@ public final class LeakGrowth {
             }
         }
         for (SocketTimeline t : live) {
-            if (t.pid < 0 || t.closed >= 0 || t.apiClosed || t.closedByProcessExit || t.created < 0
+            if (t.pid < 0 || t.closed >= 0 || t.apiClosed || t.closedByProcessExit() || t.created < 0
                     || t.state() == SocketState.LISTENING) {
                 continue;
             }
@@ -108,7 +108,7 @@ public final class LeakGrowth {
                 if (idle >= IDLE && t.lastActivity - t.created <= idle) {
                     g.idle++; // abandoned: idle at the end for longer than it was ever in use
                 }
-                t.growth = g;
+                t.rare().growth = g;
             }
         }
     }

@@ -25,11 +25,8 @@ final class LiveFacts {
             }
         }
         m.touch(t, e);
-        if (e.local() != null) {
-            t.local = e.local();
-        }
-        if (e.remote() != null) {
-            t.remote = e.remote();
+        t.local(e);
+        if (t.remote(e)) {
             m.awaitTcb(t);
         }
         if (e.value() == 2) {

@@ -53,7 +53,7 @@ final class References {
             return;
         }
         m.handles().bind(pid, handle, t);
-        t.handles.add(new HandleRef(pid, handle, time, how, -1));
+        t.addHandle(new HandleRef(pid, handle, time, how, -1));
         t.refs(t.refs + 1, time);
         if (t.records()) {
             t.entry(time, "handle " + how, pid, tid, "pid " + pid + " handle 0x" + Long.toHexString(handle));
@@ -82,10 +82,10 @@ final class References {
             return null;
         }
         HandleTable.Previous prev = m.handles().unbind(pid, handle, time, tid);
-        for (int i = 0; i < t.handles.size(); i++) {
-            HandleRef h = t.handles.get(i);
+        for (int i = 0; i < t.handleCount(); i++) {
+            HandleRef h = t.handle(i);
             if (h.pid() == pid && h.handle() == handle && h.open()) {
-                t.handles.set(i, h.close(time));
+                t.handle(i, h.close(time));
                 break;
             }
         }
@@ -115,8 +115,8 @@ final class References {
 
     /** Whether process {@code pid} held a handle of {@code t} (a loop: this runs per handle event). */
     private static boolean holds(SocketTimeline t, int pid) {
-        for (int i = 0; i < t.handles.size(); i++) {
-            if (t.handles.get(i).pid() == pid) {
+        for (int i = 0; i < t.handleCount(); i++) {
+            if (t.handle(i).pid() == pid) {
                 return true;
             }
         }

@@ -146,6 +146,34 @@ public final class SocketEvent {
     public long seq() { return seq; }
 
     /**
+     * The local address as an {@link Ip4} key, or 0 when there is none or it is not IPv4 (then {@link #local()} is
+     * its text). A SOCKADDR's bytes give the key without making the text; a text gives it when it is an IPv4
+     * address exactly as formatted, so the same address compares equal from either.
+     */
+    public long localIp4() {
+        if (localLater != null) {
+            long k = localLater.ip4();
+            if (k != 0) {
+                return k;
+            }
+        }
+        String s = local();
+        return s == null ? 0 : Ip4.parse(s);
+    }
+
+    /** The remote address as an {@link Ip4} key, or 0 (see {@link #localIp4()}). */
+    public long remoteIp4() {
+        if (remoteLater != null) {
+            long k = remoteLater.ip4();
+            if (k != 0) {
+                return k;
+            }
+        }
+        String s = remote();
+        return s == null ? 0 : Ip4.parse(s);
+    }
+
+    /**
      * A text made when first asked for, from bytes that stay valid while the event is being handed over: most
      * consumers never read the remote address of a send or receive, and formatting it per event cost more than
      * the model's work on it (issue: analyze at the reader's speed).
@@ -160,6 +188,11 @@ public final class SocketEvent {
          */
         default LazyText keep(LazyText spare) {
             return null;
+        }
+
+        /** The {@link Ip4} key of the address this text would show, without making it; 0 when it is no IPv4 address. */
+        default long ip4() {
+            return 0;
         }
     }
 

@@ -147,8 +147,8 @@ public final class SocketModel {
         growth.finish(rest, endTime);
         for (SocketTimeline t : rest) {
             if (t.closed < 0) {
-                t.openAtEnd = true;
-                t.traceEnd = Math.max(endTime, t.lastActivity);
+                t.rare().openAtEnd = true;
+                t.rare().traceEnd = Math.max(endTime, t.lastActivity);
             }
             retire(t);
         }
@@ -212,7 +212,7 @@ public final class SocketModel {
         t.addSource(e.source());
         t.lastActivity = Math.max(t.lastActivity, e.time());
         if (e.tid() >= 0 && trustedThread(e)) {
-            t.threads.add(e.tid());
+            t.addThread(e.tid());
         }
         if (t.pid < 0 && e.pid() >= 0 && e.source() == Source.AFD) {
             owner(t, e.pid()); // a request start names its caller: the owner of a socket first seen without one
@@ -347,11 +347,11 @@ public final class SocketModel {
         int pid = e.pid();
         // Exit closes every handle (fd) the process still held: each is a reference the program never closed.
         for (SocketTimeline t : new ArrayList<>(live.values())) {
-            for (HandleRef h : new ArrayList<>(t.handles)) {
+            for (HandleRef h : t.handles()) {
                 if (h.pid() == pid && h.open() && handles.get(pid, h.handle()) == t) {
                     if (!t.apiClosed || t.refs > 1) {
-                        t.closedByProcessExit = true;
-                        t.processExit = e.time();
+                        t.rare().closedByProcessExit = true;
+                        t.rare().processExit = e.time();
                     }
                     refs.unbind(t, pid, h.handle(), e.time(), e.tid(), "closed by process exit");
                 }
@@ -359,8 +359,8 @@ public final class SocketModel {
         }
         for (SocketTimeline t : live.values()) {
             if (t.pid == pid && t.created >= 0 && !t.apiClosed) {
-                t.closedByProcessExit = true;
-                t.processExit = e.time();
+                t.rare().closedByProcessExit = true;
+                t.rare().processExit = e.time();
                 if (t.closed < 0 && t.refcountNow() <= 1) {
                     t.closed = e.time(); // the exit closed it (a table shows the time, not a blank)
                 }
@@ -371,8 +371,8 @@ public final class SocketModel {
         }
         for (SocketTimeline t : retiring) {
             if (t.pid == pid && !t.apiClosed && t.created >= 0 && e.time() - t.closed <= GRACE) {
-                t.closedByProcessExit = true;
-                t.processExit = e.time();
+                t.rare().closedByProcessExit = true;
+                t.rare().processExit = e.time();
             }
         }
         processes.end(e);

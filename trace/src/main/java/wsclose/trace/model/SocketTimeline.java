@@ -28,24 +28,36 @@ public final class SocketTimeline {
     long closeRequested = -1;
     long closed = -1;
     long freed = -1;
-    String local;
-    String remote;
+    /**
+     * The addresses: an {@link Ip4} key, or a text when not IPv4 (at most one of the two set). The text of a key is
+     * made when a report asks for it (most sockets of a big trace have no finding).
+     */
+    private long localIp4;
+    private String localText;
+    private long remoteIp4;
+    private String remoteText;
     long tcb;
     /** The TCB was joined on the connecting thread (TcpRequestConnect), not by address. */
     boolean tcbByThread;
-    /** The FILE_OBJECT addresses the socket was known by (mostly one), unboxed. */
-    private long[] objects;
+    /** The FILE_OBJECT addresses the socket was known by, unboxed: mostly one, kept in a field; more in an array. */
+    private long object0;
+    private long[] moreObjects;
     private int nObjects;
     int refs;
     boolean handleAccounting;
-    /** Two slots: most sockets have one handle, a shared one two (the default ten-slot array was 56 bytes each). */
-    final List<HandleRef> handles = new ArrayList<>(2);
+    /**
+     * The handles (fds) the socket was known by, oldest first: the first in a field (96 % of the mixed scenario's
+     * sockets have one; a list and its array were 48 bytes each), the others in a list made for the second.
+     */
+    private HandleRef handle0;
+    private ArrayList<HandleRef> moreHandles;
     /** The reference count over time as (time, count) pairs, packed: a handle event adds one without an array of its own. */
     private long[] refcounts;
     private int nRefcounts;
     /** The states so far, oldest first: a state's interval ends where the next one starts (the last one is open).
-     * Two arrays, not a list of intervals: a state change allocates nothing. */
-    private SocketState[] stateKinds = new SocketState[8];
+     * Two arrays, not a list of intervals: a state change allocates nothing. Kinds as ordinals (8 bytes, not 8
+     * references); eight fit the 7-8 states nearly every socket of the mixed scenario reaches. */
+    private byte[] stateKinds = new byte[8];
     private long[] stateFrom = new long[8];
     private int nStates;
     long bytesSent;
@@ -64,6 +76,7 @@ public final class SocketTimeline {
     boolean seqFromStart;
     long bytesTransmitted;
     long sendBacklog = -1;
+    /** TcpDisconnect's DataLength: not rare, a build may log it for every disconnect. */
     long dataAtDisconnect = -1;
     /** Linux live queue samples and tcp_probe acknowledgements; null until the first one (never for ETW). */
     LiveQueues live;
@@ -76,77 +89,100 @@ public final class SocketTimeline {
     private int nPend;
     /** Requests the close aborted or left pending; null until the first one. */
     List<PendingOp> aborted;
-    int lingerOnOff = -1;
-    int lingerSeconds;
-    long lingerSetAt = -1;
-    long abortReason = -1;
-    long abortTime = -1;
-    long rstSent = -1;
-    long rstReceived = -1;
     long shutdownSend = -1;
     long closeApiStatus = -1;
-    boolean closedByProcessExit;
-    long processExit = -1;
     boolean apiClosed;
     long closeCallStart = -1;
     long closeCallEnd = -1;
     long lastActivity;
     private boolean mayMissEvents;
     long firstSeen;
-    boolean openAtEnd;
-    long traceEnd = -1;
     /** The sources that reported on the socket, one bit per Source ordinal: touched per event, so kept in the object. */
     private int sourceBits;
     /** Lifecycle entries; null until the first (never, when the model keeps none). */
     private ArrayList<TimelineEntry> entries;
     int droppedEntries;
     boolean verbose;
-    /** Threads that used the socket (up to {@link #MAX_THREADS}), to tell a stale user of a reused value. */
-    final ThreadSet threads = new ThreadSet();
+    /**
+     * Threads that used the socket (up to {@link #MAX_THREADS}), to tell a stale user of a reused value: the first
+     * two in fields (one or two for 97 % of the mixed scenario's sockets), the rest in an array made for the third.
+     * A linear scan of a few ints beats a set of boxed ones on every event.
+     */
+    private int thread0;
+    private int thread1;
+    private int[] moreThreads;
+    private int nThreads;
     static final int MAX_THREADS = 64;
     /** The thread that created (or accepted) the socket, or -1. */
     int creatorTid = -1;
     /** When the first request on the socket completed (an I/O completion port may hand it to any thread after). */
     long firstCompletion = -1;
-    /** Set when the input ended: the process's leak-growth facts this open socket belongs to, or null. */
-    LeakGrowth.Group growth;
+    /**
+     * What few sockets have: a linger setting, an abort, a reset, an exit of the process with the socket open, being
+     * open at the input's end. Made on the first of them (88 bytes; in the mixed scenario, which is full of such bugs,
+     * for 45 % of the sockets): the others do without. With the first
+     * handle, FILE_OBJECT and two threads in fields, a timeline and what its constructor makes went from 632 to 456
+     * bytes (ThreadMXBean allocated bytes over 100,000 of them).
+     */
+    private Rare rare;
+
+    static final class Rare {
+        int lingerOnOff = -1;
+        int lingerSeconds;
+        long lingerSetAt = -1;
+        long abortReason = -1;
+        long abortTime = -1;
+        long rstSent = -1;
+        long rstReceived = -1;
+        boolean closedByProcessExit;
+        long processExit = -1;
+        long traceEnd = -1;
+        boolean openAtEnd;
+        /** Set when the input ended: the process's leak-growth facts this open socket belongs to, or null. */
+        LeakGrowth.Group growth;
+    }
+
+    /** The rare facts, made on first use (to write them). */
+    Rare rare() {
+        if (rare == null) {
+            rare = new Rare();
+        }
+        return rare;
+    }
     /** The peer ended the connection (FIN or RST arrived): an open socket after that is one the program forgot. */
     long peerEnded = -1;
 
-    /** A small set of thread ids: a linear scan of a few ints beats a HashSet of boxed ones on every event. */
-    static final class ThreadSet {
-        private int[] ids = new int[4];
-        private int n;
-        /** The last id found or added: a socket's events mostly come from one thread in a row. */
-        private int last = Integer.MIN_VALUE;
-
-        boolean contains(int tid) {
-            if (tid == last) {
+    /** Whether thread {@code tid} used the socket. */
+    boolean usedBy(int tid) {
+        if (nThreads > 0 && thread0 == tid || nThreads > 1 && thread1 == tid) {
+            return true;
+        }
+        for (int i = 2; i < nThreads; i++) {
+            if (moreThreads[i - 2] == tid) {
                 return true;
             }
-            for (int i = 0; i < n; i++) {
-                if (ids[i] == tid) {
-                    last = tid;
-                    return true;
-                }
-            }
-            return false;
         }
+        return false;
+    }
 
-        void add(int tid) {
-            if (n >= MAX_THREADS || contains(tid)) {
-                return;
-            }
-            if (n == ids.length) {
-                ids = java.util.Arrays.copyOf(ids, n * 2);
-            }
-            ids[n++] = tid;
-            last = tid;
+    /** Thread {@code tid} used the socket. */
+    void addThread(int tid) {
+        if (nThreads >= MAX_THREADS || usedBy(tid)) {
+            return;
         }
-
-        int size() {
-            return n;
+        if (nThreads == 0) {
+            thread0 = tid;
+        } else if (nThreads == 1) {
+            thread1 = tid;
+        } else {
+            if (moreThreads == null) {
+                moreThreads = new int[4];
+            } else if (nThreads - 2 == moreThreads.length) {
+                moreThreads = java.util.Arrays.copyOf(moreThreads, moreThreads.length * 2);
+            }
+            moreThreads[nThreads - 2] = tid;
         }
+        nThreads++;
     }
 
     SocketTimeline(long id, long endpoint, long created, boolean existing) {
@@ -154,13 +190,15 @@ public final class SocketTimeline {
         this.endpoint = endpoint;
         this.created = created;
         this.lastActivity = created;
-        stateKinds[0] = existing ? SocketState.EXISTING : SocketState.CREATED;
+        stateKinds[0] = (byte) (existing ? SocketState.EXISTING : SocketState.CREATED).ordinal();
         stateFrom[0] = created;
         nStates = 1;
     }
 
+    private static final SocketState[] STATES = SocketState.values();
+
     void state(SocketState s, long at) {
-        SocketState last = stateKinds[nStates - 1];
+        SocketState last = STATES[stateKinds[nStates - 1]];
         if (last == s || last.ordinal() > s.ordinal() && s != SocketState.CLOSE_REQUESTED) {
             return; // never move backwards (a late TCP state for a closing socket, say)
         }
@@ -171,7 +209,7 @@ public final class SocketTimeline {
             stateKinds = java.util.Arrays.copyOf(stateKinds, nStates * 2);
             stateFrom = java.util.Arrays.copyOf(stateFrom, nStates * 2);
         }
-        stateKinds[nStates] = s;
+        stateKinds[nStates] = (byte) s.ordinal();
         stateFrom[nStates] = at;
         nStates++;
     }
@@ -330,12 +368,17 @@ public final class SocketTimeline {
     }
 
     void addObject(long object) {
-        if (objects == null) {
-            objects = new long[1];
-        } else if (nObjects == objects.length) {
-            objects = java.util.Arrays.copyOf(objects, nObjects * 2);
+        if (nObjects == 0) {
+            object0 = object;
+        } else {
+            if (moreObjects == null) {
+                moreObjects = new long[2];
+            } else if (nObjects - 1 == moreObjects.length) {
+                moreObjects = java.util.Arrays.copyOf(moreObjects, moreObjects.length * 2);
+            }
+            moreObjects[nObjects - 1] = object;
         }
-        objects[nObjects++] = object;
+        nObjects++;
     }
 
     int objectCount() {
@@ -343,7 +386,35 @@ public final class SocketTimeline {
     }
 
     long object(int i) {
-        return objects[i];
+        return i == 0 ? object0 : moreObjects[i - 1];
+    }
+
+    void addHandle(HandleRef h) {
+        if (handle0 == null) {
+            handle0 = h;
+        } else {
+            if (moreHandles == null) {
+                moreHandles = new ArrayList<>(2);
+            }
+            moreHandles.add(h);
+        }
+    }
+
+    int handleCount() {
+        return handle0 == null ? 0 : 1 + (moreHandles == null ? 0 : moreHandles.size());
+    }
+
+    HandleRef handle(int i) {
+        return i == 0 ? java.util.Objects.requireNonNull(handle0) : moreHandles.get(i - 1);
+    }
+
+    /** Replaces handle {@code i} (a close records its time in a new ref). */
+    void handle(int i, HandleRef h) {
+        if (i == 0) {
+            handle0 = java.util.Objects.requireNonNull(h);
+        } else {
+            moreHandles.set(i - 1, h);
+        }
     }
 
     int refcountNow() {
@@ -387,17 +458,96 @@ public final class SocketTimeline {
     /** When the socket was closed (no reference left), or -1. */
     public long closed() { return closed; }
     public long freed() { return freed; }
-    public String local() { return local; }
-    public String remote() { return remote; }
+    /** Local address "ip:port", or null. */
+    public String local() { return localIp4 != 0 ? Ip4.text(localIp4) : localText; }
+    /** Remote address "ip:port", or null. */
+    public String remote() { return remoteIp4 != 0 ? Ip4.text(remoteIp4) : remoteText; }
+
+    boolean hasLocal() { return localIp4 != 0 || localText != null; }
+    boolean hasRemote() { return remoteIp4 != 0 || remoteText != null; }
+
+    /** Takes {@code e}'s local address if it has one; whether it had. */
+    boolean local(SocketEvent e) {
+        long k = e.localIp4();
+        String text = k == 0 ? e.local() : null;
+        if (k == 0 && text == null) {
+            return false;
+        }
+        localIp4 = k;
+        localText = text;
+        return true;
+    }
+
+    /** Takes {@code e}'s remote address if it has one; whether it had. */
+    boolean remote(SocketEvent e) {
+        long k = e.remoteIp4();
+        String text = k == 0 ? e.remote() : null;
+        if (k == 0 && text == null) {
+            return false;
+        }
+        remoteIp4 = k;
+        remoteText = text;
+        return true;
+    }
+
+    /** {@code e}'s remote address, or none when it has none. */
+    void setRemote(SocketEvent e) {
+        if (!remote(e)) {
+            remoteIp4 = 0;
+            remoteText = null;
+        }
+    }
+
+    /** The local address of {@code other}. */
+    void localOf(SocketTimeline other) {
+        localIp4 = other.localIp4;
+        localText = other.localText;
+    }
+
+    /** Whether both have a local address and it is the same. */
+    boolean sameLocal(SocketEvent e) {
+        long k = e.localIp4();
+        return k != 0 ? k == localIp4 : localText != null && localText.equals(e.local());
+    }
+
+    /** Whether both have a remote address and it is the same. */
+    boolean sameRemote(SocketEvent e) {
+        long k = e.remoteIp4();
+        return k != 0 ? k == remoteIp4 : remoteText != null && remoteText.equals(e.remote());
+    }
+
+    /** No local address, or a wildcard one (port 0, 0.0.0.0): TCP's may tell the real one. */
+    boolean localUnspecified() {
+        if (localIp4 != 0) {
+            return Ip4.unspecified(localIp4);
+        }
+        return localText == null || localText.endsWith(":0") || localText.startsWith("0.0.0.0");
+    }
+
+    long remoteIp4() { return remoteIp4; }
+    String remoteText() { return remoteText; }
+    long localIp4() { return localIp4; }
+    String localText() { return localText; }
     public long tcb() { return tcb; }
     /* The list views below: none made for an empty list, the common case of a retired socket's checks. */
-    public List<HandleRef> handles() { return handles.isEmpty() ? List.of() : Collections.unmodifiableList(handles); }
+    /** The handles so far, an immutable snapshot. */
+    public List<HandleRef> handles() {
+        int n = handleCount();
+        if (n <= 1) {
+            return n == 0 ? List.of() : List.of(handle0);
+        }
+        HandleRef[] out = new HandleRef[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = handle(i);
+        }
+        return List.of(out);
+    }
     /** The states so far, an immutable snapshot. */
     public List<StateInterval> states() {
         return new StateList(stateKinds, stateFrom, nStates);
     }
 
-    public SocketState state() { return stateKinds[nStates - 1]; }
+    public SocketState state() { return STATES[stateKinds[nStates - 1]]; }
     public long bytesSent() { return bytesSent; }
     public long bytesReceived() { return bytesReceived; }
     public long bytesArrived() { return bytesArrived; }
@@ -414,7 +564,7 @@ public final class SocketTimeline {
     public long bytesTransmitted() { return bytesTransmitted; }
     public int creatorTid() { return creatorTid; }
     /** The growth of open sockets in this socket's process, when it was open at the end of the input; or null. */
-    public LeakGrowth.Group growth() { return growth; }
+    public LeakGrowth.Group growth() { return rare == null ? null : rare.growth; }
     /** When the peer's FIN or RST arrived, or -1. */
     public long peerEnded() { return peerEnded; }
     public long sendBacklog() { return sendBacklog; }
@@ -465,21 +615,21 @@ public final class SocketTimeline {
 
     public List<PendingOp> aborted() { return aborted == null || aborted.isEmpty() ? List.of() : Collections.unmodifiableList(aborted); }
     /** SO_LINGER l_onoff as last set, or -1 when never seen. */
-    public int lingerOnOff() { return lingerOnOff; }
-    public int lingerSeconds() { return lingerSeconds; }
-    public long lingerSetAt() { return lingerSetAt; }
+    public int lingerOnOff() { return rare == null ? -1 : rare.lingerOnOff; }
+    public int lingerSeconds() { return rare == null ? 0 : rare.lingerSeconds; }
+    public long lingerSetAt() { return rare == null ? -1 : rare.lingerSetAt; }
     /** AFD abort reason, or -1. */
-    public long abortReason() { return abortReason; }
-    public long abortTime() { return abortTime; }
-    public long rstSent() { return rstSent; }
-    public long rstReceived() { return rstReceived; }
+    public long abortReason() { return rare == null ? -1 : rare.abortReason; }
+    public long abortTime() { return rare == null ? -1 : rare.abortTime; }
+    public long rstSent() { return rare == null ? -1 : rare.rstSent; }
+    public long rstReceived() { return rare == null ? -1 : rare.rstReceived; }
     public long shutdownSend() { return shutdownSend; }
     /** Winsock error of the closesocket call when the trace shows it, else -1. */
     public long closeApiStatus() { return closeApiStatus; }
-    public boolean closedByProcessExit() { return closedByProcessExit; }
+    public boolean closedByProcessExit() { return rare != null && rare.closedByProcessExit; }
     public boolean apiClosed() { return apiClosed; }
     /** When the socket's process exited with the socket open, or -1. */
-    public long processExit() { return processExit; }
+    public long processExit() { return rare == null ? -1 : rare.processExit; }
     /** Start of the closesocket / close() call that closed it (API layer), or -1. */
     public long closeCallStart() { return closeCallStart; }
     /** Return of that call, or -1. */
@@ -492,9 +642,9 @@ public final class SocketTimeline {
     public boolean mayMissEvents() { return mayMissEvents; }
     public void mayMissEvents(boolean v) { mayMissEvents = v; }
     /** True when the input ended while the socket was still open. */
-    public boolean openAtEnd() { return openAtEnd; }
+    public boolean openAtEnd() { return rare != null && rare.openAtEnd; }
     /** Time of the last event of the input, when {@link #openAtEnd()}; else -1. */
-    public long traceEnd() { return traceEnd; }
+    public long traceEnd() { return rare == null ? -1 : rare.traceEnd; }
     public Set<SocketEvent.Source> sources() {
         Set<SocketEvent.Source> s = EnumSet.noneOf(SocketEvent.Source.class);
         for (SocketEvent.Source x : SocketEvent.Source.values()) {

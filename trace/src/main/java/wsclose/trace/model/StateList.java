@@ -10,11 +10,13 @@ import java.util.RandomAccess;
  * a state lasts until the next one starts, the last one while the socket lasts ({@code to} -1).
  */
 final class StateList extends AbstractList<StateInterval> implements RandomAccess {
-    private final SocketState[] kinds;
+    private final byte[] kinds;
     private final long[] from;
 
-    /** The first {@code n} states of {@code kinds} and {@code from}, copied. */
-    StateList(SocketState[] kinds, long[] from, int n) {
+    private static final SocketState[] STATES = SocketState.values();
+
+    /** The first {@code n} states of {@code kinds} (ordinals) and {@code from}, copied. */
+    StateList(byte[] kinds, long[] from, int n) {
         this.kinds = java.util.Arrays.copyOf(kinds, n);
         this.from = java.util.Arrays.copyOf(from, n);
     }
@@ -22,7 +24,7 @@ final class StateList extends AbstractList<StateInterval> implements RandomAcces
     @Override
     public StateInterval get(int i) {
         java.util.Objects.checkIndex(i, kinds.length);
-        return new StateInterval(kinds[i], from[i], i + 1 < from.length ? from[i + 1] : -1);
+        return new StateInterval(STATES[kinds[i]], from[i], i + 1 < from.length ? from[i + 1] : -1);
     }
 
     @Override

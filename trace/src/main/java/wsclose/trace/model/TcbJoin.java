@@ -1,9 +1,7 @@
 package wsclose.trace.model;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Which socket each TCP connection (TCB) belongs to. TCPIP events name a connection only by its TCB
@@ -25,19 +23,22 @@ final class TcbJoin {
     /** The connection each TCB address carried until its socket was freed: a late completion of it is no new one. */
     private final LongMap<Tuple> freedTuple = new LongMap<>();
 
-    /** The addresses of a freed connection, kept by its TCB (two references, no text made per freed socket). */
-    private record Tuple(String local, String remote) {
-        boolean is(String l, String r) {
-            return java.util.Objects.equals(local, l) && java.util.Objects.equals(remote, r);
+    /** The addresses of a freed connection, kept by its TCB as the socket kept them (no text made). */
+    private record Tuple(long localIp4, String localText, long remoteIp4, String remoteText) {
+        boolean is(SocketEvent e) {
+            long l = e.localIp4();
+            long r = e.remoteIp4();
+            return l == localIp4 && r == remoteIp4 && (l != 0 || java.util.Objects.equals(localText, e.local()))
+                    && (r != 0 || java.util.Objects.equals(remoteText, e.remote()));
         }
     }
     /**
      * Sockets that know their remote address but not yet their TCB: one socket, or a list of them in the order they
      * began to wait (almost always one: a list per socket was 1.5 bytes of every input event's allocation).
      */
-    private final Map<String, Object> awaiting = new HashMap<>();
+    private final AddrMap<Object> awaiting = new AddrMap<>();
     /** Connections that completed before AFD named their socket, by remote address. */
-    private final Map<String, SocketEvent> unjoined = new HashMap<>();
+    private final AddrMap<SocketEvent> unjoined = new AddrMap<>();
 
     SocketTimeline get(long tcb) {
         return byTcb.get(tcb);
@@ -60,7 +61,7 @@ final class TcbJoin {
         SocketTimeline t = e.tid() >= 0 ? connectingOn.get(e.tid()) : null;
         long[] at = t == null ? null : connectingAt.get(e.tid());
         if (t == null || at == null || e.time() - at[0] > REQUEST_LINK || t.closed >= 0
-                || e.remote() != null && t.remote != null && !e.remote().equals(t.remote)) {
+                || t.hasRemote() && hasRemote(e) && !t.sameRemote(e)) {
             return null;
         }
         connectingOn.remove(e.tid());
@@ -75,7 +76,7 @@ final class TcbJoin {
         if (t.tcb != 0) {
             byTcb.remove(t.tcb, t);
         }
-        unjoined.remove(t.remote);
+        unjoined.remove(t.remoteIp4(), t.remoteText());
         join(t, e);
         return t;
     }
@@ -89,14 +90,16 @@ final class TcbJoin {
             return t;
         }
         Tuple gone = freedTuple.get(e.tcb());
-        if (t == null && gone != null && gone.is(e.local(), e.remote())) {
+        if (t == null && gone != null && gone.is(e)) {
             return null; // TcpConnectTcbComplete is often very late (§C.7): this one is of a connection already freed
         }
         if (t != null) {
             byTcb.remove(e.tcb(), t); // a reused TCB address: a new connection
         }
         SocketTimeline best = null;
-        Object candidates = e.remote() == null ? null : awaiting.get(e.remote());
+        long remoteIp4 = e.remoteIp4();
+        String remoteText = remoteIp4 != 0 ? null : e.remote();
+        Object candidates = awaiting.get(remoteIp4, remoteText);
         if (candidates instanceof SocketTimeline) {
             best = better(null, (SocketTimeline) candidates, e);
         } else if (candidates != null) {
@@ -107,11 +110,11 @@ final class TcbJoin {
             }
         }
         if (best == null) {
-            if (e.remote() != null) {
+            if (remoteIp4 != 0 || remoteText != null) {
                 if (unjoined.size() >= MAX_UNJOINED) {
                     unjoined.clear();
                 }
-                unjoined.put(e.remote(), e.copy()); // kept past this event: the decoder reuses e
+                unjoined.put(remoteIp4, remoteText, e.copy()); // kept past this event: the decoder reuses e
             }
             return null;
         }
@@ -124,8 +127,7 @@ final class TcbJoin {
         if (c.tcb != 0 || c.closed >= 0) {
             return best;
         }
-        boolean local = e.local() != null && e.local().equals(c.local);
-        if ((local || c.local == null || c.local.endsWith(":0") || c.local.startsWith("0.0.0.0"))
+        if ((c.sameLocal(e) || c.localUnspecified())
                 && (e.pid() < 0 || c.pid < 0 || c.pid == e.pid()) && (best == null || c.created > best.created)) {
             return c;
         }
@@ -134,25 +136,27 @@ final class TcbJoin {
 
     /** {@code t} learnt its remote address: join a connection that is waiting, or wait for one. */
     void await(SocketTimeline t, long now, long window) {
-        if (t.tcb != 0 || t.remote == null) {
+        if (t.tcb != 0 || !t.hasRemote()) {
             return;
         }
-        SocketEvent pending = unjoined.get(t.remote);
+        long key = t.remoteIp4();
+        String text = t.remoteText();
+        SocketEvent pending = unjoined.get(key, text);
         if (pending != null && (pending.pid() < 0 || t.pid < 0 || pending.pid() == t.pid)
                 && Math.abs(pending.time() - now) <= window) {
-            unjoined.remove(t.remote);
+            unjoined.remove(key, text);
             join(t, pending);
             return;
         }
-        Object v = awaiting.get(t.remote);
+        Object v = awaiting.get(key, text);
         if (v == null) {
-            awaiting.put(t.remote, t);
+            awaiting.put(key, text, t);
         } else if (v instanceof SocketTimeline) {
             if (v != t) {
                 List<SocketTimeline> l = new ArrayList<>(2);
                 l.add((SocketTimeline) v);
                 l.add(t);
-                awaiting.put(t.remote, l);
+                awaiting.put(key, text, l);
             }
         } else {
             @SuppressWarnings("unchecked")
@@ -172,22 +176,26 @@ final class TcbJoin {
         stopAwaiting(t);
         t.tcb = e.tcb();
         freedTuple.remove(t.tcb);
-        if (e.local() != null && (t.local == null || t.local.endsWith(":0") || t.local.startsWith("0.0.0.0"))) {
-            t.local = e.local();
+        if (t.localUnspecified()) {
+            t.local(e); // keeps its own when e has none
         }
         byTcb.put(t.tcb, t);
     }
 
+    private static boolean hasRemote(SocketEvent e) {
+        return e.remoteIp4() != 0 || e.remote() != null;
+    }
+
     private void stopAwaiting(SocketTimeline t) {
-        if (t.remote != null) {
-            Object v = awaiting.get(t.remote);
+        if (t.hasRemote()) {
+            Object v = awaiting.get(t.remoteIp4(), t.remoteText());
             if (v == t) {
-                awaiting.remove(t.remote);
+                awaiting.remove(t.remoteIp4(), t.remoteText());
             } else if (v instanceof List) {
                 @SuppressWarnings("unchecked")
                 List<SocketTimeline> l = (List<SocketTimeline>) v;
                 if (l.remove(t) && l.isEmpty()) {
-                    awaiting.remove(t.remote);
+                    awaiting.remove(t.remoteIp4(), t.remoteText());
                 }
             }
         }
@@ -200,7 +208,7 @@ final class TcbJoin {
             if (freedTuple.size() > MAX_UNJOINED) {
                 freedTuple.clear();
             }
-            freedTuple.put(t.tcb, new Tuple(t.local, t.remote));
+            freedTuple.put(t.tcb, new Tuple(t.localIp4(), t.localText(), t.remoteIp4(), t.remoteText()));
         }
     }
 }
