@@ -41,8 +41,12 @@ class WinsockScenariosTest {
     }
 
     Result run(String name, int pointerSize) throws IOException {
+        return run(name, pointerSize, Scenarios.all().get(name));
+    }
+
+    Result run(String name, int pointerSize, Consumer<WinsockScenario> story) throws IOException {
         WinsockScenario s = new WinsockScenario(pointerSize, 4);
-        Scenarios.all().get(name).accept(s);
+        story.accept(s);
         Path f = dir.resolve(name + "-" + pointerSize + ".etl");
         s.writeTo(f);
         List<SocketSummary> sockets = new ArrayList<>();
@@ -81,6 +85,19 @@ class WinsockScenariosTest {
         assertThat(f.socket().process()).isEqualTo("app.exe");
         assertThat(f.socket().local()).isEqualTo("10.0.0.5:50001");
         assertThat(f.socket().remote()).isEqualTo("10.0.0.2:443");
+    }
+
+    @Test
+    void lostSendDataOverIpv6JoinsItsConnectionByTheIpv6Address() throws IOException {
+        Result r = run("lost-send-data-ipv6", 8, s -> Scenarios.lostSendDataIpv6(s, 1234));
+        Finding f = r.only("lost-send-data");
+        assertThat(f.details()).containsEntry("bytesLost", 49152L).containsEntry("bytesSent", 65536L)
+                .containsEntry("exact", true);
+        assertThat(f.socket().local()).isEqualTo("[2001:db8::5]:50001");
+        assertThat(f.socket().remote()).isEqualTo("[2001:db8::2]:443");
+        assertThat(r.kinds()).containsExactly("lost-send-data");
+        SocketSummary v4 = r.sockets().stream().filter(x -> "10.0.0.2:443".equals(x.remote())).findFirst().orElseThrow();
+        assertThat(v4.local()).isEqualTo("10.0.0.5:50002");
     }
 
     @Test

@@ -101,6 +101,18 @@ public final class Scenarios {
     }
 
     /**
+     * lostSendData over IPv6 (SOCKADDR_IN6 in AFD's and TCPIP's events), beside a graceful IPv4 connection of the same
+     * process: the TCP connection must be joined by its IPv6 remote address for the acknowledged bytes to count.
+     */
+    public static void lostSendDataIpv6(WinsockScenario s, int pid) {
+        WinsockProcess app = s.process(pid, "app.exe", eproc(pid));
+        app.socket(10, 100, ep(1), fo(1), 0x1a4).bind(10.1, 100, "[2001:db8::5]:50001")
+                .connect(10.2, 100, "[2001:db8::2]:443", tcb(1)).linger(15, 100, 1, 0).send(20, 100, 65536)
+                .acked(25, 16384).close(30, 100, 2).freed(40);
+        connected(app, 11, 101, 2, 0x1a8).send(21, 101, 4096).acked(26, 4096).close(31, 101, 0).freed(41);
+    }
+
+    /**
      * lostSendData, but the peer acknowledged everything and the session lost the TcpDataTransferCumAck of the last
      * 48 KiB (realistic mode): nothing was discarded, and the trace cannot show it.
      */

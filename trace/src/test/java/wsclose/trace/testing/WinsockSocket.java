@@ -133,16 +133,26 @@ public final class WinsockSocket {
                 s.payload().ptr(fileObject).u32(handle).u16(WinsockScenario.FILE_TYPE).utf16z("").build());
     }
 
+    /** A SOCKADDR_IN for "a.b.c.d:port", a SOCKADDR_IN6 for "[v6]:port" (what AFD and TCPIP log, §B.0). */
     private static PayloadBuilder addr(PayloadBuilder b, String hostPort) {
         int c = hostPort.lastIndexOf(':');
-        return b.sockaddrIn(hostPort.substring(0, c), Integer.parseInt(hostPort.substring(c + 1)));
+        int port = Integer.parseInt(hostPort.substring(c + 1));
+        if (hostPort.startsWith("[")) {
+            return b.sockaddrIn6(hostPort.substring(1, c - 1), port);
+        }
+        return b.sockaddrIn(hostPort.substring(0, c), port);
+    }
+
+    /** The address length field logged before an address: 16 for SOCKADDR_IN, 28 for SOCKADDR_IN6. */
+    private static int addrLength(String hostPort) {
+        return hostPort.startsWith("[") ? 28 : 16;
     }
 
     /** bind(): AFD 1030 Enter and Exit with the local address. */
     public WinsockSocket bind(double ms, int tid, String localAddr) {
         local = localAddr;
-        afd(ms, tid, 1030, 10, 0, b -> addr(b.u32(0).u32(16), localAddr));
-        afd(ms + 0.005, tid, 1030, 12, 1, b -> addr(b.u32(0).u32(16), localAddr));
+        afd(ms, tid, 1030, 10, 0, b -> addr(b.u32(0).u32(addrLength(localAddr)), localAddr));
+        afd(ms + 0.005, tid, 1030, 12, 1, b -> addr(b.u32(0).u32(addrLength(localAddr)), localAddr));
         return this;
     }
 
@@ -154,24 +164,24 @@ public final class WinsockSocket {
         this.remote = remoteAddr;
         this.tcb = s.p(tcbAddr);
         sockets(ms, tid, 9, b -> b);
-        afd(ms + 0.01, tid, 1021, 12, 0, b -> addr(b.ptr(0).u32(0).u32(0).u32(16), remoteAddr));
+        afd(ms + 0.01, tid, 1021, 12, 0, b -> addr(b.ptr(0).u32(0).u32(0).u32(addrLength(remoteAddr)), remoteAddr));
         if (!s.real()) {
-            tcpip(ms + 0.5, 1033, b -> addr(addr(b.u32(16), local).u32(16), remoteAddr).u32(0).u32(p.pid).u32(1).ptr(tcb));
-            afd(ms + 0.6, tid, 1021, 12, 1, b -> addr(b.ptr(0).u32(0).u32(0).u32(16), remoteAddr));
+            tcpip(ms + 0.5, 1033, b -> addr(addr(b.u32(addrLength(local)), local).u32(addrLength(remoteAddr)), remoteAddr).u32(0).u32(p.pid).u32(1).ptr(tcb));
+            afd(ms + 0.6, tid, 1021, 12, 1, b -> addr(b.ptr(0).u32(0).u32(0).u32(addrLength(remoteAddr)), remoteAddr));
         } else {
             String lo = tcpLocal();
             // TcpRequestConnect on the connecting thread (state SynSent), the handshake's state change with SndNxt,
             // then TcpConnectTcbComplete late and in another context, sometimes without the ProcessId (§C.7).
-            tcpipCaller(ms + 0.02, tid, 1002, b -> addr(addr(b.ptr(tcb).u32(16), lo).u32(16), remoteAddr).u32(2).u32(0));
+            tcpipCaller(ms + 0.02, tid, 1002, b -> addr(addr(b.ptr(tcb).u32(addrLength(lo)), lo).u32(addrLength(remoteAddr)), remoteAddr).u32(2).u32(0));
             long first = sndNxt;
             tcpip(ms + 0.3, 1051, b -> b.u32(2).u32(4).u32(first).ptr(tcb));
             double late = ms + 0.35 + (s.rnd().nextInt(3) == 0 ? s.rnd().nextDouble() * 30 : s.rnd().nextDouble() * 0.2);
             int owner = payloadPid(0.2);
-            tcpip(late, 1033, b -> addr(addr(b.u32(16), lo).u32(16), remoteAddr).u32(0).u32(owner).u32(1).ptr(tcb));
+            tcpip(late, 1033, b -> addr(addr(b.u32(addrLength(lo)), lo).u32(addrLength(remoteAddr)), remoteAddr).u32(0).u32(owner).u32(1).ptr(tcb));
             afdAt(ms + 0.4, s.rnd().nextBoolean() ? p.pid : s.dpcPid(), s.rnd().nextBoolean() ? p.tid(tid) : s.dpcTid(),
-                    1021, 12, 1, 4021, b -> addr(b.ptr(0).u32(0).u32(0).u32(16), remoteAddr));
+                    1021, 12, 1, 4021, b -> addr(b.ptr(0).u32(0).u32(0).u32(addrLength(remoteAddr)), remoteAddr));
         }
-        sockets(ms + 0.61, tid, 10, b -> addr(b.u32(0).ptr(handle).u32(16), remoteAddr).u32(0));
+        sockets(ms + 0.61, tid, 10, b -> addr(b.u32(0).ptr(handle).u32(addrLength(remoteAddr)), remoteAddr).u32(0));
         return this;
     }
 
@@ -282,7 +292,7 @@ public final class WinsockSocket {
         int owner = payloadPid(0.5);
         String lo = s.real() ? tcpLocal() : local;
         long nxt = s.real() ? sndNxt : 1000;
-        tcpip(ms, 1044, b -> addr(addr(b.u32(16), lo).u32(16), remote).u32(0).u32(owner).u32(1).ptr(tcb));
+        tcpip(ms, 1044, b -> addr(addr(b.u32(addrLength(lo)), lo).u32(addrLength(remote)), remote).u32(0).u32(owner).u32(1).ptr(tcb));
         tcpip(ms + 0.01, 1051, b -> b.u32(4).u32(5).u32(nxt).ptr(tcb));
         return this;
     }
@@ -325,8 +335,8 @@ public final class WinsockSocket {
             if (tcb != 0) {
                 int owner = payloadPid(0.3);
                 String lo = s.real() ? tcpLocal() : local;
-                tcpip(end - 0.025, 1039, b -> addr(addr(b.u32(16), lo).u32(16), remote).u32(0).u32(owner).u32(1).ptr(tcb));
-                tcpip(end - 0.02, 1479, b -> addr(addr(b.ptr(tcb).u32(6).u32(2).u32(16), lo).u32(16), remote).u32(1));
+                tcpip(end - 0.025, 1039, b -> addr(addr(b.u32(addrLength(lo)), lo).u32(addrLength(remote)), remote).u32(0).u32(owner).u32(1).ptr(tcb));
+                tcpip(end - 0.02, 1479, b -> addr(addr(b.ptr(tcb).u32(6).u32(2).u32(addrLength(lo)), lo).u32(addrLength(remote)), remote).u32(1));
             }
         }
         afdAt(end - 0.01, cPid, cTid, 1001, 15, 1, s.real() ? 2001 : 5001, b -> b.u32(0));
@@ -358,8 +368,8 @@ public final class WinsockSocket {
             long first = a.sndNxt;
             tcpip(ms + 0.29, 1051, b -> b.u32(3).u32(4).u32(first).ptr(a.tcb));
         }
-        tcpip(ms + 0.3, 1017, b -> addr(addr(b.u32(16), local).u32(16), peer).u32(0).u32(p.pid).u32(1).ptr(a.tcb));
-        afd(ms + 0.5, tid, 1024, 12, 1, b -> addr(b.ptr(0).u32(0).u32(0).u32(16), peer).ptr(a.endpoint).u32(1));
+        tcpip(ms + 0.3, 1017, b -> addr(addr(b.u32(addrLength(local)), local).u32(addrLength(peer)), peer).u32(0).u32(p.pid).u32(1).ptr(a.tcb));
+        afd(ms + 0.5, tid, 1024, 12, 1, b -> addr(b.ptr(0).u32(0).u32(0).u32(addrLength(peer)), peer).ptr(a.endpoint).u32(1));
         a.handleEvent(ms + 0.51, tid, 32, p.pid);
         sockets(ms + 0.52, tid, 6, b -> b.u32(0).ptr(newHandle).ptr(handle).u32(p.pid).u32(0));
         return a;
@@ -435,7 +445,7 @@ public final class WinsockSocket {
      */
     public WinsockSocket peerReset(double ms) {
         String lo = s.real() ? tcpLocal() : local;
-        tcpip(ms, 1184, b -> addr(addr(b.ptr(tcb).u32(16), lo).u32(16), remote).u32(0).u32(0));
+        tcpip(ms, 1184, b -> addr(addr(b.ptr(tcb).u32(addrLength(lo)), lo).u32(addrLength(remote)), remote).u32(0).u32(0));
         if (s.real()) {
             afdDpc(ms + 0.01, 1032, 14, 3, 8004, b -> b.u32(4));
         } else {
@@ -454,7 +464,7 @@ public final class WinsockSocket {
         remote = remoteAddr;
         tcb = s.p(tcbAddr);
         s.event(0.001, Providers.TCPIP, 1300, 0, 4, 4, 8,
-                addr(addr(s.payload().ptr(tcb).u32(16), localAddr).u32(16), remoteAddr).u32(4).u32(p.pid).build());
+                addr(addr(s.payload().ptr(tcb).u32(addrLength(localAddr)), localAddr).u32(addrLength(remoteAddr)), remoteAddr).u32(4).u32(p.pid).build());
         return this;
     }
 }
