@@ -193,15 +193,17 @@ final class ApiCalls {
 
     private static void option(SocketTimeline t, SocketEvent e) {
         if ("SO_LINGER".equals(e.name())) {
-            t.rare().lingerOnOff = (int) (e.value() >>> 16) & 0xFFFF;
-            t.rare().lingerSeconds = (int) e.value() & 0xFFFF;
-            t.rare().lingerSetAt = e.time();
+            SocketTimeline.Rare r = t.rare();
+            r.lingerOnOff = (int) (e.value() >>> 16) & 0xFFFF;
+            r.lingerSeconds = (int) e.value() & 0xFFFF;
+            r.lingerSetAt = e.time();
             if (t.records()) {
                 t.entry(e.time(), "setsockopt(SO_LINGER)", e.pid(), e.tid(), "{" + t.lingerOnOff() + "," + t.lingerSeconds() + "}");
             }
         } else if ("SO_DONTLINGER".equals(e.name())) {
-            t.rare().lingerOnOff = e.value() != 0 ? 0 : 1;
-            t.rare().lingerSetAt = e.time();
+            SocketTimeline.Rare r = t.rare();
+            r.lingerOnOff = e.value() != 0 ? 0 : 1;
+            r.lingerSetAt = e.time();
             if (t.records()) {
                 t.entry(e.time(), "setsockopt(SO_DONTLINGER)", e.pid(), e.tid(), e.value() != 0 ? "TRUE" : "FALSE");
             }

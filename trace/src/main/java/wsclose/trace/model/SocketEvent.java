@@ -151,26 +151,18 @@ public final class SocketEvent {
      * address exactly as formatted, so the same address compares equal from either.
      */
     public long localIp4() {
-        if (localLater != null) {
-            long k = localLater.ip4();
-            if (k != 0) {
-                return k;
-            }
-        }
-        String s = local();
-        return s == null ? 0 : Ip4.parse(s);
+        long k = localLater == null ? 0 : localLater.ip4();
+        return k != 0 ? k : parse(local()); // local() keeps the text it makes
     }
 
     /** The remote address as an {@link Ip4} key, or 0 (see {@link #localIp4()}). */
     public long remoteIp4() {
-        if (remoteLater != null) {
-            long k = remoteLater.ip4();
-            if (k != 0) {
-                return k;
-            }
-        }
-        String s = remote();
-        return s == null ? 0 : Ip4.parse(s);
+        long k = remoteLater == null ? 0 : remoteLater.ip4();
+        return k != 0 ? k : parse(remote());
+    }
+
+    private static long parse(String text) {
+        return text == null ? 0 : Ip4.parse(text);
     }
 
     /**

@@ -350,8 +350,7 @@ public final class SocketModel {
             for (HandleRef h : t.handles()) {
                 if (h.pid() == pid && h.open() && handles.get(pid, h.handle()) == t) {
                     if (!t.apiClosed || t.refs > 1) {
-                        t.rare().closedByProcessExit = true;
-                        t.rare().processExit = e.time();
+                        t.processExited(e.time());
                     }
                     refs.unbind(t, pid, h.handle(), e.time(), e.tid(), "closed by process exit");
                 }
@@ -359,8 +358,7 @@ public final class SocketModel {
         }
         for (SocketTimeline t : live.values()) {
             if (t.pid == pid && t.created >= 0 && !t.apiClosed) {
-                t.rare().closedByProcessExit = true;
-                t.rare().processExit = e.time();
+                t.processExited(e.time());
                 if (t.closed < 0 && t.refcountNow() <= 1) {
                     t.closed = e.time(); // the exit closed it (a table shows the time, not a blank)
                 }
@@ -371,8 +369,7 @@ public final class SocketModel {
         }
         for (SocketTimeline t : retiring) {
             if (t.pid == pid && !t.apiClosed && t.created >= 0 && e.time() - t.closed <= GRACE) {
-                t.rare().closedByProcessExit = true;
-                t.rare().processExit = e.time();
+                t.processExited(e.time());
             }
         }
         processes.end(e);

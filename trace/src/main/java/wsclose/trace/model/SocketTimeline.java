@@ -142,6 +142,13 @@ public final class SocketTimeline {
         LeakGrowth.Group growth;
     }
 
+    /** The process exited at {@code time} with the socket open (or just closed by the exit). */
+    void processExited(long time) {
+        Rare r = rare();
+        r.closedByProcessExit = true;
+        r.processExit = time;
+    }
+
     /** The rare facts, made on first use (to write them). */
     Rare rare() {
         if (rare == null) {
