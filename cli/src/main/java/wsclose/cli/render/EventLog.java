@@ -93,7 +93,7 @@ public final class EventLog {
                     gen.writeStringField("name", e.name());
                 }
                 if (e.seq() >= 0) {
-                    gen.writeNumberField("seq", e.seq()); // a 32-bit TCP sequence number (SndNxt, SndUna, snd_nxt)
+                    gen.writeNumberField("seq", e.seq()); // a 32-bit TCP sequence number (SndNxt, SndUna, snd_nxt); QUEUE_SAMPLE: its read's length
                 }
                 gen.writeEndObject();
                 gen.flush();

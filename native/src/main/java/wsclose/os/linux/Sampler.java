@@ -48,15 +48,19 @@ final class Sampler implements Runnable {
     }
 
     private void sample(SockDiag diag) throws java.io.IOException {
+        // the dump reads the sockets one after another: the sample is the window from before it to after it, not one
+        // instant (a segment logged while it ran may or may not be in its queue; LiveQueues)
         long mono = System.nanoTime();
+        List<DiagEntry> all = diag.dumpTcp();
+        long end = System.nanoTime();
         List<DiagEntry> mine = new ArrayList<>();
-        for (DiagEntry d : diag.dumpTcp()) {
+        for (DiagEntry d : all) {
             if (d.inode() != 0 && tracked.contains(d.inode())) {
                 mine.add(d);
             }
         }
         samples++;
-        out.add(new Sample(mono, mine));
+        out.add(new Sample(mono, end, mine));
     }
 
     void stop() throws InterruptedException {

@@ -213,8 +213,9 @@ final class Translator {
             if (probe != null) {
                 probe[2] = 0;
             }
+            // seq: how long the dump ran; what the socket did meanwhile may or may not be in these figures (LiveQueues)
             emit(at(s.mono, SocketEventKind.QUEUE_SAMPLE).endpoint(d.inode()).bytes(d.rqueue()).value(d.wqueue())
-                    .name(acksTraced ? SocketEvent.ACKS_TRACED : null));
+                    .name(acksTraced ? SocketEvent.ACKS_TRACED : null).seq(ft(s.end) - ft(s.mono)));
         }
     }
 

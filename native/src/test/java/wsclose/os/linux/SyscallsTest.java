@@ -209,12 +209,15 @@ class SyscallsTest {
     @Test
     void lostTcpEventsWithdrawTheExactAcknowledgements() {
         t.acksTraced = true;
-        t.apply(new Sample(clock, List.of(SnapshotsTest.tcp(11, 1, 0, 500))));
-        assertThat(of(SocketEventKind.QUEUE_SAMPLE)).singleElement().extracting(SocketEvent::name).isEqualTo(SocketEvent.ACKS_TRACED);
+        t.apply(new Sample(clock, clock + 30_000, List.of(SnapshotsTest.tcp(11, 1, 0, 500))));
+        assertThat(of(SocketEventKind.QUEUE_SAMPLE)).singleElement().satisfies(e -> {
+            assertThat(e.name()).isEqualTo(SocketEvent.ACKS_TRACED);
+            assertThat(e.seq()).as("the dump's 30 us, in 100 ns units").isEqualTo(300);
+        });
         out.clear();
         long[] lost = {3};
         t.netLost = () -> lost[0];
-        t.apply(new Sample(clock + 1000, List.of(SnapshotsTest.tcp(11, 1, 0, 500))));
+        t.apply(new Sample(clock + 1000, clock + 1000, List.of(SnapshotsTest.tcp(11, 1, 0, 500))));
         assertThat(of(SocketEventKind.QUEUE_SAMPLE)).as("the last sample restated without the promise").isNotEmpty()
                 .allSatisfy(e -> assertThat(e.name()).isNull());
         assertThat(t.notes()).anySatisfy(n -> assertThat(n).startsWith("TCP events were lost"));

@@ -38,16 +38,16 @@ class TracefsTest {
     @Test
     void reorderReleasesOldEnoughItemsInTimeOrder() {
         Reorder r = new Reorder(100);
-        Item a = new Sample(50, java.util.List.of());
-        Item b = new Sample(10, java.util.List.of());
-        Item c = new Sample(10, java.util.List.of());
+        Item a = new Sample(50, 50, java.util.List.of());
+        Item b = new Sample(10, 10, java.util.List.of());
+        Item c = new Sample(10, 10, java.util.List.of());
         r.add(a);
         r.add(b);
         r.add(c);
         assertThat(r.take(140, Long.MAX_VALUE, false)).containsExactly(b, c);
         assertThat(r.take(149, Long.MAX_VALUE, false)).isEmpty();
         assertThat(r.take(1000, 49, false)).as("a producer has only delivered up to 49").isEmpty();
-        r.add(new Sample(5, java.util.List.of()));
+        r.add(new Sample(5, 5, java.util.List.of()));
         assertThat(r.late()).isEqualTo(1);
         assertThat(r.take(0, 0, true)).hasSize(2);
     }

@@ -69,11 +69,13 @@ final class ApiCalls {
             case API_SEND:
                 if (e.bytes() > 0 && e.source() == Source.LINUX) {
                     cur.bytesSent += e.bytes();
+                    cur.liveMoved(e.time());
                 }
                 break;
             case API_RECV:
                 if (e.bytes() > 0 && e.source() == Source.LINUX) {
                     cur.bytesReceived += e.bytes();
+                    cur.liveMoved(e.time());
                 }
                 break;
             default:

@@ -303,7 +303,7 @@ final class DataFlow {
                 break;
             case TCP_CUM_ACK:
                 if (e.source() == SocketEvent.Source.LINUX) {
-                    t.liveProbe(e.value(), e.seq(), e.bytes()); // tcp_probe: no sequence base before the first byte, only progress
+                    t.liveProbe(e.time(), e.value(), e.seq(), e.bytes()); // tcp_probe: no sequence base before the first byte, only progress
                 } else {
                     t.una(e.value());
                 }

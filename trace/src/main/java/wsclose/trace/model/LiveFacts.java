@@ -71,8 +71,11 @@ final class LiveFacts {
             return;
         }
         t.addSource(e.source());
-        // Linux: name ACKS_TRACED when tcp_probe is on; the acknowledgements since are counted from here
-        t.live().sample(e.bytes(), e.value(), e.time(), SocketEvent.ACKS_TRACED.equals(e.name()), t.bytesReceived, t.bytesSent);
+        // Linux: name ACKS_TRACED when tcp_probe is on; the acknowledgements since are counted from here. seq: how long
+        // the dump that read the queues took
+        long until = e.seq() >= 0 ? e.time() + e.seq() : -1;
+        t.live().sample(e.bytes(), e.value(), e.time(), until, SocketEvent.ACKS_TRACED.equals(e.name()), t.bytesReceived,
+                t.bytesSent);
     }
 
 }

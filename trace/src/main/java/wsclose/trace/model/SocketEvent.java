@@ -25,7 +25,9 @@ package wsclose.trace.model;
  *     FREE when the kernel destroys the socket; endpoint set when the source can map it, else tcb + addresses.</li>
  * <li>QUEUE_SAMPLE: bytes = unread receive queue, value = send queue (unsent + unacked), as last sampled; on Linux
  *     name = {@link #ACKS_TRACED} when every later segment the socket receives arrives as TCP_CUM_ACK (tcp:tcp_probe:
- *     value = snd_una and seq = snd_nxt before that segment's ACK is processed).</li>
+ *     value = snd_una and seq = snd_nxt before that segment's ACK is processed); seq = how long (100 ns units) the read
+ *     of the queues took, from {@code time} (a sock_diag dump reads the sockets one after another), or -1 for an
+ *     instant: a segment, read or send of the socket logged in that window may or may not be in the figures.</li>
  * <li>PROCESS_START / PROCESS_END with pid and name: exit closes every handle the process still held.</li>
  * <li>TCP sequence numbers (Windows TCPIP, etl-format.md §B.2, §C.6 item 3): TCP_SEND_POSTED bytes = NumBytes,
  *     seq = SndNxt; TCP_TRANSMIT (TcpDataTransferSend) bytes = NumBytes, seq = SeqNo, value = SndUna;

@@ -292,9 +292,19 @@ public final class SocketTimeline {
         return live;
     }
 
-    /** A Linux tcp_probe: snd_una before this segment's ACK, snd_nxt (-1 unknown), payload bytes (-1 unknown). */
-    void liveProbe(long una, long nxt, long data) {
-        live().probe(una, nxt, data);
+    /**
+     * A Linux tcp_probe logged at {@code time}: snd_una before this segment's ACK, snd_nxt (-1 unknown), payload bytes
+     * (-1 unknown).
+     */
+    void liveProbe(long time, long una, long nxt, long data) {
+        live().probe(time, una, nxt, data);
+    }
+
+    /** A Linux read or send logged at {@code time}: a sample whose dump was still running may or may not count it. */
+    void liveMoved(long time) {
+        if (live != null) {
+            live.moved(time);
+        }
     }
 
     private static final SocketEventKind[] KINDS = SocketEventKind.values();
@@ -578,10 +588,10 @@ public final class SocketTimeline {
     /** TcpDisconnect's DataLength (data outstanding at disconnect), or -1. */
     public long dataAtDisconnect() { return dataAtDisconnect; }
     /** Last sampled unread receive queue (live sources), or -1. */
-    public long recvQueue() { return live == null ? -1 : live.recvQueue; }
+    public long recvQueue() { return live == null ? -1 : live.recvQueue(); }
     /** Last sampled send queue, unsent + unacknowledged (live sources), or -1. */
-    public long sendQueue() { return live == null ? -1 : live.sendQueue; }
-    public long queuesAt() { return live == null ? -1 : live.at; }
+    public long sendQueue() { return live == null ? -1 : live.sendQueue(); }
+    public long queuesAt() { return live == null ? -1 : live.at(); }
 
     /**
      * The send queue at the close on Linux: the last sample plus bytes sent since minus bytes acknowledged since
@@ -606,7 +616,7 @@ public final class SocketTimeline {
      * is not logged in the other states).
      */
     public boolean liveSendQueueExact() {
-        return live != null && live.acksTraced && (live.probesSinceSample == 0 || live.lastProbeIdle)
+        return live != null && live.sendQueueExact()
                 && (peerEnded < 0 || peerEnded > closeRequested());
     }
     public List<PendingOp> pendingAtEnd() {
