@@ -58,6 +58,15 @@ public final class Terminal {
         return f;
     }
 
+    /**
+     * Whether stderr is certainly not a terminal, so that no progress bar can ever be drawn: what Linux's /proc says,
+     * without loading a terminal provider (facts a test forces, or facts already detected, decide instead).
+     */
+    static boolean stderrNotTerminal() {
+        Facts f = forced != null ? forced : detected;
+        return f != null ? !f.stderr() : notTerminal(2);
+    }
+
     /** True when stdout is a terminal. */
     static boolean isTerminal() {
         return facts().stdout();

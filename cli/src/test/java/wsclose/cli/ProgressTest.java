@@ -103,6 +103,19 @@ class ProgressTest {
     }
 
     @Test
+    void aScriptsRunPutsNoTapInTheWalk() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Terminal.notTerminal(2), "this run's stderr is not a pipe or a file");
+        try (EtlFile f = EtlFile.open(ShellTest.EXAMPLE)) {
+            java.util.function.Consumer<wsclose.trace.etw.EtwEvent> next = ev -> { };
+            Progress p = Progress.start(new PrintWriter(err), false, f.size(), false);
+            assertThat(p.tap(List.of(f), next)).as("stderr a pipe: the events go straight on").isSameAs(next);
+            facts = Terminal.override(terminal(0));
+            Progress q = Progress.start(new PrintWriter(err), false, f.size(), false);
+            assertThat(q.tap(List.of(f), next)).as("stderr a terminal: the bar counts buffers").isNotSameAs(next);
+        }
+    }
+
+    @Test
     void quietMeansNoBar() throws Exception {
         facts = Terminal.override(terminal(0));
         Progress p = Progress.start(new PrintWriter(err), true, 1000, false);
