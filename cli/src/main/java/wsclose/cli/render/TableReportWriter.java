@@ -240,13 +240,37 @@ final class TableReportWriter implements ReportWriter {
 
     /** Writes {@code text} wrapped: the first line after {@code first}, the others after {@code rest}, each between pre and post. */
     private void wrapTo(CharSequence text, int w, String first, String rest, String pre, String post) {
-        int[] count = {0};
-        lines(text, w, (a, b) -> {
-            put(count[0]++ == 0 ? first : rest);
+        wrapped.text = text;
+        wrapped.first = first;
+        wrapped.rest = rest;
+        wrapped.pre = pre;
+        wrapped.post = post;
+        wrapped.lines = 0;
+        lines(text, w, wrapped);
+        wrapped.text = null;
+    }
+
+    /*
+     * wrapTo's sink, one for the writer: a lambda capturing the line's parts was made for every message and evidence
+     * line (1.4 bytes of every input event's allocation on the 1.1 GB mixed trace).
+     */
+    private final WrapSink wrapped = new WrapSink();
+
+    private final class WrapSink implements LineSink {
+        CharSequence text;
+        String first;
+        String rest;
+        String pre;
+        String post;
+        int lines;
+
+        @Override
+        public void line(int start, int end) {
+            put(lines++ == 0 ? first : rest);
             put(pre);
-            put(text, a, b);
+            put(text, start, end);
             put(post);
             put(NEWLINE);
-        });
+        }
     }
 }

@@ -83,7 +83,7 @@ final class LingerTimeoutCheck implements Check {
         }
         ev.add(new Finding.Evidence(t.closeCallStart() >= 0 ? t.closeCallStart() : t.closeRequested(), Words.close(s) + " called"));
         if (t.abortTime() >= 0) {
-            ev.add(new Finding.Evidence(t.abortTime(), "AFD abort: " + Words.abortReason(t.abortReason())));
+            ev.add(new Finding.Evidence(t.abortTime(), Words.afdAbort(t.abortReason())));
         }
         if (t.rstSent() >= 0) {
             ev.add(new Finding.Evidence(t.rstSent(), "RST sent"));

@@ -117,7 +117,7 @@ final class LostSendDataCheck implements Check {
         }
         ev.add(new Finding.Evidence(t.closeRequested(), "close requested"));
         if (t.abortTime() >= 0) {
-            ev.add(new Finding.Evidence(t.abortTime(), "AFD abort: " + Words.abortReason(t.abortReason())));
+            ev.add(new Finding.Evidence(t.abortTime(), Words.afdAbort(t.abortReason())));
         }
         if (t.rstSent() >= 0) {
             ev.add(new Finding.Evidence(t.rstSent(), "RST sent"));

@@ -81,7 +81,7 @@ final class UnreadDataResetCheck implements Check {
         List<Finding.Evidence> ev = new ArrayList<>();
         ev.add(new Finding.Evidence(close, "close requested with " + amount));
         if (t.abortTime() >= 0) {
-            ev.add(new Finding.Evidence(t.abortTime(), "AFD abort: " + Words.abortReason(t.abortReason())));
+            ev.add(new Finding.Evidence(t.abortTime(), Words.afdAbort(t.abortReason())));
         }
         if (t.rstSent() >= 0) {
             ev.add(new Finding.Evidence(t.rstSent(), "RST sent"));
