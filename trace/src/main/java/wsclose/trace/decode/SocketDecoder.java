@@ -25,19 +25,33 @@ public final class SocketDecoder {
 
     /** One provider's mappings, indexed by event id (manifest) or opcode (classic), with layouts cached per version. */
     private static final class ProviderTable {
-        Mapping[] byId = new Mapping[0];
-        PayloadView.Plan[][] plans = new PayloadView.Plan[0][];
+        Entry[] byId = new Entry[0];
 
         void put(int id, Mapping m) {
             if (id >= byId.length) {
                 byId = java.util.Arrays.copyOf(byId, id + 1);
-                plans = java.util.Arrays.copyOf(plans, id + 1);
             }
-            byId[id] = m;
+            byId[id] = new Entry(m);
         }
 
-        Mapping get(int id) {
+        Entry get(int id) {
             return id >= 0 && id < byId.length ? byId[id] : null;
+        }
+    }
+
+    /**
+     * One event id's mapping and its compiled layouts by (version, header namespace, pointer size). The plan used last
+     * sits in the entry itself: a trace logs one version of an event, so the lookup per event reads one object, not
+     * three arrays (the id's table, its 1,024 slots, the slot), which were 7 % of the decoding thread's samples.
+     */
+    private static final class Entry {
+        final Mapping mapping;
+        PayloadView.Plan[] byVersion;
+        int lastSlot = -1;
+        PayloadView.Plan last;
+
+        Entry(Mapping mapping) {
+            this.mapping = mapping;
         }
     }
 
@@ -137,12 +151,11 @@ public final class SocketDecoder {
         if (table == null) {
             return; // the common case in a mixed trace: one lookup, no allocation
         }
-        int id = ev.id();
-        Mapping m = table.get(id);
-        if (m == null) {
+        Entry entry = table.get(ev.id());
+        if (entry == null) {
             return;
         }
-        PayloadView.Plan plan = plan(table, ev);
+        PayloadView.Plan plan = plan(entry, ev);
         if (plan == null) {
             return;
         }
@@ -155,23 +168,29 @@ public final class SocketDecoder {
             return; // a short payload: its fields cannot be trusted
         }
         decoded++;
-        m.map(ev, d, out);
+        entry.mapping.map(ev, d, out);
     }
 
     /** The compiled layout for (id, version, header namespace, pointer size), looked up once and cached. */
-    private PayloadView.Plan plan(ProviderTable table, EtwEvent ev) {
-        int id = ev.id();
+    private PayloadView.Plan plan(Entry entry, EtwEvent ev) {
         int slot = ev.version() & 0xFF | (ev.kind() == HeaderKind.PERFINFO ? 0x100 : 0) | (ev.pointerSize() == 4 ? 0x200 : 0);
-        PayloadView.Plan[] byVersion = table.plans[id];
-        if (byVersion == null) {
-            byVersion = new PayloadView.Plan[0x400];
-            table.plans[id] = byVersion;
-        }
-        PayloadView.Plan p = byVersion[slot];
-        if (p == null) {
-            Layout l = layouts.find(ev);
-            p = l == null ? NONE : new PayloadView.Plan(l, ev.pointerSize());
-            byVersion[slot] = p;
+        PayloadView.Plan p;
+        if (slot == entry.lastSlot) {
+            p = entry.last;
+        } else {
+            PayloadView.Plan[] byVersion = entry.byVersion;
+            if (byVersion == null) {
+                byVersion = new PayloadView.Plan[0x400];
+                entry.byVersion = byVersion;
+            }
+            p = byVersion[slot];
+            if (p == null) {
+                Layout l = layouts.find(ev);
+                p = l == null ? NONE : new PayloadView.Plan(l, ev.pointerSize());
+                byVersion[slot] = p;
+            }
+            entry.last = p;
+            entry.lastSlot = slot;
         }
         return p == NONE ? null : p;
     }
