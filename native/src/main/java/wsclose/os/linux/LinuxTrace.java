@@ -105,6 +105,7 @@ public final class LinuxTrace implements LiveTrace {
             long mono0 = System.nanoTime();
             long base0 = Times.fromInstant(Instant.now()) - mono0 / 100;
             LinuxHandles.Detailed snap = new LinuxHandles(proc, true).detailed(seedSelector(targets));
+            long mono1 = System.nanoTime(); // the snapshot read the sockets between mono0 and now
             Set<Integer> seeded = targets;
             if (targets.isEmpty()) { // every process: all their socket fds are the starting state
                 seeded = new LinkedHashSet<>();
@@ -112,7 +113,7 @@ public final class LinuxTrace implements LiveTrace {
                     seeded.add(p.pid());
                 }
             }
-            reorder.add(new Seed(mono0, snap, seeded));
+            reorder.add(new Seed(mono0, mono1, snap, seeded));
             translator = new Translator(sink, base0, tracked);
             translator.acksTraced = net.formats().containsKey("tcp_probe");
             LineParser netParser = parsers.get(0); // start(net, ...) ran first

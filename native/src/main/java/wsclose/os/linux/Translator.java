@@ -173,8 +173,10 @@ final class Translator {
             }
             if (d.protocol() == 6 && d.state() != TcpStates.LISTEN) {
                 lastQueues.put(sock.inode(), new long[] {d.rqueue(), d.wqueue()});
+                // seq: how long the snapshot took; what the socket did meanwhile may or may not be in it (LiveQueues)
                 emit(SocketEvent.at(ft(s.mono), SocketEventKind.QUEUE_SAMPLE, Source.SNAPSHOT).endpoint(sock.inode())
-                        .bytes(d.rqueue()).value(d.wqueue()).name(acksTraced ? SocketEvent.ACKS_TRACED : null));
+                        .bytes(d.rqueue()).value(d.wqueue()).name(acksTraced ? SocketEvent.ACKS_TRACED : null)
+                        .seq(ft(s.end) - ft(s.mono)));
             }
         }
     }

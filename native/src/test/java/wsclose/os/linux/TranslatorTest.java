@@ -67,7 +67,7 @@ class TranslatorTest {
         LinuxHandles.Detailed empty = new LinuxHandles.Detailed(new HandlesSnapshot(0, "linux", List.of(), List.of(), List.of()),
                 List.of(), new Snapshots.Tables(new HashMap<>(), new HashMap<>(), new HashSet<>()));
         Reorder reorder = new Reorder(0);
-        reorder.add(new Seed(start, empty, Set.of(PARENT)));
+        reorder.add(new Seed(start, start, empty, Set.of(PARENT)));
         reorder.addAll(items);
         List<SocketEvent> out = new ArrayList<>();
         Translator t = new Translator(out::add, 0, ConcurrentHashMap.newKeySet());
