@@ -89,20 +89,13 @@ final class LiveQueues {
         this.until = until >= 0 ? until : -1;
     }
 
-    /**
-     * A read or a send logged at {@code time} (its syscall's exit, after the data moved: one logged before the dump
-     * began is in its figures).
-     */
-    void moved(long time) {
-        event(time);
-    }
 
     /**
      * A tcp_probe logged at {@code time}: snd_una before this segment's ACK, snd_nxt (-1 unknown), the segment's payload
      * bytes (-1 unknown); acknowledgements count forward progress only.
      */
     void probe(long time, long u, long nxt, long data) {
-        event(time);
+        moved(time);
         lastProbe = Math.max(lastProbe, time);
         if (data > 0) {
             arrived += data; // logged before the segment is queued: after any sample taken before it
@@ -128,7 +121,12 @@ final class LiveQueues {
         lastProbeIdle = nxt >= 0 && (nxt & M32) == u;
     }
 
-    private void event(long time) {
+    /**
+     * Data of the socket moved at {@code time}: a read or a send (logged at its syscall's exit, after the data moved, so
+     * one logged before a dump began is in its figures) or a segment (tcp_probe). Logged while the current sample's dump
+     * ran, it may or may not be in that sample's figures.
+     */
+    void moved(long time) {
         if (until >= 0) {
             if (time <= until) {
                 // logged while the dump ran: the sample may or may not count it
