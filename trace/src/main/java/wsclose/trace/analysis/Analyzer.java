@@ -363,13 +363,15 @@ public final class Analyzer implements ModelListener {
         if (selected) {
             selectedSockets++;
         }
-        // for "no socket matched" (bounded: a note, not an index); a process's sockets come in runs, so the last one
-        // added is remembered and a run costs one comparison, not a tree search per socket
-        if (t.pid() >= 0 && t.pid() != lastPid && tracePids.size() < 1000) {
+        // for "no socket matched" (bounded: a note, not an index), which names them only when --pid or --process was
+        // given; a process's sockets come in runs, so the last one added is remembered and a run costs one
+        // comparison, not a tree search per socket
+        if (!options.pids().isEmpty() && t.pid() >= 0 && t.pid() != lastPid && tracePids.size() < 1000) {
             lastPid = t.pid();
             tracePids.add(t.pid());
         }
-        if (t.process() != null && t.process() != lastProcess && traceProcesses.size() < 1000) {
+        if (!options.processes().isEmpty() && t.process() != null && t.process() != lastProcess
+                && traceProcesses.size() < 1000) {
             lastProcess = t.process();
             traceProcesses.add(t.process());
         }
