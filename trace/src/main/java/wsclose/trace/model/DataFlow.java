@@ -239,16 +239,17 @@ final class DataFlow {
             return;
         }
         for (int i = 0; i < t.handleCount(); i++) {
-            HandleRef h = t.handle(i);
-            if (!h.open() || e.time() - h.opened() > STALE_WINDOW) {
+            if (!t.handleOpen(i) || e.time() - t.handleOpened(i) > STALE_WINDOW) {
                 continue;
             }
-            HandleTable.Previous prev = m.handles().previous(h.pid(), h.handle());
-            if (prev == null || prev.socket() == t || !prev.socket().usedBy(tid) || prev.closedAt() > h.opened()) {
+            int pid = t.handlePid(i);
+            long value = t.handleValue(i);
+            HandleTable.Previous prev = m.handles().previous(pid, value);
+            if (prev == null || prev.socket() == t || !prev.socket().usedBy(tid) || prev.closedAt() > t.handleOpened(i)) {
                 continue;
             }
             SocketEvent use = SocketEvent.at(e.time(), e.kind(), e.source())
-                    .thread(h.pid(), tid).endpoint(t.endpoint).handle(h.handle()).phase(e.phase()).build();
+                    .thread(pid, tid).endpoint(t.endpoint).handle(value).phase(e.phase()).build();
             m.listener().anomaly(new Anomaly(Anomaly.Kind.STALE_USE_OF_REUSED_HANDLE, e.time(), use, prev.socket(), t,
                     op(e) + " request by a thread that used the old socket behind this value (seen in AFD)"));
             return;

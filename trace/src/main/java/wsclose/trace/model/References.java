@@ -53,7 +53,7 @@ final class References {
             return;
         }
         m.handles().bind(pid, handle, t);
-        t.addHandle(new HandleRef(pid, handle, time, how, -1));
+        t.addHandle(pid, handle, time, how);
         t.refs(t.refs + 1, time);
         if (t.records()) {
             t.entry(time, "handle " + how, pid, tid, "pid " + pid + " handle 0x" + Long.toHexString(handle));
@@ -83,9 +83,8 @@ final class References {
         }
         HandleTable.Previous prev = m.handles().unbind(pid, handle, time, tid);
         for (int i = 0; i < t.handleCount(); i++) {
-            HandleRef h = t.handle(i);
-            if (h.pid() == pid && h.handle() == handle && h.open()) {
-                t.handle(i, h.close(time));
+            if (t.handlePid(i) == pid && t.handleValue(i) == handle && t.handleOpen(i)) {
+                t.closeHandle(i, time);
                 break;
             }
         }
@@ -116,7 +115,7 @@ final class References {
     /** Whether process {@code pid} held a handle of {@code t} (a loop: this runs per handle event). */
     private static boolean holds(SocketTimeline t, int pid) {
         for (int i = 0; i < t.handleCount(); i++) {
-            if (t.handle(i).pid() == pid) {
+            if (t.handlePid(i) == pid) {
                 return true;
             }
         }

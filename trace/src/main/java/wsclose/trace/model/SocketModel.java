@@ -35,6 +35,8 @@ public final class SocketModel {
     private final LongMap<SocketTimeline> live = new LongMap<>();
     private final References refs = new References(this);
     private final TcbJoin tcbs = new TcbJoin();
+    /** The starting arrays of retired timelines, for new ones. */
+    private final ArrayPool arrays = new ArrayPool();
     /** What the model remembers per thread; one object per thread, reused: nothing allocated per call. */
     private static final class ThreadState {
         /** The last socket created on the thread (its creation time is the link's start). */
@@ -244,7 +246,7 @@ public final class SocketModel {
     }
 
     SocketTimeline newTimeline(long endpoint, long created, boolean existing, SocketEvent e) {
-        SocketTimeline t = new SocketTimeline(next++, endpoint, created, existing);
+        SocketTimeline t = new SocketTimeline(next++, endpoint, created, existing, arrays);
         t.firstSeen = e.time();
         sockets++;
         Processes.Proc p = e.process() != 0 ? processes.byEprocess(e.process()) : null;
@@ -347,12 +349,13 @@ public final class SocketModel {
         int pid = e.pid();
         // Exit closes every handle (fd) the process still held: each is a reference the program never closed.
         for (SocketTimeline t : new ArrayList<>(live.values())) {
-            for (HandleRef h : t.handles()) {
-                if (h.pid() == pid && h.open() && handles.get(pid, h.handle()) == t) {
+            for (int i = 0; i < t.handleCount(); i++) { // an unbind closes handle i and removes none
+                long value = t.handleValue(i);
+                if (t.handlePid(i) == pid && t.handleOpen(i) && handles.get(pid, value) == t) {
                     if (!t.apiClosed || t.refs > 1) {
                         t.processExited(e.time());
                     }
-                    refs.unbind(t, pid, h.handle(), e.time(), e.tid(), "closed by process exit");
+                    refs.unbind(t, pid, value, e.time(), e.tid(), "closed by process exit");
                 }
             }
         }

@@ -46,19 +46,27 @@ public final class SocketTimeline {
     int refs;
     boolean handleAccounting;
     /**
-     * The handles (fds) the socket was known by, oldest first: the first in a field (96 % of the mixed scenario's
-     * sockets have one; a list and its array were 48 bytes each), the others in a list made for the second.
+     * The handles (fds) the socket was known by, oldest first: the first in fields (96 % of the mixed scenario's
+     * sockets have one; a list and its array were 48 bytes each, and a record made when it opened and another when
+     * it closed were 3 of the 57 bytes the analysis allocated per input event), the others in a list made for the
+     * second. A {@link HandleRef} of the first is made only for a snapshot ({@link #handles()}).
      */
-    private HandleRef handle0;
+    private int handle0Pid;
+    private long handle0Value;
+    private long handle0Opened;
+    /** Null while the socket has no handle. */
+    private String handle0How;
+    private long handle0Closed = -1;
     private ArrayList<HandleRef> moreHandles;
     /** The reference count over time as (time, count) pairs, packed: a handle event adds one without an array of its own. */
     private long[] refcounts;
     private int nRefcounts;
     /** The states so far, oldest first: a state's interval ends where the next one starts (the last one is open).
      * Two arrays, not a list of intervals: a state change allocates nothing. Kinds as ordinals (8 bytes, not 8
-     * references); eight fit the 7-8 states nearly every socket of the mixed scenario reaches. */
-    private byte[] stateKinds = new byte[8];
-    private long[] stateFrom = new long[8];
+     * references); eight fit the 7-8 states nearly every socket of the mixed scenario reaches. Taken from the
+     * model's {@link ArrayPool} and given back at {@link #trim}, like the pending and reference-count arrays. */
+    private byte[] stateKinds;
+    private long[] stateFrom;
     private int nStates;
     long bytesSent;
     long bytesReceived;
@@ -192,8 +200,14 @@ public final class SocketTimeline {
         nThreads++;
     }
 
-    SocketTimeline(long id, long endpoint, long created, boolean existing) {
+    /** Where the starting arrays come from and go back to. */
+    private final ArrayPool pool;
+
+    SocketTimeline(long id, long endpoint, long created, boolean existing, ArrayPool pool) {
         this.id = id;
+        this.pool = pool;
+        stateKinds = pool.stateKinds();
+        stateFrom = pool.stateFrom();
         this.endpoint = endpoint;
         this.created = created;
         this.lastActivity = created;
@@ -203,6 +217,14 @@ public final class SocketTimeline {
     }
 
     private static final SocketState[] STATES = SocketState.values();
+    /** A retired timeline's last state, one array per kind: never written ({@link #state} grows a full array first). */
+    private static final byte[][] ONE_STATE = new byte[STATES.length][];
+
+    static {
+        for (int i = 0; i < STATES.length; i++) {
+            ONE_STATE[i] = new byte[] {(byte) i};
+        }
+    }
 
     void state(SocketState s, long at) {
         SocketState last = STATES[stateKinds[nStates - 1]];
@@ -311,7 +333,7 @@ public final class SocketTimeline {
 
     void addPending(SocketEventKind kind, int tid, long started, long bytes) {
         if (pend == null) {
-            pend = new long[6];
+            pend = pool.pending();
         } else if (nPend * 3 == pend.length) {
             pend = java.util.Arrays.copyOf(pend, pend.length * 2);
         }
@@ -375,7 +397,7 @@ public final class SocketTimeline {
         refs = Math.max(0, n);
         handleAccounting = true;
         if (refcounts == null) {
-            refcounts = new long[4];
+            refcounts = pool.refcounts();
         } else if (nRefcounts * 2 == refcounts.length) {
             refcounts = java.util.Arrays.copyOf(refcounts, refcounts.length * 2);
         }
@@ -406,32 +428,46 @@ public final class SocketTimeline {
         return i == 0 ? object0 : moreObjects[i - 1];
     }
 
-    void addHandle(HandleRef h) {
-        if (handle0 == null) {
-            handle0 = h;
+    /** A new reference, open since {@code opened}; {@code how} as in {@link HandleRef}. */
+    void addHandle(int pid, long value, long opened, String how) {
+        if (handle0How == null) {
+            handle0Pid = pid;
+            handle0Value = value;
+            handle0Opened = opened;
+            handle0How = java.util.Objects.requireNonNull(how);
         } else {
             if (moreHandles == null) {
                 moreHandles = new ArrayList<>(2);
             }
-            moreHandles.add(h);
+            moreHandles.add(new HandleRef(pid, value, opened, how, -1));
         }
     }
 
     int handleCount() {
-        return handle0 == null ? 0 : 1 + (moreHandles == null ? 0 : moreHandles.size());
+        return handle0How == null ? 0 : 1 + (moreHandles == null ? 0 : moreHandles.size());
+    }
+
+    /* Handle i's parts, read without making its record (these run per handle event and per stale-thread test). */
+    int handlePid(int i) { return i == 0 ? handle0Pid : moreHandles.get(i - 1).pid(); }
+    long handleValue(int i) { return i == 0 ? handle0Value : moreHandles.get(i - 1).handle(); }
+    long handleOpened(int i) { return i == 0 ? handle0Opened : moreHandles.get(i - 1).opened(); }
+    boolean handleOpen(int i) { return i == 0 ? handle0Closed < 0 : moreHandles.get(i - 1).open(); }
+
+    /** Handle {@code i} was closed at {@code at}. */
+    void closeHandle(int i, long at) {
+        if (i == 0) {
+            handle0Closed = at;
+        } else {
+            moreHandles.set(i - 1, moreHandles.get(i - 1).close(at));
+        }
     }
 
     HandleRef handle(int i) {
-        return i == 0 ? java.util.Objects.requireNonNull(handle0) : moreHandles.get(i - 1);
-    }
-
-    /** Replaces handle {@code i} (a close records its time in a new ref). */
-    void handle(int i, HandleRef h) {
         if (i == 0) {
-            handle0 = java.util.Objects.requireNonNull(h);
-        } else {
-            moreHandles.set(i - 1, h);
+            return new HandleRef(handle0Pid, handle0Value, handle0Opened, java.util.Objects.requireNonNull(handle0How),
+                    handle0Closed);
         }
+        return moreHandles.get(i - 1);
     }
 
     int refcountNow() {
@@ -444,19 +480,23 @@ public final class SocketTimeline {
     /**
      * After the socket retired (its summary was reported), the handle table may still point at it so that a
      * later misuse of one of its values can name it; keep only what such a message needs, so memory follows
-     * the sockets alive at once and not the trace length.
+     * the sockets alive at once and not the trace length. The starting arrays go back to the pool and the timeline
+     * keeps none of them: what it keeps is in arrays of its own (the last state's kind in a shared one-element array,
+     * which {@link #state(SocketState, long)} copies before it writes), so a late event for this socket cannot write
+     * into the arrays of a socket made after it.
      */
     void trim() {
         entries = null;
-        if (nRefcounts > 1) {
-            refcounts = new long[] {refcounts[nRefcounts * 2 - 2], refcounts[nRefcounts * 2 - 1]};
-            nRefcounts = 1;
-        }
-        if (nStates > 1) {
-            stateKinds[0] = stateKinds[nStates - 1];
-            stateFrom[0] = stateFrom[nStates - 1];
-            nStates = 1;
-        }
+        long[] lastRefcount = nRefcounts == 0 ? null
+                : new long[] {refcounts[nRefcounts * 2 - 2], refcounts[nRefcounts * 2 - 1]};
+        byte lastKind = stateKinds[nStates - 1];
+        long lastFrom = stateFrom[nStates - 1];
+        pool.give(stateKinds, stateFrom, pend, refcounts);
+        refcounts = lastRefcount;
+        nRefcounts = lastRefcount == null ? 0 : 1;
+        stateKinds = ONE_STATE[lastKind];
+        stateFrom = new long[] {lastFrom};
+        nStates = 1;
         aborted = null;
         pend = null;
         nPend = 0;
@@ -551,7 +591,7 @@ public final class SocketTimeline {
     public List<HandleRef> handles() {
         int n = handleCount();
         if (n <= 1) {
-            return n == 0 ? List.of() : List.of(handle0);
+            return n == 0 ? List.of() : List.of(handle(0));
         }
         HandleRef[] out = new HandleRef[n];
         for (int i = 0; i < n; i++) {
@@ -684,21 +724,12 @@ public final class SocketTimeline {
     /** Whether reference counts come from handle events (true) or are inferred from create/close (false). */
     public boolean handleAccounting() { return handleAccounting; }
 
-    /** Reference count over time: [time, count] pairs. */
+    /** Reference count over time: [time, count] pairs, an immutable snapshot (each pair read is a fresh array). */
     public List<long[]> refcountTimeline() {
         if (handleAccounting) {
-            long[][] out = new long[nRefcounts][];
-            for (int i = 0; i < nRefcounts; i++) {
-                out[i] = new long[] {refcounts[i * 2], refcounts[i * 2 + 1]};
-            }
-            return List.of(out);
+            return new RefcountList(refcounts, nRefcounts);
         }
-        List<long[]> out = new ArrayList<>();
-        out.add(new long[] {created, 1});
-        if (closed >= 0) {
-            out.add(new long[] {closed, 0});
-        }
-        return out;
+        return new RefcountList(new long[] {created, 1, closed, 0}, closed >= 0 ? 2 : 1);
     }
 
     /** The reference count at the end of the timeline. */

@@ -37,7 +37,7 @@ class Ip4Test {
 
     @Test
     void theTimelineComparesAnAddressFromTextAndFromAKeyAlike() {
-        SocketTimeline t = new SocketTimeline(1, 0, 0, false);
+        SocketTimeline t = new SocketTimeline(1, 0, 0, false, new ArrayPool());
         SocketEvent fromText = SocketEvent.at(0, SocketEventKind.CONNECT, SocketEvent.Source.AFD).remote("10.0.0.2:443").local("0.0.0.0:0").build();
         assertThat(t.remote(fromText)).isTrue();
         assertThat(t.remoteIp4()).isEqualTo(Ip4.key(10 << 24 | 2, 443));
