@@ -206,7 +206,7 @@ final class DataFlow {
 
     /** The oldest request of this kind that was pending when the close began and has not completed yet. */
     private static PendingOp unfinishedAbort(SocketTimeline t, String op) {
-        List<PendingOp> aborted = t.aborted;
+        List<PendingOp> aborted = t.abortedOrNull();
         if (aborted == null) {
             return null;
         }
@@ -222,7 +222,7 @@ final class DataFlow {
     private static void dropUnfinishedAbort(SocketTimeline t, String op) {
         PendingOp a = unfinishedAbort(t, op);
         if (a != null) {
-            t.aborted.remove(a);
+            t.abortedOrNull().remove(a);
         }
     }
 

@@ -33,15 +33,12 @@ public final class SocketTimeline {
      * made when a report asks for it (most sockets of a big trace have no finding).
      */
     private long localIp4;
-    private String localText;
     private long remoteIp4;
-    private String remoteText;
     long tcb;
     /** The TCB was joined on the connecting thread (TcpRequestConnect), not by address. */
     boolean tcbByThread;
     /** The FILE_OBJECT addresses the socket was known by, unboxed: mostly one, kept in a field; more in an array. */
     private long object0;
-    private long[] moreObjects;
     private int nObjects;
     int refs;
     boolean handleAccounting;
@@ -57,7 +54,6 @@ public final class SocketTimeline {
     /** Null while the socket has no handle. */
     private String handle0How;
     private long handle0Closed = -1;
-    private ArrayList<HandleRef> moreHandles;
     /** The reference count over time as (time, count) pairs, packed: a handle event adds one without an array of its own. */
     private long[] refcounts;
     private int nRefcounts;
@@ -86,8 +82,6 @@ public final class SocketTimeline {
     long sendBacklog = -1;
     /** TcpDisconnect's DataLength: not rare, a build may log it for every disconnect. */
     long dataAtDisconnect = -1;
-    /** Linux live queue samples and tcp_probe acknowledgements; null until the first one (never for ETW). */
-    LiveQueues live;
     /**
      * Requests started and not completed yet, oldest first, three longs each: kind ordinal and thread id, start
      * time, bytes. Few at a time, one made and dropped per request: packed, a request allocates nothing (a record
@@ -95,8 +89,6 @@ public final class SocketTimeline {
      */
     private long[] pend;
     private int nPend;
-    /** Requests the close aborted or left pending; null until the first one. */
-    List<PendingOp> aborted;
     long shutdownSend = -1;
     long closeApiStatus = -1;
     boolean apiClosed;
@@ -107,9 +99,6 @@ public final class SocketTimeline {
     long firstSeen;
     /** The sources that reported on the socket, one bit per Source ordinal: touched per event, so kept in the object. */
     private int sourceBits;
-    /** Lifecycle entries; null until the first (never, when the model keeps none). */
-    private ArrayList<TimelineEntry> entries;
-    int droppedEntries;
     boolean verbose;
     /**
      * Threads that used the socket (up to {@link #MAX_THREADS}), to tell a stale user of a reused value: the first
@@ -118,7 +107,6 @@ public final class SocketTimeline {
      */
     private int thread0;
     private int thread1;
-    private int[] moreThreads;
     private int nThreads;
     static final int MAX_THREADS = 64;
     /** The thread that created (or accepted) the socket, or -1. */
@@ -133,6 +121,35 @@ public final class SocketTimeline {
      * bytes (ThreadMXBean allocated bytes over 100,000 of them).
      */
     private Rare rare;
+    /**
+     * What fewer than one socket in twenty of the mixed scenario has: a text address (not IPv4), a second handle,
+     * FILE_OBJECT or third thread, live queue samples (Linux), aborted requests, timeline entries. Made on
+     * the first of them: held in the timeline, they were 36 of its 400 bytes.
+     */
+    private Seldom seldom;
+
+    static final class Seldom {
+        String localText;
+        String remoteText;
+        long[] moreObjects;
+        ArrayList<HandleRef> moreHandles;
+        int[] moreThreads;
+        /** Linux live queue samples and tcp_probe acknowledgements; null until the first one (never for ETW). */
+        LiveQueues live;
+        /** Requests the close aborted or left pending; null until the first one. */
+        List<PendingOp> aborted;
+        /** Lifecycle entries; null until the first (never, when the model keeps none). */
+        ArrayList<TimelineEntry> entries;
+        int droppedEntries;
+    }
+
+    /** The seldom facts, made on first use (to write them). */
+    Seldom seldom() {
+        if (seldom == null) {
+            seldom = new Seldom();
+        }
+        return seldom;
+    }
 
     static final class Rare {
         int lingerOnOff = -1;
@@ -173,7 +190,7 @@ public final class SocketTimeline {
             return true;
         }
         for (int i = 2; i < nThreads; i++) {
-            if (moreThreads[i - 2] == tid) {
+            if (seldom.moreThreads[i - 2] == tid) {
                 return true;
             }
         }
@@ -190,12 +207,13 @@ public final class SocketTimeline {
         } else if (nThreads == 1) {
             thread1 = tid;
         } else {
-            if (moreThreads == null) {
-                moreThreads = new int[4];
-            } else if (nThreads - 2 == moreThreads.length) {
-                moreThreads = java.util.Arrays.copyOf(moreThreads, moreThreads.length * 2);
+            Seldom x = seldom();
+            if (x.moreThreads == null) {
+                x.moreThreads = new int[4];
+            } else if (nThreads - 2 == x.moreThreads.length) {
+                x.moreThreads = java.util.Arrays.copyOf(x.moreThreads, x.moreThreads.length * 2);
             }
-            moreThreads[nThreads - 2] = tid;
+            x.moreThreads[nThreads - 2] = tid;
         }
         nThreads++;
     }
@@ -254,21 +272,22 @@ public final class SocketTimeline {
         if (noEntries) {
             return false;
         }
-        if (!verbose && entries != null && entries.size() >= MAX_ENTRIES) {
-            droppedEntries++;
+        if (!verbose && seldom != null && seldom.entries != null && seldom.entries.size() >= MAX_ENTRIES) {
+            seldom.droppedEntries++;
             return false;
         }
         return true;
     }
 
     void entry(long time, String what, int pid, int tid, String detail) {
-        if (entries == null) {
-            entries = new ArrayList<>();
-        } else if (!verbose && entries.size() >= MAX_ENTRIES) {
-            droppedEntries++;
+        Seldom x = seldom();
+        if (x.entries == null) {
+            x.entries = new ArrayList<>();
+        } else if (!verbose && x.entries.size() >= MAX_ENTRIES) {
+            x.droppedEntries++;
             return;
         }
-        entries.add(new TimelineEntry(time, what, pid, tid, detail, refcountNow()));
+        x.entries.add(new TimelineEntry(time, what, pid, tid, detail, refcountNow()));
     }
 
     private static final long M32 = 0xFFFFFFFFL;
@@ -308,10 +327,16 @@ public final class SocketTimeline {
 
     /** The live queue facts, made on first use. */
     LiveQueues live() {
-        if (live == null) {
-            live = new LiveQueues();
+        Seldom x = seldom();
+        if (x.live == null) {
+            x.live = new LiveQueues();
         }
-        return live;
+        return x.live;
+    }
+
+    /** The live queue facts, or null before the first. */
+    private LiveQueues liveOrNull() {
+        return seldom == null ? null : seldom.live;
     }
 
     /**
@@ -324,6 +349,7 @@ public final class SocketTimeline {
 
     /** A Linux read or send logged at {@code time}: a sample whose dump was still running may or may not count it. */
     void liveMoved(long time) {
+        LiveQueues live = liveOrNull();
         if (live != null) {
             live.moved(time);
         }
@@ -387,10 +413,16 @@ public final class SocketTimeline {
     }
 
     List<PendingOp> abortedList() {
-        if (aborted == null) {
-            aborted = new ArrayList<>(2);
+        Seldom x = seldom();
+        if (x.aborted == null) {
+            x.aborted = new ArrayList<>(2);
         }
-        return aborted;
+        return x.aborted;
+    }
+
+    /** The aborted requests, or null before the first. */
+    List<PendingOp> abortedOrNull() {
+        return seldom == null ? null : seldom.aborted;
     }
 
     void refs(int n, long at) {
@@ -410,12 +442,13 @@ public final class SocketTimeline {
         if (nObjects == 0) {
             object0 = object;
         } else {
-            if (moreObjects == null) {
-                moreObjects = new long[2];
-            } else if (nObjects - 1 == moreObjects.length) {
-                moreObjects = java.util.Arrays.copyOf(moreObjects, moreObjects.length * 2);
+            Seldom x = seldom();
+            if (x.moreObjects == null) {
+                x.moreObjects = new long[2];
+            } else if (nObjects - 1 == x.moreObjects.length) {
+                x.moreObjects = java.util.Arrays.copyOf(x.moreObjects, x.moreObjects.length * 2);
             }
-            moreObjects[nObjects - 1] = object;
+            x.moreObjects[nObjects - 1] = object;
         }
         nObjects++;
     }
@@ -425,7 +458,7 @@ public final class SocketTimeline {
     }
 
     long object(int i) {
-        return i == 0 ? object0 : moreObjects[i - 1];
+        return i == 0 ? object0 : seldom.moreObjects[i - 1];
     }
 
     /** A new reference, open since {@code opened}; {@code how} as in {@link HandleRef}. */
@@ -436,29 +469,30 @@ public final class SocketTimeline {
             handle0Opened = opened;
             handle0How = java.util.Objects.requireNonNull(how);
         } else {
-            if (moreHandles == null) {
-                moreHandles = new ArrayList<>(2);
+            Seldom x = seldom();
+            if (x.moreHandles == null) {
+                x.moreHandles = new ArrayList<>(2);
             }
-            moreHandles.add(new HandleRef(pid, value, opened, how, -1));
+            x.moreHandles.add(new HandleRef(pid, value, opened, how, -1));
         }
     }
 
     int handleCount() {
-        return handle0How == null ? 0 : 1 + (moreHandles == null ? 0 : moreHandles.size());
+        return handle0How == null ? 0 : 1 + (seldom == null || seldom.moreHandles == null ? 0 : seldom.moreHandles.size());
     }
 
     /* Handle i's parts, read without making its record (these run per handle event and per stale-thread test). */
-    int handlePid(int i) { return i == 0 ? handle0Pid : moreHandles.get(i - 1).pid(); }
-    long handleValue(int i) { return i == 0 ? handle0Value : moreHandles.get(i - 1).handle(); }
-    long handleOpened(int i) { return i == 0 ? handle0Opened : moreHandles.get(i - 1).opened(); }
-    boolean handleOpen(int i) { return i == 0 ? handle0Closed < 0 : moreHandles.get(i - 1).open(); }
+    int handlePid(int i) { return i == 0 ? handle0Pid : seldom.moreHandles.get(i - 1).pid(); }
+    long handleValue(int i) { return i == 0 ? handle0Value : seldom.moreHandles.get(i - 1).handle(); }
+    long handleOpened(int i) { return i == 0 ? handle0Opened : seldom.moreHandles.get(i - 1).opened(); }
+    boolean handleOpen(int i) { return i == 0 ? handle0Closed < 0 : seldom.moreHandles.get(i - 1).open(); }
 
     /** Handle {@code i} was closed at {@code at}. */
     void closeHandle(int i, long at) {
         if (i == 0) {
             handle0Closed = at;
         } else {
-            moreHandles.set(i - 1, moreHandles.get(i - 1).close(at));
+            seldom.moreHandles.set(i - 1, seldom.moreHandles.get(i - 1).close(at));
         }
     }
 
@@ -467,7 +501,7 @@ public final class SocketTimeline {
             return new HandleRef(handle0Pid, handle0Value, handle0Opened, java.util.Objects.requireNonNull(handle0How),
                     handle0Closed);
         }
-        return moreHandles.get(i - 1);
+        return seldom.moreHandles.get(i - 1);
     }
 
     int refcountNow() {
@@ -486,7 +520,11 @@ public final class SocketTimeline {
      * into the arrays of a socket made after it.
      */
     void trim() {
-        entries = null;
+        if (seldom != null) {
+            seldom.entries = null;
+            seldom.aborted = null;
+            seldom.droppedEntries = 0;
+        }
         long[] lastRefcount = nRefcounts == 0 ? null
                 : new long[] {refcounts[nRefcounts * 2 - 2], refcounts[nRefcounts * 2 - 1]};
         byte lastKind = stateKinds[nStates - 1];
@@ -497,10 +535,8 @@ public final class SocketTimeline {
         stateKinds = ONE_STATE[lastKind];
         stateFrom = new long[] {lastFrom};
         nStates = 1;
-        aborted = null;
         pend = null;
         nPend = 0;
-        droppedEntries = 0;
     }
 
     public long id() { return id; }
@@ -516,12 +552,12 @@ public final class SocketTimeline {
     public long closed() { return closed; }
     public long freed() { return freed; }
     /** Local address "ip:port", or null. */
-    public String local() { return localIp4 != 0 ? Ip4.text(localIp4) : localText; }
+    public String local() { return localIp4 != 0 ? Ip4.text(localIp4) : localText(); }
     /** Remote address "ip:port", or null. */
-    public String remote() { return remoteIp4 != 0 ? Ip4.text(remoteIp4) : remoteText; }
+    public String remote() { return remoteIp4 != 0 ? Ip4.text(remoteIp4) : remoteText(); }
 
-    boolean hasLocal() { return localIp4 != 0 || localText != null; }
-    boolean hasRemote() { return remoteIp4 != 0 || remoteText != null; }
+    boolean hasLocal() { return localIp4 != 0 || localText() != null; }
+    boolean hasRemote() { return remoteIp4 != 0 || remoteText() != null; }
 
     /** Takes {@code e}'s local address if it has one; whether it had. */
     boolean local(SocketEvent e) {
@@ -531,7 +567,7 @@ public final class SocketTimeline {
             return false;
         }
         localIp4 = k;
-        localText = text;
+        localText(text);
         return true;
     }
 
@@ -543,7 +579,7 @@ public final class SocketTimeline {
             return false;
         }
         remoteIp4 = k;
-        remoteText = text;
+        remoteText(text);
         return true;
     }
 
@@ -551,26 +587,28 @@ public final class SocketTimeline {
     void setRemote(SocketEvent e) {
         if (!remote(e)) {
             remoteIp4 = 0;
-            remoteText = null;
+            remoteText(null);
         }
     }
 
     /** The local address of {@code other}. */
     void localOf(SocketTimeline other) {
         localIp4 = other.localIp4;
-        localText = other.localText;
+        localText(other.localText());
     }
 
     /** Whether both have a local address and it is the same. */
     boolean sameLocal(SocketEvent e) {
         long k = e.localIp4();
-        return k != 0 ? k == localIp4 : localText != null && localText.equals(e.local());
+        String text = localText();
+        return k != 0 ? k == localIp4 : text != null && text.equals(e.local());
     }
 
     /** Whether both have a remote address and it is the same. */
     boolean sameRemote(SocketEvent e) {
         long k = e.remoteIp4();
-        return k != 0 ? k == remoteIp4 : remoteText != null && remoteText.equals(e.remote());
+        String text = remoteText();
+        return k != 0 ? k == remoteIp4 : text != null && text.equals(e.remote());
     }
 
     /** No local address, or a wildcard one (port 0, 0.0.0.0): TCP's may tell the real one. */
@@ -578,13 +616,28 @@ public final class SocketTimeline {
         if (localIp4 != 0) {
             return Ip4.unspecified(localIp4);
         }
-        return localText == null || localText.endsWith(":0") || localText.startsWith("0.0.0.0");
+        String text = localText();
+        return text == null || text.endsWith(":0") || text.startsWith("0.0.0.0");
     }
 
     long remoteIp4() { return remoteIp4; }
-    String remoteText() { return remoteText; }
+    String remoteText() { return seldom == null ? null : seldom.remoteText; }
+
+    private void remoteText(String text) {
+        if (text != null || seldom != null) {
+            seldom().remoteText = text;
+        }
+    }
+
     long localIp4() { return localIp4; }
-    String localText() { return localText; }
+    String localText() { return seldom == null ? null : seldom.localText; }
+
+    private void localText(String text) {
+        if (text != null || seldom != null) {
+            seldom().localText = text;
+        }
+    }
+
     public long tcb() { return tcb; }
     /* The list views below: none made for an empty list, the common case of a retired socket's checks. */
     /** The handles so far, an immutable snapshot. */
@@ -628,16 +681,17 @@ public final class SocketTimeline {
     /** TcpDisconnect's DataLength (data outstanding at disconnect), or -1. */
     public long dataAtDisconnect() { return dataAtDisconnect; }
     /** Last sampled unread receive queue (live sources), or -1. */
-    public long recvQueue() { return live == null ? -1 : live.recvQueue(); }
+    public long recvQueue() { LiveQueues live = liveOrNull(); return live == null ? -1 : live.recvQueue(); }
     /** Last sampled send queue, unsent + unacknowledged (live sources), or -1. */
-    public long sendQueue() { return live == null ? -1 : live.sendQueue(); }
-    public long queuesAt() { return live == null ? -1 : live.at(); }
+    public long sendQueue() { LiveQueues live = liveOrNull(); return live == null ? -1 : live.sendQueue(); }
+    public long queuesAt() { LiveQueues live = liveOrNull(); return live == null ? -1 : live.at(); }
 
     /**
      * The send queue at the close on Linux: the last sample plus bytes sent since minus bytes acknowledged since
      * (tcp_probe), or -1 when acknowledgements were not traced after that sample.
      */
     public long liveSendQueueAtClose() {
+        LiveQueues live = liveOrNull();
         return live == null ? -1 : live.sendQueueAtClose(bytesSent);
     }
 
@@ -647,6 +701,7 @@ public final class SocketTimeline {
      * The sample alone is stale when the data came in after it (a server that answers 413 and closes at once).
      */
     public long liveRecvQueueAtClose() {
+        LiveQueues live = liveOrNull();
         return live == null ? -1 : live.recvQueueAtClose(bytesReceived);
     }
 
@@ -656,6 +711,7 @@ public final class SocketTimeline {
      * is not logged in the other states).
      */
     public boolean liveSendQueueExact() {
+        LiveQueues live = liveOrNull();
         return live != null && live.sendQueueExact()
                 && (peerEnded < 0 || peerEnded > closeRequested());
     }
@@ -670,7 +726,10 @@ public final class SocketTimeline {
         return List.of(out);
     }
 
-    public List<PendingOp> aborted() { return aborted == null || aborted.isEmpty() ? List.of() : Collections.unmodifiableList(aborted); }
+    public List<PendingOp> aborted() {
+        List<PendingOp> aborted = abortedOrNull();
+        return aborted == null || aborted.isEmpty() ? List.of() : Collections.unmodifiableList(aborted);
+    }
     /** SO_LINGER l_onoff as last set, or -1 when never seen. */
     public int lingerOnOff() { return rare == null ? -1 : rare.lingerOnOff; }
     public int lingerSeconds() { return rare == null ? 0 : rare.lingerSeconds; }
@@ -719,8 +778,11 @@ public final class SocketTimeline {
     public boolean hasSource(SocketEvent.Source s) {
         return (sourceBits & 1 << s.ordinal()) != 0;
     }
-    public List<TimelineEntry> entries() { return entries == null || entries.isEmpty() ? List.of() : Collections.unmodifiableList(entries); }
-    public int droppedEntries() { return droppedEntries; }
+    public List<TimelineEntry> entries() {
+        List<TimelineEntry> entries = seldom == null ? null : seldom.entries;
+        return entries == null || entries.isEmpty() ? List.of() : Collections.unmodifiableList(entries);
+    }
+    public int droppedEntries() { return seldom == null ? 0 : seldom.droppedEntries; }
     /** Whether reference counts come from handle events (true) or are inferred from create/close (false). */
     public boolean handleAccounting() { return handleAccounting; }
 
