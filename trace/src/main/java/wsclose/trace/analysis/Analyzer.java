@@ -65,7 +65,8 @@ public final class Analyzer implements ModelListener {
     /** Endpoints whose timelines keep every entry (the sockets {@code wsclose timeline} prints). */
     private final Set<Long> verbose = new java.util.HashSet<>();
     private boolean everyEntry;
-    private final Map<String, Long> bySeverity = new LinkedHashMap<>();
+    /** Findings recorded, by severity ordinal. */
+    private final long[] severityCounts = new long[Severity.values().length];
     private long inputEvents;
     private long socketEvents;
     private long selectedSockets;
@@ -87,9 +88,6 @@ public final class Analyzer implements ModelListener {
             verbose.add(selector.endpoint());
         }
         this.model = newModel(0);
-        for (Severity s : Severity.values()) {
-            bySeverity.put(s.label(), 0L);
-        }
     }
 
     /** Keeps every timeline entry of sockets with these endpoints; call before the first event. */
@@ -241,6 +239,10 @@ public final class Analyzer implements ModelListener {
         sorted.sort(ORDER);
         List<SocketSummary> byCreation = new ArrayList<>(kept);
         byCreation.sort(Comparator.comparingLong(SocketSummary::id)); // the model numbers sockets as it meets them
+        Map<String, Long> bySeverity = new LinkedHashMap<>();
+        for (Severity s : Severity.values()) {
+            bySeverity.put(s.label(), severityCounts[s.ordinal()]);
+        }
         Report.Stats stats = new Report.Stats(inputEvents, socketEvents, earlierSockets + model.sockets(), selectedSockets, peakAlive,
                 Map.copyOf(bySeverity), present.stream().map(Source::description).toList(), List.copyOf(missing),
                 decodeProblems + earlierProblems + model.problems(), eventsLost, first, last, buffersDamaged);
@@ -400,7 +402,7 @@ public final class Analyzer implements ModelListener {
             return false;
         }
         findings.add(f);
-        bySeverity.merge(f.severity().label(), 1L, Long::sum);
+        severityCounts[f.severity().ordinal()]++; // a box per finding in the map: counted here, put at the end
         listener.finding(f);
         return true;
     }

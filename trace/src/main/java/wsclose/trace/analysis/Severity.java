@@ -6,8 +6,11 @@ import java.util.Locale;
 public enum Severity {
     INFO, WARNING, ERROR;
 
+    /** Made once: a report counts its findings by label, one call per finding. */
+    private final String label = name().toLowerCase(Locale.ROOT);
+
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return label;
     }
 
     /** Parses "info", "warning"/"warn" or "error" (any case). */
