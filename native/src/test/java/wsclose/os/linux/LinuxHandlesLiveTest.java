@@ -128,10 +128,12 @@ class LinuxHandlesLiveTest {
             SocketSnapshot a = byInode(s, Long.parseLong(f[2]));
             assertThat(c.linger()).isEqualTo(new SocketSnapshot.Linger(true, 0));
             assertThat(a.linger()).isEqualTo(new SocketSnapshot.Linger(true, 7));
-            assertThat(c.sendQueue()).isEqualTo(queued);
+            // nothing is sent after TIOCOUTQ was read, but loopback may still move some of the queue into the peer's
+            // growing receive buffer before the snapshot (3,797,504 -> 3,782,144 bytes in one CI run): at most that
+            assertThat(c.sendQueue()).isPositive().isLessThanOrEqualTo(queued);
             assertThat(c.notSent()).isPositive();
             assertThat(c.recvQueue()).isEqualTo(1000);
-            assertThat(c.risks()).contains("closing now would discard " + Risks.n(queued) + " bytes (SO_LINGER {1,0})",
+            assertThat(c.risks()).contains("closing now would discard " + Risks.n(c.sendQueue()) + " bytes (SO_LINGER {1,0})",
                     "closing now would reset the peer: 1,000 bytes received and unread");
             assertThat(a.recvQueue()).isPositive();
             assertThat(a.risks()).anySatisfy(r -> assertThat(r).startsWith("closing now would reset the peer: "));
