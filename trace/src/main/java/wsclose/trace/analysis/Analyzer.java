@@ -54,7 +54,28 @@ public final class Analyzer implements ModelListener {
     private final List<Finding> findings = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     /** Findings raised before their socket retired (anomalies), listed with it when it does. */
-    private final java.util.Map<Long, List<Finding>> flagged = new java.util.HashMap<>();
+    private final java.util.Map<SocketId, List<Finding>> flagged = new java.util.HashMap<>();
+    /** The key every lookup reuses: a retired socket's id boxed for the lookup was 0.7 bytes of every input event. */
+    private final SocketId probe = new SocketId(0);
+
+    /** A socket id as a map key, mutable only in {@link #probe} (the keys in the map are never changed). */
+    private static final class SocketId {
+        long id;
+
+        SocketId(long id) {
+            this.id = id;
+        }
+
+        @Override
+        public int hashCode() {
+            return Long.hashCode(id);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof SocketId other && other.id == id;
+        }
+    }
     /** The start of the one note of a run whose input has none of the events any check needs. */
     public static final String NOTHING_CHECKED = "nothing was checked";
 
@@ -346,7 +367,11 @@ public final class Analyzer implements ModelListener {
         for (Check c : checkArray) {
             c.retired(t, s, toMine);
         }
-        List<Finding> earlier = flagged.isEmpty() ? null : flagged.remove(t.id());
+        List<Finding> earlier = null;
+        if (!flagged.isEmpty()) {
+            probe.id = t.id();
+            earlier = flagged.remove(probe);
+        }
         List<Finding> shown = earlier == null ? List.of() : new ArrayList<>(earlier);
         for (int i = 0; i < mine.size(); i++) { // per retired socket: no iterator
             Finding f = mine.get(i);
@@ -389,7 +414,13 @@ public final class Analyzer implements ModelListener {
     public void anomaly(Anomaly a) {
         Consumer<Finding> sink = f -> {
             if (record(f) && f.socket() != null) {
-                flagged.computeIfAbsent(f.socket().id(), k -> new ArrayList<>(2)).add(f);
+                probe.id = f.socket().id();
+                List<Finding> l = flagged.get(probe);
+                if (l == null) {
+                    l = new ArrayList<>(2);
+                    flagged.put(new SocketId(probe.id), l);
+                }
+                l.add(f);
             }
         };
         for (Check c : checkArray) {
