@@ -6,7 +6,8 @@
 # the repo launcher (./wsclose) as a user runs them (class-data sharing, the launcher's collector).
 # For each it prints seconds, MB/s, events/s, peak RSS and the ratios against cat and summary; for analyze also
 # the bytes allocated per input event, from one extra run under JDK Flight Recorder (the sum of its
-# jdk.ObjectAllocationSample weights: an estimate, good to a few per cent), and the JSON output's size.
+# jdk.ObjectAllocationSample weights, without those taken before wsclose starts or on the recorder's threads: an
+# estimate, good to a few per cent), and the JSON output's size.
 # A report, not a test: it exits 0 whatever the numbers are.
 # Environment: FILE (an .etl to use instead), SOCKETS (100000, for the generated file), RUNS (3), HEAP (512m),
 #              OUT_DIR (bench/out), JAVA (java).
