@@ -206,16 +206,32 @@ final class TableReportWriter implements ReportWriter {
      * straight out (a report of thousands of findings wraps every message).
      */
     static void lines(CharSequence text, int w, LineSink sink) { // a String or a StringBuilder
+        lines(text, w, sink, new char[text.length()]);
+    }
+
+    /**
+     * {@link #lines} with the text's characters copied into {@code chars} (at least as long as the text) and scanned
+     * there: a search for the next space per word (String.indexOf, or a StringBuilder's indexOf of a one-character
+     * string) was about a fifth of the table's time for the 66,444 findings of the 1.1 GB mixed trace.
+     */
+    static void lines(CharSequence text, int w, LineSink sink, char[] chars) {
         int max = Math.max(w, 30);
         int n = text.length();
-        while (n > 0 && text.charAt(n - 1) == ' ') {
+        if (text instanceof String) {
+            ((String) text).getChars(0, n, chars, 0);
+        } else {
+            ((StringBuilder) text).getChars(0, n, chars, 0);
+        }
+        while (n > 0 && chars[n - 1] == ' ') {
             n--; // trailing spaces end no word (String.split drops trailing empty strings)
         }
         int lineStart = -1; // the current line is text[lineStart, lineEnd); -1 before its first word
         int lineEnd = -1;
         for (int ws = 0; ws <= n; ) {
-            int space = text instanceof String ? ((String) text).indexOf(' ', ws) : ((StringBuilder) text).indexOf(" ", ws);
-            int we = space < 0 || space > n ? n : space; // words split at every single space, so empty words keep double spaces
+            int we = ws; // words split at every single space, so empty words keep double spaces
+            while (we < n && chars[we] != ' ') {
+                we++;
+            }
             if (lineEnd > lineStart && we - lineStart > max) {
                 sink.line(lineStart, lineEnd);
                 lineStart = -1;
@@ -246,7 +262,10 @@ final class TableReportWriter implements ReportWriter {
         wrapped.pre = pre;
         wrapped.post = post;
         wrapped.lines = 0;
-        lines(text, w, wrapped);
+        if (wrapped.chars.length < text.length()) {
+            wrapped.chars = new char[Math.max(text.length(), 2 * wrapped.chars.length)];
+        }
+        lines(text, w, wrapped, wrapped.chars);
         wrapped.text = null;
     }
 
@@ -263,6 +282,8 @@ final class TableReportWriter implements ReportWriter {
         String pre;
         String post;
         int lines;
+        /** The text's characters, for {@link #lines}: one array for all, grown for a longer text. */
+        char[] chars = new char[512];
 
         @Override
         public void line(int start, int end) {

@@ -33,6 +33,8 @@ class WrapTest {
     @Test
     void wrapsAsTheSplitWrapDid() {
         Random r = new Random(3);
+        char[] scratch = new char[4096];
+        java.util.Arrays.fill(scratch, 'z');
         String[] words = {"a", "socket", "0xffffa50c40002600", "", "10.0.0.5:57972", "->", "reset", "x".repeat(45)};
         for (int i = 0; i < 20_000; i++) {
             StringBuilder sb = new StringBuilder();
@@ -47,6 +49,10 @@ class WrapTest {
             List<String> fromBuilder = new ArrayList<>();
             TableReportWriter.lines(sb, w, (a, b) -> fromBuilder.add(sb.substring(a, b)));
             assertThat(fromBuilder).as("[%s] at %d from a StringBuilder", text, w).isEqualTo(reference(text, w));
+            // and through the writer's one character array, which still holds the longer texts before this one
+            List<String> reused = new ArrayList<>();
+            TableReportWriter.lines(sb, w, (a, b) -> reused.add(sb.substring(a, b)), scratch);
+            assertThat(reused).as("[%s] at %d through a reused array", text, w).isEqualTo(reference(text, w));
         }
         assertThat(TableReportWriter.wrap("", 40)).isEmpty();
         assertThat(TableReportWriter.wrap("one two", 40)).containsExactly("one two");
