@@ -32,18 +32,25 @@ final class PayloadView implements Fields {
         final int[] lengthIndex;
         /** How {@link #longAt} reads field i ({@code READ_*}): a switch on bytes, the pointer size resolved here. */
         final byte[] reads;
+        /**
+         * {@link #fixedSize} of each field at this pointer size, or -1: the walk over the variable part asks it of
+         * every field there for every payload (the walk was a tenth of the decoding thread's samples, warm).
+         */
+        final int[] sizes;
 
         Plan(Layout layout, int pointerSize) {
             this.layout = layout;
             this.fields = layout.fields().toArray(new Field[0]);
             this.pointerSize = pointerSize;
             this.fixed = new int[fields.length];
+            this.sizes = new int[fields.length];
             int p = 0;
             int first = fields.length;
             boolean arrays = false;
             for (int i = 0; i < fields.length; i++) {
                 arrays |= fields[i].isArray();
                 int size = fixedSize(fields[i], pointerSize);
+                sizes[i] = size;
                 if (first == fields.length) {
                     fixed[i] = p;
                     if (size < 0) {
@@ -185,7 +192,7 @@ final class PayloadView implements Fields {
     /** The size of field {@code f} (number {@code i}) at {@code p} of this payload, or -1 when it cannot be known. */
     private int size(Field f, int i, int p) {
         int ptr = plan.pointerSize;
-        int s = fixedSize(f, ptr);
+        int s = plan.sizes[i];
         if (s >= 0) {
             return s;
         }
