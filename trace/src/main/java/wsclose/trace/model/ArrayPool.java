@@ -20,56 +20,50 @@ final class ArrayPool {
     static final int REFCOUNTS = 4;
     static final int MAX = 1024;
 
-    private final byte[][] kinds = new byte[MAX][];
-    private int nKinds;
-    private final Longs from = new Longs(STATES);
-    private final Longs pending = new Longs(PENDING);
-    private final Longs refcounts = new Longs(REFCOUNTS);
+    private final Stack<byte[]> kinds = new Stack<>(STATES, byte[]::new, a -> a.length);
+    private final Stack<long[]> from = new Stack<>(STATES, long[]::new, a -> a.length);
+    private final Stack<long[]> pending = new Stack<>(PENDING, long[]::new, a -> a.length);
+    private final Stack<long[]> refcounts = new Stack<>(REFCOUNTS, long[]::new, a -> a.length);
 
-    /** A stack of long arrays of one length. */
-    private static final class Longs {
+    /** A stack of arrays of one length: a new one when it is empty. */
+    private static final class Stack<A> {
         private final int length;
-        private final long[][] free = new long[MAX][];
+        private final java.util.function.IntFunction<A> make;
+        private final java.util.function.ToIntFunction<A> lengthOf;
+        private final Object[] free = new Object[MAX];
         private int n;
 
-        Longs(int length) {
+        Stack(int length, java.util.function.IntFunction<A> make, java.util.function.ToIntFunction<A> lengthOf) {
             this.length = length;
+            this.make = make;
+            this.lengthOf = lengthOf;
         }
 
-        long[] take() {
+        @SuppressWarnings("unchecked")
+        A take() {
             if (n == 0) {
-                return new long[length];
+                return make.apply(length);
             }
-            long[] a = free[--n];
+            A a = (A) free[--n];
             free[n] = null;
             return a;
         }
 
-        void give(long[] a) {
-            if (a != null && a.length == length && n < MAX) {
+        void give(A a) {
+            if (a != null && lengthOf.applyAsInt(a) == length && n < MAX) {
                 free[n++] = a;
             }
         }
     }
 
-    byte[] stateKinds() {
-        if (nKinds == 0) {
-            return new byte[STATES];
-        }
-        byte[] a = kinds[--nKinds];
-        kinds[nKinds] = null;
-        return a;
-    }
-
+    byte[] stateKinds() { return kinds.take(); }
     long[] stateFrom() { return from.take(); }
     long[] pending() { return pending.take(); }
     long[] refcounts() { return refcounts.take(); }
 
     /** Takes back a retired timeline's arrays (any of them may be null or of another length: those are dropped). */
     void give(byte[] stateKinds, long[] stateFrom, long[] pend, long[] refs) {
-        if (stateKinds != null && stateKinds.length == STATES && nKinds < MAX) {
-            kinds[nKinds++] = stateKinds;
-        }
+        kinds.give(stateKinds);
         from.give(stateFrom);
         pending.give(pend);
         refcounts.give(refs);
