@@ -23,5 +23,10 @@ rem C2 inlines only small methods unless JAVA_OPTS sets it; summary and events k
 set "INLINE_OPTS=-XX:FreqInlineSize=35"
 echo.%JAVA_OPTS% | findstr /C:"FreqInlineSize" >nul && set "INLINE_OPTS="
 echo. %* | findstr /I /C:" summary" /C:" events" >nul && set "INLINE_OPTS="
-java %GC_OPTS% %TENURE_OPTS% %INLINE_OPTS% %JAVA_OPTS% -jar "%JAR%" %*
+rem summary: no C2 traps, so a branch its first events never took does not make C2 compile the reader's loop
+rem again for every thread (see the Unix launcher).
+set "TRAP_OPTS="
+echo. %* | findstr /I /C:" summary" >nul && set "TRAP_OPTS=-XX:PerMethodTrapLimit=0"
+echo.%JAVA_OPTS% | findstr /C:"TrapLimit" >nul && set "TRAP_OPTS="
+java %GC_OPTS% %TENURE_OPTS% %INLINE_OPTS% %TRAP_OPTS% %JAVA_OPTS% -jar "%JAR%" %*
 exit /b %ERRORLEVEL%

@@ -4,13 +4,16 @@
 # Builds a big ETL (bench/out/big.etl, SIZE_MB MiB, default 1100) by repeating a corpus file's buffers
 # with shifted timestamps (bench/MakeBigEtl.java), then reports MB/s, events/s, seconds and peak RSS for
 #   cat FILE > /dev/null            (page-cached read, for comparison)
-#   wsclose summary --stats FILE    (one pass over record headers, file order)
-#   the same with -Dwsclose.readThreads=2 (the file cut in two parts read on two threads)
+#   wsclose summary --stats FILE    (one pass over record headers, file order, in runs read on every core)
+#   the same with -Dwsclose.readThreads=1 (one thread)
 #   wsclose events --count --stats  (full time-ordered walk: per-processor streams merged by timestamp)
+# wsclose runs through the repository's launcher (./wsclose) as a user runs it: class-data sharing and the
+# launcher's JVM options per command; JAVA_OPTS adds -Xmx$HEAP.
 # It is a report, not a test: it exits 0 whether or not the throughput target is met.
 #
 # Environment: SIZE_MB (1100), HEAP (256m), INPUT (uncompressed .etl to repeat), OUT (bench/out/big.etl),
-#              RUNS (3: each command is run this often, the fastest run is reported), JAVA (java),
+#              RUNS (3: each command is run this often, the fastest run is reported), JAVA (java: the generator
+#              and the count of INPUT; ./wsclose runs the java on PATH),
 #              CLEAN=1 to delete the big file (and its .info) at the end. Relative paths are relative
 #              to the repository root.
 set -euo pipefail
@@ -162,17 +165,19 @@ STDOUT=/dev/null best cat cat "$OUT"
 CAT_WALL=$BEST_WALL CAT_RSS=$MAX_RSS CAT_CPU=$BEST_CPU CAT_ALL=$ALL
 CAT_MBPS=$(awk -v b="$BYTES" -v s="$CAT_WALL" 'BEGIN {printf "%.1f", b / 1e6 / s}')
 
-STDOUT=/dev/null best summary "$JAVA" "-Xmx$HEAP" -jar "$JAR" summary --stats "$OUT"
+./wsclose --version >/dev/null # makes the class archive when the jar is newer than it
+export JAVA_OPTS="-Xmx$HEAP${JAVA_OPTS:+ $JAVA_OPTS}"
+STDOUT=/dev/null best summary ./wsclose summary --stats "$OUT"
 SUM_WALL=$BEST_WALL SUM_RSS=$MAX_RSS SUM_CPU=$BEST_CPU SUM_ALL=$ALL
 SUM_EVENTS=$(stats_field summary events)
 show_warnings summary
 
-# the same with the file cut in two parts read at once (EtlFile.readThreads: the default is one per two cores)
-STDOUT=/dev/null best summary2 "$JAVA" "-Xmx$HEAP" -Dwsclose.readThreads=2 -jar "$JAR" summary --stats "$OUT"
-SUM2_WALL=$BEST_WALL SUM2_RSS=$MAX_RSS SUM2_CPU=$BEST_CPU SUM2_ALL=$ALL
-show_warnings summary2
+# the same on one thread (EtlFile.readThreads: the default is one per core, at most four)
+JAVA_OPTS="$JAVA_OPTS -Dwsclose.readThreads=1" STDOUT=/dev/null best summary1 ./wsclose summary --stats "$OUT"
+SUM1_WALL=$BEST_WALL SUM1_RSS=$MAX_RSS SUM1_CPU=$BEST_CPU SUM1_ALL=$ALL
+show_warnings summary1
 
-best walk "$JAVA" "-Xmx$HEAP" -jar "$JAR" events --count --stats "$OUT"
+best walk ./wsclose events --count --stats "$OUT"
 WALK_WALL=$BEST_WALL WALK_RSS=$MAX_RSS WALK_CPU=$BEST_CPU WALK_ALL=$ALL
 WALK_EVENTS=$(stats_field walk events)
 WALK_COUNT=$(tr -d '[:space:]' <"$WORK/walk.out")
@@ -193,15 +198,15 @@ printf '%-8s %10s %12s %9s %11s %8s %7s\n' what MB/s events/s seconds peakRSS_MB
 printf '%-8s %10s %12s %9s %11s %8s %7s\n' cat "$CAT_MBPS" - "$CAT_WALL" "$CAT_RSS" "$CAT_WALL" "$CAT_CPU"
 printf '%-8s %10s %12s %9s %11s %8s %7s\n' summary "$(stats_field summary mbps)" "$(stats_field summary evps)" \
     "$(stats_field summary seconds)" "$SUM_RSS" "$SUM_WALL" "$SUM_CPU"
-printf '%-8s %10s %12s %9s %11s %8s %7s\n' summary2 "$(stats_field summary2 mbps)" "$(stats_field summary2 evps)" \
-    "$(stats_field summary2 seconds)" "$SUM2_RSS" "$SUM2_WALL" "$SUM2_CPU"
+printf '%-8s %10s %12s %9s %11s %8s %7s\n' summary1 "$(stats_field summary1 mbps)" "$(stats_field summary1 evps)" \
+    "$(stats_field summary1 seconds)" "$SUM1_RSS" "$SUM1_WALL" "$SUM1_CPU"
 printf '%-8s %10s %12s %9s %11s %8s %7s\n' walk "$(stats_field walk mbps)" "$(stats_field walk evps)" \
     "$(stats_field walk seconds)" "$WALK_RSS" "$WALK_WALL" "$WALK_CPU"
 echo "(best of $RUNS runs; MB = 10^6 bytes; seconds = the reader's own timing from --stats, without JVM"
 echo " start-up; wall_s and cpu_s = the whole process (user+sys, all threads) in that run; peakRSS_MB = the"
 echo " largest of all runs; cat reads the page-cached file)"
-echo "seconds of every run: cat$CAT_ALL; summary$SUM_ALL; summary2$SUM2_ALL; walk$WALK_ALL"
-echo "(summary2 = summary with -Dwsclose.readThreads=2: the file cut in two parts read at once)"
+echo "seconds of every run: cat$CAT_ALL; summary$SUM_ALL; summary1$SUM1_ALL; walk$WALK_ALL"
+echo "(summary1 = summary with -Dwsclose.readThreads=1: one thread)"
 echo
 
 echo "heap limit: $HEAP (-Xmx$HEAP) for a $(awk -v b="$BYTES" 'BEGIN {printf "%.2f", b / 1073741824}') GiB file"

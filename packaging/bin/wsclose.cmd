@@ -23,6 +23,11 @@ rem C2 inlines only small methods unless JAVA_OPTS sets it; summary and events k
 set "INLINE_OPTS=-XX:FreqInlineSize=35"
 echo.%JAVA_OPTS% | findstr /C:"FreqInlineSize" >nul && set "INLINE_OPTS="
 echo. %* | findstr /I /C:" summary" /C:" events" >nul && set "INLINE_OPTS="
+rem summary: no C2 traps, so a branch its first events never took does not make C2 compile the reader's loop
+rem again for every thread (see the Unix launcher).
+set "TRAP_OPTS="
+echo. %* | findstr /I /C:" summary" >nul && set "TRAP_OPTS=-XX:PerMethodTrapLimit=0"
+echo.%JAVA_OPTS% | findstr /C:"TrapLimit" >nul && set "TRAP_OPTS="
 rem C2 leaves out what runs once per socket or finding, per lib\wsclose-jit.json (it says why), unless JAVA_OPTS passes a file;
 rem -DisplayVMOutput keeps HotSpot's "compiler directives added" off stdout (see the Unix launcher).
 set "JIT_OPTS="

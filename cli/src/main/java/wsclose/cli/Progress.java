@@ -118,19 +118,22 @@ public final class Progress implements AutoCloseable {
     }
 
     /**
-     * Taps for a file-order walk cut in parts walked at once ({@link EtlFile#forEachInFileOrder(int, IntFunction)}):
-     * each part's tap counts its own buffers, and part 0's, on the thread that owns this bar, draws the sum.
+     * Taps for a file-order walk cut in runs walked at once ({@link EtlFile#forEachInFileOrder(int, IntFunction)}):
+     * each run's tap counts its own buffers, and whichever tap runs on the thread that asked for them (the walk's
+     * caller, which owns this bar) draws the sum. Threads take runs as they come free, so no one run's tap can be
+     * the one that draws.
      */
     public IntFunction<Consumer<EtwEvent>> taps(EtlFile file, IntFunction<? extends Consumer<EtwEvent>> next) {
         if (!enabled) {
             return next::apply;
         }
-        // filled on the calling thread before the parts start (FileOrderParts), read by part 0's tap on that thread
+        // filled on the calling thread before the runs start (FileOrderParts), read by the drawing taps
         List<Tap> group = new java.util.ArrayList<>();
+        Thread owner = Thread.currentThread();
         return part -> {
             Tap t = new Tap(List.of(file), next.apply(part));
-            t.group = part == 0 ? group : null;
-            t.draws = part == 0;
+            t.group = group;
+            t.drawer = owner;
             group.add(t);
             return t;
         };
@@ -146,10 +149,10 @@ public final class Progress implements AutoCloseable {
         /** Written by this tap's thread only, read by the drawing tap of a walk in parts. */
         private volatile double bytes;
         private long events;
-        /** The taps of a walk in parts, when this one draws their sum; taps made later join it before their walk. */
+        /** The taps of a walk in runs, whose sum is drawn; all are made before the walk starts. */
         private List<Tap> group;
-        /** False for the taps of a walk's later parts: the bar belongs to one thread. */
-        private boolean draws = true;
+        /** The thread that draws, in a walk in runs (the bar belongs to one thread); null: this tap's own. */
+        private Thread drawer;
 
         Tap(List<EtlFile> files, Consumer<EtwEvent> next) {
             int n = files.size();
@@ -202,7 +205,7 @@ public final class Progress implements AutoCloseable {
         }
 
         private void draw() {
-            if (!draws) {
+            if (drawer != null && Thread.currentThread() != drawer) {
                 return;
             }
             if (group == null) {

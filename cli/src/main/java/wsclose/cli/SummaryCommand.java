@@ -60,7 +60,7 @@ public final class SummaryCommand implements Callable<Integer> {
             EtlSummary s;
             try (EtlFile f = Inputs.openEtl(p)) {
                 // the file cut in parts walked at once, one builder per part, merged in file order
-                SummaryBuilder[] b = new SummaryBuilder[EtlFile.readThreads()];
+                SummaryBuilder[] b = new SummaryBuilder[f.fileOrderParts()];
                 try (Progress bar = Progress.start(spec.commandLine().getErr(), global.quiet(), f.size(), false)) {
                     f.forEachInFileOrder(b.length, bar.taps(f, i -> b[i] = new SummaryBuilder()));
                 }

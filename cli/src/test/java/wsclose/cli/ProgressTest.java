@@ -166,31 +166,49 @@ class ProgressTest {
     }
 
     @Test
-    void theTapsOfAWalkInPartsDrawTheirSumFromPartZeroOnly() throws Exception {
+    void theTapsOfAWalkInRunsDrawTheirSumOnTheCallersThreadOnly() throws Exception {
         try (EtlFile f = EtlFile.open(ShellTest.EXAMPLE)) {
             Progress p = bar(terminal(0), false, f.size());
-            long[] passed = {0, 0};
+            long[] passed = {0, 0, 0};
             var taps = p.taps(f, part -> ev -> passed[part]++);
-            var part0 = taps.apply(0);
-            var part1 = taps.apply(1);
-            long half = f.buffers() / 2;
-            // part 1 reads the second half of the buffers: counted, never drawn (the bar belongs to part 0's thread)
-            f.forEachInFileOrder(ev -> {
-                if (ev.bufferIndex() >= half) {
-                    now.addAndGet(200_000_000L);
-                    part1.accept(ev);
+            var run0 = taps.apply(0);
+            var run1 = taps.apply(1);
+            var run2 = taps.apply(2);
+            long third = f.buffers() / 3;
+            // run 1 (the middle third) on a helper thread: counted, never drawn (the bar belongs to the caller's thread)
+            Thread helper = new Thread(() -> {
+                try {
+                    f.forEachInFileOrder(ev -> {
+                        if (ev.bufferIndex() >= third && ev.bufferIndex() < 2 * third) {
+                            now.addAndGet(200_000_000L);
+                            run1.accept(ev);
+                        }
+                    });
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
                 }
             });
-            assertThat(err.toString()).as("part 1 draws nothing").isEmpty();
-            f.forEachInFileOrder(ev -> {
-                if (ev.bufferIndex() < half) {
-                    now.addAndGet(200_000_000L);
-                    part0.accept(ev);
-                }
-            });
-            assertThat(passed[0] + passed[1]).as("every event passed on to its part's consumer").isPositive();
+            helper.start();
+            helper.join();
             assertThat(passed[1]).isPositive();
-            assertThat(screen()).as("part 0 draws both parts' bytes").contains("100%");
+            assertThat(err.toString()).as("a helper's run draws nothing").isEmpty();
+            // runs 0 and 2 on the caller's thread, the later one last: whichever run it walks, the caller draws the sum
+            f.forEachInFileOrder(ev -> {
+                if (ev.bufferIndex() < third) {
+                    now.addAndGet(200_000_000L);
+                    run0.accept(ev);
+                }
+            });
+            assertThat(screen()).doesNotContain("100%");
+            f.forEachInFileOrder(ev -> {
+                if (ev.bufferIndex() >= 2 * third) {
+                    now.addAndGet(200_000_000L);
+                    run2.accept(ev);
+                }
+            });
+            assertThat(passed[0]).isPositive();
+            assertThat(passed[2]).isPositive();
+            assertThat(screen()).as("the caller draws all runs' bytes").contains("100%");
             p.close();
         }
     }

@@ -55,7 +55,7 @@ final class CountTable {
                 size++;
                 return i;
             }
-            if (keys[i] == key && p.equals(provider == null ? Guid.ZERO : provider)) {
+            if (keys[i] == key && (p == provider || p.equals(provider == null ? Guid.ZERO : provider))) {
                 return i;
             }
             i = (i + 1) & mask;

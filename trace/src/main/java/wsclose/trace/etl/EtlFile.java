@@ -225,11 +225,12 @@ public final class EtlFile implements EtwSource {
     }
 
     /**
-     * Every event in file order, the buffers cut into {@code parts} runs of about equal length, each walked on a
-     * thread of its own (the first on the caller's) and handed to {@code consumers.apply(part)}, a consumer used by
-     * that part's thread only; parts come in file order, so a consumer per part that is merged in part order sees
-     * what one walk would. Returns when every part is done; read problems are kept as one walk's. Buffers are
-     * independent in file order (each holds whole records, §A.2), so nothing crosses a cut.
+     * Every event in file order, the buffers cut into {@code parts} runs of about equal length, handed to
+     * {@code consumers.apply(part)}, a consumer used by one thread at a time (the runs are walked by up to
+     * {@link #readThreads()} threads, each taking the next run not yet taken; the caller's thread walks the first);
+     * runs come in file order, so a consumer per run that is merged in run order sees what one walk would. Returns
+     * when every run is done; read problems are kept as one walk's. Buffers are independent in file order (each
+     * holds whole records, §A.2), so nothing crosses a cut.
      */
     public void forEachInFileOrder(int parts, IntFunction<? extends Consumer<EtwEvent>> consumers) throws IOException {
         forEachInFileOrder(parts, MIN_PART_BUFFERS, consumers);
@@ -243,12 +244,24 @@ public final class EtlFile implements EtwSource {
             forEachInFileOrder(consumers.apply(0));
         } else {
             walkProblems = new ReadProblems();
-            FileOrderParts.walk(this, index.fileOrder, n, consumers, walkProblems);
+            FileOrderParts.walk(this, index.fileOrder, n, readThreads(), FileOrderParts.helpersAfter(), consumers,
+                    walkProblems);
         }
     }
 
-    /** Fewest buffers worth a thread of their own: below this a part is not worth its start. */
+    /**
+     * The runs a file-order walk of this file is best cut into: one when it is read on one thread, else up to
+     * {@value #MAX_RUNS} of at least {@value #MIN_PART_BUFFERS} buffers, small enough that the threads taking them
+     * end together.
+     */
+    public int fileOrderParts() {
+        return readThreads() == 1 ? 1 : Math.max(1, Math.min(MAX_RUNS, index.fileOrder.size / MIN_PART_BUFFERS));
+    }
+
+    /** Fewest buffers worth a run of their own: below this a run is not worth its start. */
     private static final int MIN_PART_BUFFERS = 256;
+    /** Most runs of a file-order walk: on the 2 GiB benchmark file, runs of about 64 MiB. */
+    private static final int MAX_RUNS = 32;
 
     /** Walks {@code part} (a stream of this file's buffers) in order into {@code sink}, noting damage in {@code problems}. */
     void walkPart(BufferIndex.Stream part, ReadProblems problems, long budget, Consumer<EtwEvent> sink)
@@ -262,9 +275,9 @@ public final class EtlFile implements EtwSource {
         }
     }
 
-    /** One pass over the record headers (file order) counting what the file holds, in {@link #readThreads()} parts. */
+    /** One pass over the record headers (file order) counting what the file holds, in {@link #fileOrderParts()} runs. */
     public EtlSummary summary() throws IOException {
-        return summary(readThreads());
+        return summary(fileOrderParts());
     }
 
     /** {@link #summary()} with the file cut into {@code parts} walked at once (1: one walk on this thread). */
@@ -278,18 +291,25 @@ public final class EtlFile implements EtwSource {
         return SummaryBuilder.merge(b).build(this);
     }
 
+    /** {@link #summary(int)} in runs of at least one buffer, walked by {@code threads} threads as FileOrderParts says. */
+    EtlSummary summary(int parts, int threads, int helpersAfter) throws IOException {
+        SummaryBuilder[] b = new SummaryBuilder[Math.max(1, Math.min(parts, index.fileOrder.size))];
+        walkProblems = new ReadProblems();
+        FileOrderParts.walk(this, index.fileOrder, b.length, threads, helpersAfter, i -> b[i] = new SummaryBuilder(),
+                walkProblems);
+        return SummaryBuilder.merge(b).build(this);
+    }
+
     /**
-     * Threads a file-order walk is worth: one per two cores, at most four. A one-shot read is short enough that the
-     * JIT compiles through most of it: on two cores a second reader thread and C2 took turns on the second core,
-     * and the run was no faster (1.04-1.88 s against 1.21-1.33 s on a 2 GiB file), while warm, two threads read in
-     * half the time (bench/run.sh, README "Speed and memory"). The system property {@code wsclose.readThreads}
-     * sets the count (bench/ compares them).
+     * Threads a file-order walk is worth: one per core, at most four. The helpers start after the caller's first
+     * run (FileOrderParts says why). The system property {@code wsclose.readThreads} sets the count (bench/
+     * compares them).
      */
     public static int readThreads() {
         try {
             return Math.max(1, Integer.parseInt(System.getProperty("wsclose.readThreads", "")));
         } catch (NumberFormatException e) {
-            return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() / 2));
+            return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
         }
     }
 
