@@ -10,8 +10,8 @@ import java.util.Map;
  * The buffers of a file, found by stepping from each header to the next by its BufferSize (never by
  * a fixed stride: compressed buffers differ in size; etl-format.md §A.1, §A.3), and grouped into
  * streams that are each in time order: one per processor, plus one per processor for rundown buffers
- * (§A.9). Only two longs per buffer are kept (file offset and file-order index), so memory does not
- * depend on buffer contents; buffer headers are re-read when a buffer is loaded.
+ * (§A.9). Two longs and an int per buffer are kept (file offset, file-order index, and the bytes to read it in
+ * one go), so memory does not depend on buffer contents; buffer headers are re-read when a buffer is loaded.
  */
 final class BufferIndex {
     /** Stream of buffers in file order: parallel arrays of file offsets and file-order indexes. */
@@ -19,6 +19,11 @@ final class BufferIndex {
         final int key;
         long[] offsets = new long[16];
         long[] indexes = new long[16];
+        /**
+         * Per buffer, its FilledBytes when it is uncompressed and that many bytes (header included) are all it needs
+         * to be read: one read instead of the header's and then the buffer's (BufferLoader.loadWhole); else 0.
+         */
+        int[] wholes = new int[16];
         /** The latest raw flush time (WMI_BUFFER_HEADER.TimeStamp, §A.2): where a cut file's missing tail begins. */
         long lastFlush = Long.MIN_VALUE;
         int size;
@@ -32,18 +37,21 @@ final class BufferIndex {
             Stream s = new Stream(key);
             s.offsets = Arrays.copyOfRange(offsets, from, Math.max(to, from + 1));
             s.indexes = Arrays.copyOfRange(indexes, from, Math.max(to, from + 1));
+            s.wholes = Arrays.copyOfRange(wholes, from, Math.max(to, from + 1));
             s.size = to - from;
             s.lastFlush = lastFlush;
             return s;
         }
 
-        void add(long offset, long index, long timestamp) {
+        void add(long offset, long index, long timestamp, int whole) {
             if (size == offsets.length) {
                 offsets = Arrays.copyOf(offsets, size * 2);
                 indexes = Arrays.copyOf(indexes, size * 2);
+                wholes = Arrays.copyOf(wholes, size * 2);
             }
             offsets[size] = offset;
             indexes[size] = index;
+            wholes[size] = whole;
             lastFlush = Math.max(lastFlush, timestamp);
             size++;
         }
@@ -116,7 +124,7 @@ final class BufferIndex {
                 problems.incomplete(h.where() + ": the file ends inside this buffer (BufferSize " + h.bufferSize()
                         + ", " + (fileSize - off) + " bytes present); the file is truncated");
             }
-            index.add(h);
+            index.add(h, whole(h, maxBufferBytes, fileSize));
             off += h.bufferSize();
             i++;
         }
@@ -159,7 +167,14 @@ final class BufferIndex {
         return true;
     }
 
-    private void add(BufferHeader h) {
+    /** {@link Stream#wholes}: what a plain read of {@code h}'s buffer takes, when the loader would read just that. */
+    private static int whole(BufferHeader h, int maxBufferBytes, long fileSize) {
+        boolean plain = !h.compressed() && h.filled() >= BufferHeader.SIZE && h.filled() <= h.bufferSize()
+                && h.filled() <= maxBufferBytes && h.filled() <= fileSize - h.fileOffset();
+        return plain ? (int) h.filled() : 0;
+    }
+
+    private void add(BufferHeader h, int whole) {
         buffers++;
         if (h.type() != BufferHeader.TYPE_HEADER) {
             lastBufferTimestamp = Math.max(lastBufferTimestamp, h.timestamp());
@@ -177,8 +192,8 @@ final class BufferIndex {
             contextSwapBuffers++; // packed context-switch packets, not trace records (§A.2)
             return;
         }
-        fileOrder.add(h.fileOffset(), h.index(), h.timestamp());
+        fileOrder.add(h.fileOffset(), h.index(), h.timestamp(), whole);
         int key = h.processor() * 2 + (h.type() == BufferHeader.TYPE_RUNDOWN ? 1 : 0);
-        streams.computeIfAbsent(key, Stream::new).add(h.fileOffset(), h.index(), h.timestamp());
+        streams.computeIfAbsent(key, Stream::new).add(h.fileOffset(), h.index(), h.timestamp(), whole);
     }
 }

@@ -106,11 +106,15 @@ final class StreamCursor {
             }
             long off = stream.offsets[nextBuffer];
             long idx = stream.indexes[nextBuffer];
+            int whole = stream.wholes[nextBuffer];
             nextBuffer++;
-            loader.read(headerBytes, 0, BufferHeader.SIZE, off);
-            buffer = BufferHeader.parse(headerBytes, 0, off, idx);
             long before = problemCount();
-            loader.load(buffer, holder);
+            buffer = whole > 0 ? loader.loadWhole(off, idx, whole, holder) : null;
+            if (buffer == null) {
+                loader.read(headerBytes, 0, BufferHeader.SIZE, off);
+                buffer = BufferHeader.parse(headerBytes, 0, off, idx);
+                loader.load(buffer, holder);
+            }
             if (problemCount() != before || buffer.eventsLost() || buffer.bufferLost()) {
                 openGap(); // skipped in part or whole, or flagged: the loss may lie before this buffer's events
             }
