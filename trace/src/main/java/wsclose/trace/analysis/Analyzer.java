@@ -47,10 +47,23 @@ public final class Analyzer implements ModelListener {
      * The order of findings in every format: time, then endpoint (as an unsigned address), then kind; a finding
      * without a socket (a process's leak growth) before the sockets' findings of the same time.
      */
-    public static final Comparator<Finding> ORDER = Comparator.comparingLong(Finding::time)
-            .thenComparing((a, b) -> Long.compareUnsigned(a.socket() == null ? 0 : a.socket().endpoint(),
-                    b.socket() == null ? 0 : b.socket().endpoint()))
-            .thenComparing(Finding::kind);
+    public static final Comparator<Finding> ORDER = Analyzer::compare;
+
+    /*
+     * Written out, not a chain of Comparator.comparing...thenComparing: each of the chain's compares went through
+     * three of the JDK's shared lambdas, whose call sites every comparator of the run shares: sorting the 66,444
+     * findings of the 1.1 GB mixed trace in a one-shot run took 32-42 ms, now 23-25 ms (README "Speed and memory").
+     */
+    private static int compare(Finding a, Finding b) {
+        int c = Long.compare(a.time(), b.time());
+        if (c != 0) {
+            return c;
+        }
+        c = Long.compareUnsigned(a.socket() == null ? 0 : a.socket().endpoint(),
+                b.socket() == null ? 0 : b.socket().endpoint());
+        return c != 0 ? c : a.kind().compareTo(b.kind());
+    }
+
     private final List<Finding> findings = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     /** Findings raised before their socket retired (anomalies), listed with it when it does. */
