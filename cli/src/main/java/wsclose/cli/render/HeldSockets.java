@@ -1,7 +1,6 @@
 package wsclose.cli.render;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import wsclose.trace.analysis.Finding;
 import wsclose.trace.analysis.SocketSummary;
@@ -22,7 +21,16 @@ final class HeldSockets {
     }
 
     List<Held> inCreationOrder() {
-        held.sort(Comparator.comparingLong(h -> h.socket().id()));
+        held.sort(HeldSockets::byId);
         return held;
+    }
+
+    /*
+     * A comparator of its own, not Comparator.comparingLong: that one's shared lambda calls the key function through
+     * a call site every comparingLong comparator of the run shares. The 57,573 sockets with findings of the 1.1 GB
+     * mixed trace sorted in 30-50 ms of a one-shot JSON run, now 17-22 ms (README "Speed and memory").
+     */
+    private static int byId(Held a, Held b) {
+        return Long.compare(a.socket().id(), b.socket().id());
     }
 }

@@ -272,7 +272,8 @@ public final class Analyzer implements ModelListener {
         List<Finding> sorted = new ArrayList<>(findings);
         sorted.sort(ORDER);
         List<SocketSummary> byCreation = new ArrayList<>(kept);
-        byCreation.sort(Comparator.comparingLong(SocketSummary::id)); // the model numbers sockets as it meets them
+        // the model numbers sockets as it meets them; a lambda of its own, as ORDER is written out (see there)
+        byCreation.sort((a, b) -> Long.compare(a.id(), b.id()));
         Map<String, Long> bySeverity = new LinkedHashMap<>();
         for (Severity s : Severity.values()) {
             bySeverity.put(s.label(), severityCounts[s.ordinal()]);

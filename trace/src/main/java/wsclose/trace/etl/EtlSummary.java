@@ -23,9 +23,36 @@ public record EtlSummary(String path, long fileSize, LogfileHeader header, long 
 
     /** One row of the counts table: {@code key} is {@code id<N>}, {@code op<N>}, {@code type<N>} or {@code msg}. */
     public record Count(Guid provider, String key, long count, List<Integer> versions) {
-        static final Comparator<Count> ORDER = Comparator.comparing(Count::provider)
-                .thenComparing(c -> c.key().replaceAll("\\d", ""))
-                .thenComparingLong(c -> c.key().equals("msg") ? 0 : Long.parseLong(c.key().replaceAll("\\D", "")));
+        static final Comparator<Count> ORDER = Count::compare;
+
+        /*
+         * Provider, then the key's kind (id, op, type, msg), then its number. Written out: as a comparator chain it
+         * made two regular expressions per compare, and sorting the 138 rows of the 2 GiB benchmark file took
+         * 20-37 ms of a one-shot `summary` (README "Speed and memory").
+         */
+        private static int compare(Count a, Count b) {
+            int c = a.provider().compareTo(b.provider());
+            if (c != 0) {
+                return c;
+            }
+            int da = digitsAt(a.key());
+            int db = digitsAt(b.key());
+            c = a.key().substring(0, da).compareTo(b.key().substring(0, db));
+            return c != 0 ? c : Long.compare(number(a.key(), da), number(b.key(), db));
+        }
+
+        /** Where the key's number starts: its length for "msg". */
+        private static int digitsAt(String key) {
+            int i = 0;
+            while (i < key.length() && (key.charAt(i) < '0' || key.charAt(i) > '9')) {
+                i++;
+            }
+            return i;
+        }
+
+        private static long number(String key, int at) {
+            return at >= key.length() ? 0 : Long.parseLong(key.substring(at));
+        }
     }
 
     /** True when the header says the file is compressed or any buffer is. */
