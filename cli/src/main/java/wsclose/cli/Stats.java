@@ -1,7 +1,6 @@
 package wsclose.cli;
 
 import java.io.PrintWriter;
-import java.util.Locale;
 
 /** The --stats line: throughput of a read, on stderr, in a form scripts can parse. */
 final class Stats {
@@ -11,9 +10,22 @@ final class Stats {
     static void print(PrintWriter err, String what, long bytes, long events, long nanos) {
         double s = Math.max(nanos, 1) / 1e9;
         Runtime rt = Runtime.getRuntime();
-        err.println(String.format(Locale.ROOT,
-                "wsclose %s: stats: %d bytes, %d events in %.3f s: %.1f MB/s, %.0f events/s, heap used %d MB of max %d MB",
-                what, bytes, events, s, bytes / 1e6 / s, events / s, (rt.totalMemory() - rt.freeMemory()) >> 20, rt.maxMemory() >> 20));
+        // as "%.3f s: %.1f MB/s, %.0f events/s" without Formatter: its first floating-point format loads the locale's
+        // decimal symbols, 40 ms of a fresh JVM, which bench/run.sh's wall time of a `summary --stats` would count
+        err.println("wsclose " + what + ": stats: " + bytes + " bytes, " + events + " events in " + decimals(s, 3)
+                + " s: " + decimals(bytes / 1e6 / s, 1) + " MB/s, " + decimals(events / s, 0) + " events/s, heap used "
+                + ((rt.totalMemory() - rt.freeMemory()) >> 20) + " MB of max " + (rt.maxMemory() >> 20) + " MB");
         err.flush();
+    }
+
+    /** {@code v} (at least 0) rounded half up to {@code digits} decimals. */
+    static String decimals(double v, int digits) {
+        long scale = digits == 3 ? 1000 : digits == 1 ? 10 : 1;
+        long r = Math.round(v * scale);
+        if (digits == 0) {
+            return Long.toString(r);
+        }
+        String frac = Long.toString(r % scale);
+        return r / scale + "." + "0".repeat(digits - frac.length()) + frac;
     }
 }

@@ -1,6 +1,5 @@
 package wsclose.trace.etw;
 
-import java.util.Locale;
 
 /**
  * A GUID as two longs, printed in the canonical lowercase 8-4-4-4-12 form.
@@ -71,8 +70,13 @@ public record Guid(long msb, long lsb) implements Comparable<Guid> {
 
     @Override
     public String toString() {
-        String h = String.format(Locale.ROOT, "%016x%016x", msb, lsb);
+        String h = hex16(msb) + hex16(lsb); // "%016x%016x" without Formatter (its first use costs a fresh JVM ms)
         return h.substring(0, 8) + '-' + h.substring(8, 12) + '-' + h.substring(12, 16) + '-' + h.substring(16, 20) + '-' + h.substring(20);
+    }
+
+    private static String hex16(long v) {
+        String h = Long.toHexString(v);
+        return h.length() == 16 ? h : "0".repeat(16 - h.length()) + h;
     }
 
     // Written out: the record's generated equals/hashCode showed in profiles of the decode hot path.
