@@ -89,13 +89,13 @@ final class LeakCheck implements Check {
         double seconds = Math.max(1, g.last() - g.first()) / 1e7;
         double rate = g.grown() / seconds;
         String growthText = "its process's open sockets grew from " + g.countAtStart() + " to " + g.countAtEnd() + " in "
-                + Words.duration(g.last() - g.first()) + String.format(java.util.Locale.ROOT, " (%.1f per second)", rate)
+                + Words.duration(g.last() - g.first()) + " (" + Numbers.oneDecimal(rate) + " per second)"
                 + " while it closed " + g.closedSince() + " of the sockets it created since";
         if (g.claimAggregate()) {
             String name = s.process() == null ? "" : " " + s.process();
             out.accept(new Finding(kind(), Severity.WARNING, g.last(), "pid " + g.pid() + name + " is leaking sockets: its open"
                     + " sockets grew from " + g.countAtStart() + " to " + g.countAtEnd() + " in " + Words.duration(g.last() - g.first())
-                    + String.format(java.util.Locale.ROOT, " (%.1f per second)", rate) + ", " + g.idle() + " of the new ones idle at the end,"
+                    + " (" + Numbers.oneDecimal(rate) + " per second)" + ", " + g.idle() + " of the new ones idle at the end,"
                     + " and it closed " + g.closedSince() + " of the sockets it created since. Close every socket on every path.",
                     null, g.pid(), -1, List.of(new Finding.Evidence(g.first(), "first socket left open"),
                             new Finding.Evidence(g.last(), "last socket left open")),

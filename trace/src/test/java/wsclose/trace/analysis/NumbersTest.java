@@ -26,6 +26,21 @@ class NumbersTest {
     }
 
     @Test
+    void oneDecimalEqualsFormat() {
+        // the leak check's rates (sockets over seconds as doubles), halves, and sizes from tiny to large
+        Random r = new Random(13);
+        for (int i = 0; i < 300_000; i++) {
+            double v = switch (i % 4) {
+                case 0 -> r.nextInt(1_000_000) / 20.0;
+                case 1 -> r.nextInt(100_000) / (Math.max(1, r.nextInt(2_000_000_000)) / 1e7);
+                case 2 -> r.nextDouble() * Math.pow(10, r.nextInt(14) - 5);
+                default -> (double) r.nextInt(5000) / (1 + r.nextInt(1000));
+            };
+            assertThat(Numbers.oneDecimal(v)).as("%s", v).isEqualTo(String.format(Locale.ROOT, "%.1f", v));
+        }
+    }
+
+    @Test
     void fixedRoundsHalfUpAsFormatDoes() {
         Random r = new Random(11);
         long[] units = {10, 10_000, 10_000_000};
