@@ -27,12 +27,13 @@ class StatsTest {
 
     @Test
     void decimalsAreRoundedHalfUpAndPadded() {
-        assertThat(Stats.decimals(0.0042, 3)).isEqualTo("0.004");
-        assertThat(Stats.decimals(1.0, 3)).isEqualTo("1.000");
-        assertThat(Stats.decimals(12.06, 3)).isEqualTo("12.060");
-        assertThat(Stats.decimals(99.96, 1)).isEqualTo("100.0");
-        assertThat(Stats.decimals(0.04, 1)).isEqualTo("0.0");
-        assertThat(Stats.decimals(1234.5, 0)).isEqualTo("1235");
-        assertThat(Stats.decimals(0, 0)).isEqualTo("0");
+        // value, decimals, text
+        Object[][] cases = {
+            {0.0042, 3, "0.004"}, {1.0, 3, "1.000"}, {12.06, 3, "12.060"}, {99.96, 1, "100.0"}, {0.04, 1, "0.0"},
+            {1234.5, 0, "1235"}, {0.0, 0, "0"},
+        };
+        for (Object[] c : cases) {
+            assertThat(Stats.decimals((double) c[0], (int) c[1])).as("%s to %s decimals", c[0], c[1]).isEqualTo(c[2]);
+        }
     }
 }
