@@ -20,7 +20,10 @@ final class Stats {
 
     /** {@code v} (at least 0) rounded half up to {@code digits} decimals. */
     static String decimals(double v, int digits) {
-        long scale = digits == 3 ? 1000 : digits == 1 ? 10 : 1;
+        long scale = 1;
+        for (int i = 0; i < digits; i++) {
+            scale *= 10;
+        }
         long r = Math.round(v * scale);
         if (digits == 0) {
             return Long.toString(r);

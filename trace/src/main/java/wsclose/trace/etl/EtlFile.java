@@ -239,13 +239,18 @@ public final class EtlFile implements EtwSource {
     /** {@link #forEachInFileOrder(int, IntFunction)} with parts of at least {@code minPartBuffers} buffers. */
     void forEachInFileOrder(int parts, int minPartBuffers, IntFunction<? extends Consumer<EtwEvent>> consumers)
             throws IOException {
+        forEachInFileOrder(parts, minPartBuffers, readThreads(), FileOrderParts.helpersAfter(), consumers);
+    }
+
+    /** The same on {@code threads} threads, helpers starting after the caller's first {@code helpersAfter} runs. */
+    void forEachInFileOrder(int parts, int minPartBuffers, int threads, int helpersAfter,
+                            IntFunction<? extends Consumer<EtwEvent>> consumers) throws IOException {
         int n = Math.max(1, Math.min(parts, index.fileOrder.size / Math.max(1, minPartBuffers)));
         if (n == 1) {
             forEachInFileOrder(consumers.apply(0));
         } else {
             walkProblems = new ReadProblems();
-            FileOrderParts.walk(this, index.fileOrder, n, readThreads(), FileOrderParts.helpersAfter(), consumers,
-                    walkProblems);
+            FileOrderParts.walk(this, index.fileOrder, n, threads, helpersAfter, consumers, walkProblems);
         }
     }
 
@@ -286,17 +291,13 @@ public final class EtlFile implements EtwSource {
     }
 
     EtlSummary summary(int parts, int minPartBuffers) throws IOException {
-        SummaryBuilder[] b = new SummaryBuilder[Math.max(1, parts)];
-        forEachInFileOrder(b.length, minPartBuffers, i -> b[i] = new SummaryBuilder());
-        return SummaryBuilder.merge(b).build(this);
+        return summary(parts, minPartBuffers, readThreads(), FileOrderParts.helpersAfter());
     }
 
-    /** {@link #summary(int)} in runs of at least one buffer, walked by {@code threads} threads as FileOrderParts says. */
-    EtlSummary summary(int parts, int threads, int helpersAfter) throws IOException {
-        SummaryBuilder[] b = new SummaryBuilder[Math.max(1, Math.min(parts, index.fileOrder.size))];
-        walkProblems = new ReadProblems();
-        FileOrderParts.walk(this, index.fileOrder, b.length, threads, helpersAfter, i -> b[i] = new SummaryBuilder(),
-                walkProblems);
+    /** {@link #summary(int)} in runs of at least {@code minPartBuffers} buffers, on {@code threads} threads. */
+    EtlSummary summary(int parts, int minPartBuffers, int threads, int helpersAfter) throws IOException {
+        SummaryBuilder[] b = new SummaryBuilder[Math.max(1, parts)];
+        forEachInFileOrder(b.length, minPartBuffers, threads, helpersAfter, i -> b[i] = new SummaryBuilder());
         return SummaryBuilder.merge(b).build(this);
     }
 

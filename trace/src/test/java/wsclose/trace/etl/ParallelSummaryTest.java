@@ -32,7 +32,7 @@ class ParallelSummaryTest {
             // runs taken by threads as they come free: more runs than threads, helpers at once or after a run
             for (int threads : new int[] {2, 3}) {
                 for (int after : new int[] {0, 1}) {
-                    assertThat(f.summary(9, threads, after)).as("9 runs, %d threads, helpers after %d", threads, after)
+                    assertThat(f.summary(9, 1, threads, after)).as("9 runs, %d threads, helpers after %d", threads, after)
                             .isEqualTo(one);
                 }
             }
@@ -66,7 +66,7 @@ class ParallelSummaryTest {
                     assertThat(got).as("round %d, %d parts", round, parts).isEqualTo(one);
                     assertThat(f.warnings()).isEqualTo(one.warnings());
                 }
-                EtlSummary taken = f.summary(11, 2, 0);
+                EtlSummary taken = f.summary(11, 1, 2, 0);
                 assertThat(taken).as("round %d, 11 runs taken by 2 threads", round).isEqualTo(one);
                 assertThat(f.warnings()).isEqualTo(one.warnings());
             }
