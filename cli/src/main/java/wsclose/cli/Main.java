@@ -1,12 +1,12 @@
 package wsclose.cli;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import picocli.CommandLine;
+import wsclose.cli.render.Utf8Out;
 import wsclose.trace.etl.EtlFormatException;
 
 /**
@@ -21,8 +21,9 @@ public final class Main {
     public static void main(String[] args) {
         // stdout straight on fd 1, not System.out: a PrintStream swallows EPIPE, and `wsclose events big.etl | head -1`
         // must stop when head has gone (StdoutClosed ends the command quietly with exit 0)
-        PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(new StdoutClosed.Guard(
-                new java.io.FileOutputStream(java.io.FileDescriptor.out)), StandardCharsets.UTF_8), 1 << 16));
+        // one UTF-8 buffer for text and for the JSON generator's bytes (Utf8Out)
+        PrintWriter out = new Utf8Out(new StdoutClosed.Guard(new java.io.FileOutputStream(java.io.FileDescriptor.out)),
+                1 << 16).printer();
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         int code = run(out, err, args);
         try {

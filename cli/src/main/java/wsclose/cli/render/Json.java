@@ -1,7 +1,9 @@
 package wsclose.cli.render;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -18,7 +20,12 @@ import java.io.UncheckedIOException;
  */
 public final class Json {
     public static final int FORMAT = 1;
-    public static final JsonFactory FACTORY = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
+    /*
+     * Surrogate pairs as one 4-byte UTF-8 character, as the character generator's writer encodes them, not as two
+     * \\u escapes: the byte generator (stdout) and the character one (tests, the shell) write the same text.
+     */
+    public static final JsonFactory FACTORY = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+            .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8).build();
 
     /** Made on first use (class initialization is lazy and thread-safe). */
     private static final class Mappers {
@@ -55,7 +62,9 @@ public final class Json {
 
     public static JsonGenerator generator(PrintWriter out) {
         try {
-            JsonGenerator g = FACTORY.createGenerator(out);
+            // on stdout, straight into its UTF-8 buffer: no second encoding by a Writer (Utf8Out)
+            Utf8Out bytes = Utf8Out.of(out);
+            JsonGenerator g = bytes != null ? FACTORY.createGenerator(bytes.bytes, JsonEncoding.UTF8) : FACTORY.createGenerator(out);
             g.setRootValueSeparator(null); // one document per line, with no space before the next one
             return g;
         } catch (IOException e) {
