@@ -61,7 +61,10 @@ final class TableReportWriter implements ReportWriter {
         }
         if (!r.sockets().isEmpty()) {
             out.println();
-            out.println(colors.bold("SOCKETS WITH FINDINGS"));
+            long all = r.stats().socketsWithFindings();
+            // the report keeps the first sockets with findings to end, not all of them (bounded memory): say so
+            out.println(colors.bold("SOCKETS WITH FINDINGS") + (all > r.sockets().size() ? " (the first "
+                    + Human.count(r.sockets().size()) + " of " + Human.count(all) + " to end; --format json lists them all)" : ""));
             Table t = new Table("ENDPOINT", "PID", "PROCESS", "HANDLES", "LOCAL", "REMOTE", "CREATED", "CLOSED", "REFS", "STATE")
                     .numeric(1, 8).droppable(6, 3, 4).shrinkable(2).droppable(8, 9).shrinkable(5).droppable(5, 7);
             for (SocketSummary s : r.sockets()) {
@@ -87,7 +90,7 @@ final class TableReportWriter implements ReportWriter {
         String sockets = st.selectedSockets() == st.sockets() ? plural(st.sockets(), "socket")
                 : plural(st.selectedSockets(), "selected socket") + " of " + Human.count(st.sockets());
         return Human.count(st.events()) + " events, " + sockets + " ("
-                + Human.count(r.sockets().size()) + " with findings): " + counts + "; " + span;
+                + Human.count(st.socketsWithFindings()) + " with findings): " + counts + "; " + span;
     }
 
     /** The span of the input in the --time zone; relative times need an absolute anchor, so UTC for them. */

@@ -167,7 +167,7 @@ final class Session {
             bySeverity.put(sev.label(), findings.stream().filter(f -> f.severity() == sev).count());
         }
         Report.Stats st = report.stats();
-        Report.Stats stats = new Report.Stats(st.events(), st.socketEvents(), st.sockets(), selectedSockets, st.peakAlive(),
+        Report.Stats stats = new Report.Stats(st.events(), st.socketEvents(), st.sockets(), selectedSockets, kept.size(), st.peakAlive(),
                 Map.copyOf(bySeverity), st.sourcesPresent(), st.sourcesMissing(), st.decodeProblems(), st.eventsLost(),
                 st.firstEvent(), st.lastEvent(), st.buffersDamaged());
         return new Report(source, stats, kept, findings, report.notes(), report.warnings());

@@ -43,6 +43,15 @@ public final class Analyzer implements ModelListener {
     /** The last event time of the current session: its open sockets end there. */
     private long sessionLast = -1;
     private final List<SocketSummary> kept = new ArrayList<>();
+    /** Selected sockets with findings, kept or not. */
+    private long socketsWithFindings;
+    private int keepSockets = KEEP_SOCKETS;
+
+    /** Keeps at most {@code n} sockets with findings for the report (tests: the cut without 10,000 stories). */
+    Analyzer keepSockets(int n) {
+        this.keepSockets = n;
+        return this;
+    }
     /**
      * The order of findings in every format: time, then endpoint (as an unsigned address), then kind; a finding
      * without a socket (a process's leak growth) before the sockets' findings of the same time.
@@ -278,7 +287,8 @@ public final class Analyzer implements ModelListener {
         for (Severity s : Severity.values()) {
             bySeverity.put(s.label(), severityCounts[s.ordinal()]);
         }
-        Report.Stats stats = new Report.Stats(inputEvents, socketEvents, earlierSockets + model.sockets(), selectedSockets, peakAlive,
+        Report.Stats stats = new Report.Stats(inputEvents, socketEvents, earlierSockets + model.sockets(), selectedSockets,
+                socketsWithFindings, peakAlive,
                 Map.copyOf(bySeverity), present.stream().map(Source::description).toList(), List.copyOf(missing),
                 decodeProblems + earlierProblems + model.problems(), eventsLost, first, last, buffersDamaged);
         return new Report(source, stats, byCreation, sorted, notes, warnings);
@@ -419,8 +429,11 @@ public final class Analyzer implements ModelListener {
         if (selected && (options.allSockets() || hasFindings)) {
             listener.socket(s.get(), shown);
         }
-        if (selected && hasFindings && kept.size() < KEEP_SOCKETS) {
-            kept.add(s.get());
+        if (selected && hasFindings) {
+            socketsWithFindings++;
+            if (kept.size() < keepSockets) {
+                kept.add(s.get());
+            }
         }
     }
 

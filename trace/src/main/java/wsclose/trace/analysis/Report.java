@@ -9,7 +9,8 @@ import java.util.Map;
  * a {@link ReportListener} while the analysis runs.
  *
  * @param source   what was analysed: file names, or "live: pid 1234"
- * @param sockets  the selected sockets that have findings, in the order their timelines completed
+ * @param sockets  the selected sockets that have findings, in the order their timelines completed: the first
+ *                 {@value Analyzer#KEEP_SOCKETS} of them ({@link Stats#socketsWithFindings} says how many there were)
  * @param findings the selected findings, in time order
  * @param notes    what the trace lacked for some checks, each with how to capture it
  * @param warnings read problems (truncation, damaged buffers, decode problems, lost events)
@@ -29,6 +30,8 @@ public record Report(String source, Stats stats, List<SocketSummary> sockets, Li
      * @param socketEvents    events that said something about a socket
      * @param sockets         socket instances in the model (all, not only selected)
      * @param selectedSockets sockets that passed the filters
+     * @param socketsWithFindings selected sockets with a selected finding: all of them, also those past the report's
+     *                        {@link #sockets()} list
      * @param peakAlive       most sockets alive at once
      * @param bySeverity      selected findings per severity label
      * @param sourcesPresent  sources that reported something (SocketEvent.Source names, described)
@@ -38,7 +41,7 @@ public record Report(String source, Stats stats, List<SocketSummary> sockets, Li
      * @param firstEvent      FILETIME of the first event, -1 when none
      * @param lastEvent       FILETIME of the last event, -1 when none
      */
-    public record Stats(long events, long socketEvents, long sockets, long selectedSockets, long peakAlive,
+    public record Stats(long events, long socketEvents, long sockets, long selectedSockets, long socketsWithFindings, long peakAlive,
                         Map<String, Long> bySeverity, List<String> sourcesPresent, List<String> sourcesMissing,
                         long decodeProblems, long eventsLost, long firstEvent, long lastEvent, long buffersDamaged) {
     }
