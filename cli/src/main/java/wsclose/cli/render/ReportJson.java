@@ -1,6 +1,8 @@
 package wsclose.cli.render;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,26 @@ import wsclose.trace.model.TimelineEntry;
 public final class ReportJson {
     private ReportJson() {
     }
+
+    /*
+     * The field names of sockets, handles and findings, quoted and encoded once: a report writes some sixty names per
+     * socket, and a name given as a String is escaped character by character every time it is written (in the first
+     * part of a run, before the JIT has compiled the generator, that loop dominated the JSON's tail).
+     */
+    private static SerializedString k(String name) {
+        return new SerializedString(name);
+    }
+
+    private static final SerializedString ENDPOINT = k("endpoint"), PID = k("pid"), PROCESS = k("process"),
+            HANDLES = k("handles"), HANDLE = k("handle"), HOW = k("how"), OPENED = k("opened"), CLOSED = k("closed"),
+            LOCAL = k("local"), REMOTE = k("remote"), CREATED = k("created"), CLOSE_REQUESTED = k("closeRequested"),
+            FREED = k("freed"), STATE = k("state"), STATES = k("states"), FROM = k("from"), TO = k("to"),
+            REFCOUNT = k("refcount"), REFCOUNT_SOURCE = k("refcountSource"), REFCOUNT_TIMELINE = k("refcountTimeline"),
+            BYTES_SENT = k("bytesSent"), BYTES_RECEIVED = k("bytesReceived"), BYTES_ACKED = k("bytesAcknowledged"),
+            LINGER = k("linger"), ON_OFF = k("onOff"), SECONDS = k("seconds"), ABORT_REASON = k("abortReason"),
+            SOURCES = k("sources"), FINDINGS = k("findings"), KIND = k("kind"), SEVERITY = k("severity"),
+            TIME = k("time"), MESSAGE = k("message"), SOCKET = k("socket"), EVIDENCE = k("evidence"), WHAT = k("what"),
+            DETAILS = k("details");
 
     public static String time(long fileTime) {
         return fileTime < 0 ? null : Times.iso(fileTime);
@@ -49,6 +71,15 @@ public final class ReportJson {
         }
     }
 
+    private static void time(JsonGenerator g, SerializableString name, long fileTime) throws IOException {
+        g.writeFieldName(name);
+        if (fileTime < 0) {
+            g.writeNull();
+        } else {
+            timeValue(g, fileTime);
+        }
+    }
+
     /** A known time as a string value. */
     private static void timeValue(JsonGenerator g, long fileTime) throws IOException {
         char[] c = ISO.get();
@@ -67,11 +98,39 @@ public final class ReportJson {
         }
     }
 
+    private static void known(JsonGenerator g, SerializableString name, long v) throws IOException {
+        g.writeFieldName(name);
+        if (v < 0) {
+            g.writeNull();
+        } else {
+            g.writeNumber(v);
+        }
+    }
+
+    private static void number(JsonGenerator g, SerializableString name, long v) throws IOException {
+        g.writeFieldName(name);
+        g.writeNumber(v);
+    }
+
+    private static void string(JsonGenerator g, SerializableString name, String v) throws IOException {
+        g.writeFieldName(name);
+        g.writeString(v);
+    }
+
     private static void stringOrNull(JsonGenerator g, String name, String v) throws IOException {
         if (v == null) {
             g.writeNullField(name);
         } else {
             g.writeStringField(name, v);
+        }
+    }
+
+    private static void stringOrNull(JsonGenerator g, SerializableString name, String v) throws IOException {
+        g.writeFieldName(name);
+        if (v == null) {
+            g.writeNull();
+        } else {
+            g.writeString(v);
         }
     }
 
@@ -83,25 +142,36 @@ public final class ReportJson {
         g.writeEndArray();
     }
 
+    private static void strings(JsonGenerator g, SerializableString name, List<String> vs) throws IOException {
+        g.writeFieldName(name);
+        g.writeStartArray();
+        for (String v : vs) {
+            g.writeString(v);
+        }
+        g.writeEndArray();
+    }
+
     /** The fields of a socket in {@code sockets[]}. */
     static void socketFields(JsonGenerator g, SocketSummary s, List<Finding> findings) throws IOException {
         identity(g, s);
-        time(g, "closeRequested", s.closeRequested());
-        time(g, "closed", s.closed());
-        time(g, "freed", s.freed());
-        g.writeStringField("state", s.state().label());
-        g.writeArrayFieldStart("states");
+        time(g, CLOSE_REQUESTED, s.closeRequested());
+        time(g, CLOSED, s.closed());
+        time(g, FREED, s.freed());
+        string(g, STATE, s.state().label());
+        g.writeFieldName(STATES);
+        g.writeStartArray();
         for (StateInterval i : s.states()) {
             g.writeStartObject();
-            g.writeStringField("state", i.state().label());
-            time(g, "from", i.from());
-            time(g, "to", i.to());
+            string(g, STATE, i.state().label());
+            time(g, FROM, i.from());
+            time(g, TO, i.to());
             g.writeEndObject();
         }
         g.writeEndArray();
-        g.writeNumberField("refcount", s.refcount());
-        g.writeStringField("refcountSource", s.refcountFromHandles() ? "handles" : "inferred");
-        g.writeArrayFieldStart("refcountTimeline");
+        number(g, REFCOUNT, s.refcount());
+        string(g, REFCOUNT_SOURCE, s.refcountFromHandles() ? "handles" : "inferred");
+        g.writeFieldName(REFCOUNT_TIMELINE);
+        g.writeStartArray();
         for (long[] p : s.refcountTimeline()) {
             g.writeStartArray();
             if (p[0] < 0) {
@@ -113,20 +183,21 @@ public final class ReportJson {
             g.writeEndArray();
         }
         g.writeEndArray();
-        g.writeNumberField("bytesSent", s.bytesSent());
-        g.writeNumberField("bytesReceived", s.bytesReceived());
-        known(g, "bytesAcknowledged", s.bytesAcked());
+        number(g, BYTES_SENT, s.bytesSent());
+        number(g, BYTES_RECEIVED, s.bytesReceived());
+        known(g, BYTES_ACKED, s.bytesAcked());
+        g.writeFieldName(LINGER);
         if (s.lingerOnOff() >= 0) {
-            g.writeObjectFieldStart("linger");
-            g.writeNumberField("onOff", s.lingerOnOff());
-            g.writeNumberField("seconds", s.lingerSeconds());
+            g.writeStartObject();
+            number(g, ON_OFF, s.lingerOnOff());
+            number(g, SECONDS, s.lingerSeconds());
             g.writeEndObject();
         } else {
-            g.writeNullField("linger");
+            g.writeNull();
         }
-        known(g, "abortReason", s.abortReason());
-        strings(g, "sources", s.sources());
-        strings(g, "findings", findings.stream().map(Finding::kind).distinct().toList());
+        known(g, ABORT_REASON, s.abortReason());
+        strings(g, SOURCES, s.sources());
+        strings(g, FINDINGS, findings.stream().map(Finding::kind).distinct().toList());
     }
 
     static void socket(JsonGenerator g, SocketSummary s, List<Finding> findings) throws IOException {
@@ -135,14 +206,15 @@ public final class ReportJson {
 
     /** The same objects in sockets[] and in a finding's socket: one shape for a socket's handles. */
     private static void handles(JsonGenerator g, SocketSummary s, List<HandleRef> hs) throws IOException {
-        g.writeArrayFieldStart("handles");
+        g.writeFieldName(HANDLES);
+        g.writeStartArray();
         for (HandleRef h : hs) {
             g.writeStartObject();
-            known(g, "pid", h.pid());
-            g.writeStringField("handle", s.handleText(h.handle()));
-            stringOrNull(g, "how", h.how());
-            time(g, "opened", h.opened());
-            time(g, "closed", h.closed());
+            known(g, PID, h.pid());
+            string(g, HANDLE, s.handleText(h.handle()));
+            stringOrNull(g, HOW, h.how());
+            time(g, OPENED, h.opened());
+            time(g, CLOSED, h.closed());
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -150,47 +222,51 @@ public final class ReportJson {
 
     /** The short form of a socket inside a finding. */
     private static void socketRef(JsonGenerator g, SocketSummary s) throws IOException {
+        g.writeFieldName(SOCKET);
         if (s == null) {
-            g.writeNullField("socket");
+            g.writeNull();
             return;
         }
-        g.writeObjectFieldStart("socket");
+        g.writeStartObject();
         identity(g, s);
         g.writeEndObject();
     }
 
     /** What names a socket, first in both of its shapes; "created" tells instances apart (values are reused within ms). */
     private static void identity(JsonGenerator g, SocketSummary s) throws IOException {
-        g.writeStringField("endpoint", s.endpointText());
-        known(g, "pid", s.pid());
-        stringOrNull(g, "process", s.process());
+        string(g, ENDPOINT, s.endpointText());
+        known(g, PID, s.pid());
+        stringOrNull(g, PROCESS, s.process());
         handles(g, s, s.handles());
-        stringOrNull(g, "local", s.local());
-        stringOrNull(g, "remote", s.remote());
-        time(g, "created", s.created());
+        stringOrNull(g, LOCAL, s.local());
+        stringOrNull(g, REMOTE, s.remote());
+        time(g, CREATED, s.created());
     }
 
     static void findingFields(JsonGenerator g, Finding f) throws IOException {
-        g.writeStringField("kind", f.kind());
-        g.writeStringField("severity", f.severity().label());
-        time(g, "time", f.time());
-        g.writeStringField("message", f.message());
+        string(g, KIND, f.kind());
+        string(g, SEVERITY, f.severity().label());
+        time(g, TIME, f.time());
+        string(g, MESSAGE, f.message());
         socketRef(g, f.socket());
-        known(g, "pid", f.pid());
+        known(g, PID, f.pid());
+        g.writeFieldName(HANDLE);
         if (f.handle() < 0) {
-            g.writeNullField("handle");
+            g.writeNull();
         } else {
-            g.writeStringField("handle", f.socket() != null ? f.socket().handleText(f.handle()) : Json.hex(f.handle()));
+            g.writeString(f.socket() != null ? f.socket().handleText(f.handle()) : Json.hex(f.handle()));
         }
-        g.writeArrayFieldStart("evidence");
+        g.writeFieldName(EVIDENCE);
+        g.writeStartArray();
         for (Finding.Evidence e : f.evidence()) {
             g.writeStartObject();
-            time(g, "time", e.time());
-            g.writeStringField("what", e.what());
+            time(g, TIME, e.time());
+            string(g, WHAT, e.what());
             g.writeEndObject();
         }
         g.writeEndArray();
-        g.writeObjectFieldStart("details"); // in key order (Finding's); unknown numbers are null, never -1
+        g.writeFieldName(DETAILS); // in key order (Finding's); unknown numbers are null, never -1
+        g.writeStartObject();
         for (Map.Entry<String, Object> d : f.details().entrySet()) {
             Object v = d.getValue();
             g.writeFieldName(d.getKey());
