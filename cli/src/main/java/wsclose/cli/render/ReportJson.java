@@ -62,13 +62,9 @@ public final class ReportJson {
     /** A time's characters, written straight into the generator (a report writes some 25 per socket). */
     private static final ThreadLocal<char[]> ISO = ThreadLocal.withInitial(() -> new char[Times.ISO_CHARS]);
 
+    /** The same for a name written once per report (stats) or per timeline entry. */
     private static void time(JsonGenerator g, String name, long fileTime) throws IOException {
-        if (fileTime < 0) {
-            g.writeNullField(name);
-        } else {
-            g.writeFieldName(name);
-            timeValue(g, fileTime);
-        }
+        time(g, k(name), fileTime);
     }
 
     private static void time(JsonGenerator g, SerializableString name, long fileTime) throws IOException {
@@ -91,11 +87,7 @@ public final class ReportJson {
     }
 
     private static void known(JsonGenerator g, String name, long v) throws IOException {
-        if (v < 0) {
-            g.writeNullField(name);
-        } else {
-            g.writeNumberField(name, v);
-        }
+        known(g, k(name), v);
     }
 
     private static void known(JsonGenerator g, SerializableString name, long v) throws IOException {
@@ -118,11 +110,7 @@ public final class ReportJson {
     }
 
     private static void stringOrNull(JsonGenerator g, String name, String v) throws IOException {
-        if (v == null) {
-            g.writeNullField(name);
-        } else {
-            g.writeStringField(name, v);
-        }
+        stringOrNull(g, k(name), v);
     }
 
     private static void stringOrNull(JsonGenerator g, SerializableString name, String v) throws IOException {
@@ -135,11 +123,7 @@ public final class ReportJson {
     }
 
     static void strings(JsonGenerator g, String name, List<String> vs) throws IOException {
-        g.writeArrayFieldStart(name);
-        for (String v : vs) {
-            g.writeString(v);
-        }
-        g.writeEndArray();
+        strings(g, k(name), vs);
     }
 
     private static void strings(JsonGenerator g, SerializableString name, List<String> vs) throws IOException {
