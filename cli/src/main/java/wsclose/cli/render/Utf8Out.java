@@ -77,12 +77,7 @@ public final class Utf8Out {
 
         @Override
         public void flush() throws IOException {
-            Utf8Out.this.flush();
-        }
-
-        @Override
-        public void close() throws IOException {
-            Utf8Out.this.close();
+            Utf8Out.this.flush(); // what Jackson's flush() reaches; closing is the text face's (the PrintWriter's)
         }
     };
 

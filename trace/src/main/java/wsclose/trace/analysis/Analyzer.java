@@ -52,6 +52,7 @@ public final class Analyzer implements ModelListener {
         this.keepSockets = n;
         return this;
     }
+
     /**
      * The order of findings in every format: time, then endpoint (as an unsigned address), then kind; a finding
      * without a socket (a process's leak growth) before the sockets' findings of the same time.

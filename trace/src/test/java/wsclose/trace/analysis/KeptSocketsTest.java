@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -32,11 +31,9 @@ class KeptSocketsTest {
         m.writeTo(f);
         for (int keep : new int[] {7, Analyzer.KEEP_SOCKETS}) {
             Set<Long> flagged = new HashSet<>();
-            List<Long> streamed = new ArrayList<>();
             Analyzer a = new Analyzer("mixed.etl", AnalysisOptions.all(), new ReportListener() {
                 @Override
                 public void socket(SocketSummary sock, List<Finding> findings) {
-                    streamed.add(sock.id());
                     if (!findings.isEmpty()) {
                         flagged.add(sock.id());
                     }
