@@ -4,39 +4,72 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 
 /**
  * stdout as one UTF-8 byte buffer with two faces: {@link #chars} for text (tables, CSV, anything a PrintWriter
- * prints) and {@link #bytes} for writers that encode by themselves (Jackson's UTF-8 generator). Both append to the
+ * prints) and {@link #bytes} for writers that encode by themselves (Jackson's UTF-8 generator). Both end in the
  * same buffer, so whatever either writes comes out in the order it was written, with no flush between them.
  *
- * <p>Why not the JDK's BufferedWriter and OutputStreamWriter: they copy every character once more and hand stdout
- * 8 KB at a time; `analyze --format json` of the 1.1 GB mixed trace wrote 158 MB in about 19,000 writes, each
- * encoded by the charset encoder's general loop. Encoding is that of OutputStreamWriter with UTF-8 (what Main used):
- * a character outside a surrogate pair becomes '?', and a high surrogate at the end of one write waits for the next.
+ * <p>Why not the JDK's BufferedWriter and OutputStreamWriter for all of it: a JSON generator on them encodes its
+ * text a second time, and they hand stdout 8 KB at a time (`analyze --format json` of the 1.1 GB mixed trace wrote
+ * its 158 MB in 19,357 writes). Text is still encoded as OutputStreamWriter encodes it, by the JDK's UTF-8 encoder
+ * (a loop of our own made `events`, which prints hundreds of MB, a fifth slower), from a staging array: a character outside a surrogate pair becomes '?', a high surrogate at the end of one write waits
+ * for the next, and one still waiting when bytes follow becomes '?'.
  */
 public final class Utf8Out {
     private final OutputStream sink;
     private final byte[] buf;
+    private final ByteBuffer bytesView;
+    /** Text not yet encoded. */
+    private final char[] staged = new char[8192];
+    private final CharBuffer stagedView = CharBuffer.wrap(staged);
+    private int nStaged;
+    private final CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder()
+            .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
     private int n;
-    /** A high surrogate whose low half has not been written yet; 0 when there is none. */
-    private char high;
 
     /** The text face. */
     public final Writer chars = new Writer() {
         @Override
         public void write(char[] c, int off, int len) throws IOException {
-            encode(c, off, len);
+            while (len > 0) {
+                if (nStaged == staged.length) {
+                    encodeStaged(false);
+                }
+                int k = Math.min(len, staged.length - nStaged);
+                System.arraycopy(c, off, staged, nStaged, k);
+                nStaged += k;
+                off += k;
+                len -= k;
+            }
         }
 
         @Override
         public void write(String s, int off, int len) throws IOException {
-            encode(s, off, len);
+            while (len > 0) {
+                if (nStaged == staged.length) {
+                    encodeStaged(false);
+                }
+                int k = Math.min(len, staged.length - nStaged);
+                s.getChars(off, off + k, staged, nStaged);
+                nStaged += k;
+                off += k;
+                len -= k;
+            }
         }
 
         @Override
         public void write(int c) throws IOException {
-            encodeChar((char) c);
+            if (nStaged == staged.length) {
+                encodeStaged(false);
+            }
+            staged[nStaged++] = (char) c;
         }
 
         @Override
@@ -54,7 +87,9 @@ public final class Utf8Out {
     public final OutputStream bytes = new OutputStream() {
         @Override
         public void write(int b) throws IOException {
-            lone();
+            if (nStaged > 0) {
+                encodeStaged(true);
+            }
             if (n == buf.length) {
                 drain();
             }
@@ -63,7 +98,9 @@ public final class Utf8Out {
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
-            lone();
+            if (nStaged > 0) {
+                encodeStaged(true);
+            }
             if (len > buf.length - n) {
                 drain();
                 if (len >= buf.length) {
@@ -84,6 +121,7 @@ public final class Utf8Out {
     public Utf8Out(OutputStream sink, int bufferSize) {
         this.sink = sink;
         this.buf = new byte[Math.max(16, bufferSize)];
+        this.bytesView = ByteBuffer.wrap(buf);
     }
 
     /** A PrintWriter on {@link #chars} that {@link #of} finds again. */
@@ -105,93 +143,26 @@ public final class Utf8Out {
         }
     }
 
-    private void encode(CharSequence s, int off, int len) throws IOException {
-        int end = off + len;
-        int i = off;
-        while (i < end) {
-            if (high != 0 || buf.length - n < 4) {
-                encodeChar(s.charAt(i++));
-                continue;
+    /**
+     * Encodes the staged text into the buffer. Unless {@code end}, a high surrogate at its end stays staged for its
+     * low half; at an end (bytes follow, or close) it is malformed and becomes '?'.
+     */
+    private void encodeStaged(boolean end) throws IOException {
+        stagedView.limit(nStaged).position(0);
+        while (true) {
+            bytesView.limit(buf.length).position(n);
+            CoderResult r = encoder.encode(stagedView, bytesView, end);
+            n = bytesView.position();
+            if (!r.isOverflow()) {
+                break;
             }
-            // ASCII runs straight into the buffer, as far as it has room
-            int room = Math.min(end - i, buf.length - n - 3);
-            int stop = i + room;
-            char c;
-            while (i < stop && (c = s.charAt(i)) < 0x80) {
-                buf[n++] = (byte) c;
-                i++;
-            }
-            if (i < stop) {
-                encodeChar(s.charAt(i++));
-            }
-        }
-    }
-
-    private void encode(char[] s, int off, int len) throws IOException {
-        int end = off + len;
-        int i = off;
-        while (i < end) {
-            if (high != 0 || buf.length - n < 4) {
-                encodeChar(s[i++]);
-                continue;
-            }
-            int room = Math.min(end - i, buf.length - n - 3);
-            int stop = i + room;
-            char c;
-            while (i < stop && (c = s[i]) < 0x80) {
-                buf[n++] = (byte) c;
-                i++;
-            }
-            if (i < stop) {
-                encodeChar(s[i++]);
-            }
-        }
-    }
-
-    private void encodeChar(char c) throws IOException {
-        if (buf.length - n < 4) {
             drain();
         }
-        if (high != 0) {
-            char h = high;
-            high = 0;
-            if (Character.isLowSurrogate(c)) {
-                int cp = Character.toCodePoint(h, c);
-                buf[n++] = (byte) (0xF0 | cp >> 18);
-                buf[n++] = (byte) (0x80 | cp >> 12 & 0x3F);
-                buf[n++] = (byte) (0x80 | cp >> 6 & 0x3F);
-                buf[n++] = (byte) (0x80 | cp & 0x3F);
-                return;
-            }
-            buf[n++] = '?'; // the high half alone
-            if (buf.length - n < 4) {
-                drain();
-            }
-        }
-        if (c < 0x80) {
-            buf[n++] = (byte) c;
-        } else if (c < 0x800) {
-            buf[n++] = (byte) (0xC0 | c >> 6);
-            buf[n++] = (byte) (0x80 | c & 0x3F);
-        } else if (Character.isHighSurrogate(c)) {
-            high = c;
-        } else if (Character.isLowSurrogate(c)) {
-            buf[n++] = '?';
-        } else {
-            buf[n++] = (byte) (0xE0 | c >> 12);
-            buf[n++] = (byte) (0x80 | c >> 6 & 0x3F);
-            buf[n++] = (byte) (0x80 | c & 0x3F);
-        }
-    }
-
-    /** A high surrogate still waiting when bytes follow: it has no low half, so it is '?'. */
-    private void lone() throws IOException {
-        if (high != 0) {
-            high = 0;
-            if (n == buf.length) {
-                drain();
-            }
-            buf[n++] = '?';
+        int left = stagedView.remaining();
+        System.arraycopy(staged, stagedView.position(), staged, 0, left);
+        nStaged = left;
+        if (end) {
+            encoder.reset(); // UTF-8 keeps no state past the input, so nothing is left to flush
         }
     }
 
@@ -205,13 +176,14 @@ public final class Utf8Out {
 
     /** Writes what is buffered (a high surrogate waits for its low half, as in OutputStreamWriter) and flushes. */
     public void flush() throws IOException {
+        encodeStaged(false);
         drain();
         sink.flush();
     }
 
     public void close() throws IOException {
-        lone();
-        flush();
+        encodeStaged(true);
+        drain();
         sink.close();
     }
 }
