@@ -27,8 +27,8 @@ public final class Utf8Out {
     private final byte[] buf;
     private final ByteBuffer bytesView;
     /** Text not yet encoded. */
-    private final char[] staged = new char[8192];
-    private final CharBuffer stagedView = CharBuffer.wrap(staged);
+    private final char[] staged;
+    private final CharBuffer stagedView;
     private int nStaged;
     private final CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder()
             .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
@@ -119,9 +119,16 @@ public final class Utf8Out {
     };
 
     public Utf8Out(OutputStream sink, int bufferSize) {
+        this(sink, bufferSize, 8192);
+    }
+
+    /** @param stagedChars text staged before it is encoded (tests: small, so that surrogates straddle stagings) */
+    Utf8Out(OutputStream sink, int bufferSize, int stagedChars) {
         this.sink = sink;
         this.buf = new byte[Math.max(16, bufferSize)];
         this.bytesView = ByteBuffer.wrap(buf);
+        this.staged = new char[Math.max(2, stagedChars)];
+        this.stagedView = CharBuffer.wrap(staged);
     }
 
     /** A PrintWriter on {@link #chars} that {@link #of} finds again. */

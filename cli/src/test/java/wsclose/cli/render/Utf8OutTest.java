@@ -33,13 +33,13 @@ class Utf8OutTest {
     }
 
     @Property(tries = 300)
-    void textEncodesAsOutputStreamWriter(@ForAll long seed, @ForAll @IntRange(min = 16, max = 64) int bufferSize)
-            throws IOException {
+    void textEncodesAsOutputStreamWriter(@ForAll long seed, @ForAll @IntRange(min = 16, max = 64) int bufferSize,
+                                         @ForAll @IntRange(min = 2, max = 40) int stagedChars) throws IOException {
         Random r = new Random(seed);
         ByteArrayOutputStream expected = new ByteArrayOutputStream();
         ByteArrayOutputStream actual = new ByteArrayOutputStream();
         OutputStreamWriter reference = new OutputStreamWriter(expected, StandardCharsets.UTF_8);
-        Utf8Out out = new Utf8Out(actual, bufferSize);
+        Utf8Out out = new Utf8Out(actual, bufferSize, stagedChars); // small: stagings end inside surrogate pairs
         PrintWriter printer = out.printer();
         for (int piece = 0; piece < 20; piece++) {
             String s = text(r, r.nextInt(90));
@@ -77,7 +77,7 @@ class Utf8OutTest {
     @Test
     void textAndBytesKeepTheirOrder() throws IOException {
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
-        Utf8Out out = new Utf8Out(sink, 16);
+        Utf8Out out = new Utf8Out(sink, 16, 3);
         PrintWriter p = out.printer();
         p.print("head \u00b5 ");
         out.bytes.write("[1,2]".getBytes(StandardCharsets.UTF_8));
