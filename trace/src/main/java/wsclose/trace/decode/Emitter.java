@@ -40,11 +40,16 @@ final class Emitter {
         return builder.restart(time, kind, source);
     }
 
+    /** Hands {@code b}'s event over; the analyze path's case (a slot) small enough for the JIT to inline. */
     void accept(SocketEvent.Builder b) {
         if (slots != null) {
             slots.filled(b.event());
-        } else {
-            sink.accept(reuse ? b.buildInto(shared) : b.build());
+            return;
         }
+        toSink(b);
+    }
+
+    private void toSink(SocketEvent.Builder b) {
+        sink.accept(reuse ? b.buildInto(shared) : b.build());
     }
 }

@@ -1,8 +1,9 @@
 package wsclose.trace.decode;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A payload field's name with a small number of its own, so that a compiled layout ({@link PayloadView.Plan})
@@ -11,8 +12,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * reader's speed). One key per name, shared by every layout that has a field of that name.
  */
 final class FieldKey {
-    private static final Map<String, FieldKey> BY_NAME = new ConcurrentHashMap<>();
-    private static final AtomicInteger COUNT = new AtomicInteger();
+    // Keys are made by the mappings' static initializers, a few dozen in all: one lock is enough.
+    private static final Map<String, FieldKey> BY_NAME = new HashMap<>();
+    private static final List<String> NAMES = new ArrayList<>();
 
     final String name;
     final int id;
@@ -22,13 +24,19 @@ final class FieldKey {
         this.id = id;
     }
 
-    static FieldKey of(String name) {
-        return BY_NAME.computeIfAbsent(name, n -> new FieldKey(n, COUNT.getAndIncrement()));
+    static synchronized FieldKey of(String name) {
+        FieldKey k = BY_NAME.get(name);
+        if (k == null) {
+            k = new FieldKey(name, NAMES.size());
+            NAMES.add(name);
+            BY_NAME.put(name, k);
+        }
+        return k;
     }
 
-    /** How many keys exist: a layout sizes its index table by it. */
-    static int count() {
-        return COUNT.get();
+    /** The names of the keys that exist, by id: a layout resolves them all when it is compiled. */
+    static synchronized String[] names() {
+        return NAMES.toArray(new String[0]);
     }
 
     @Override

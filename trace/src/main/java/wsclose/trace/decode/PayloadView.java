@@ -81,24 +81,36 @@ final class PayloadView implements Fields {
                 lengthIndex[i] = fields[i].lengthField() == null ? -1 : index(fields[i].lengthField());
                 reads[i] = read(fields[i].type(), pointerSize);
             }
-            this.byKey = new int[FieldKey.count()];
+            this.byKey = resolved(new int[0]);
         }
 
-        /** Field index + 2 by {@link FieldKey#id}: 0 not yet resolved, 1 absent. Grown when keys are added. */
+        /** Field index by {@link FieldKey#id}, -1 when this layout has no such field: every key known, resolved. */
         private int[] byKey;
 
-        /** The index of the field {@code key} names, or -1: resolved by name once per layout. */
+        /** {@code known} grown to every key that exists now, the new ones resolved by name. */
+        private int[] resolved(int[] known) {
+            String[] names = FieldKey.names();
+            int[] t = java.util.Arrays.copyOf(known, Math.max(known.length, names.length));
+            for (int id = known.length; id < names.length; id++) {
+                t[id] = index(names[id]);
+            }
+            return t;
+        }
+
+        /**
+         * The index of the field {@code key} names, or -1. The decoders call this for every field they read: it is
+         * kept under the JIT's inlining limit for hot calls (the launcher's FreqInlineSize of 35 bytes), so every
+         * key is resolved when the layout is compiled, and a key made after that is resolved by {@link #resolve}.
+         */
         int index(FieldKey key) {
+            int[] t = byKey;
             int id = key.id;
-            if (id >= byKey.length) {
-                byKey = java.util.Arrays.copyOf(byKey, Math.max(id + 1, FieldKey.count()));
-            }
-            int v = byKey[id];
-            if (v == 0) {
-                v = index(key.name) + 2;
-                byKey[id] = v;
-            }
-            return v - 2;
+            return id < t.length ? t[id] : resolve(key);
+        }
+
+        private int resolve(FieldKey key) {
+            byKey = resolved(byKey);
+            return byKey[key.id];
         }
 
         /** The index of the field called {@code name}, or -1. */
@@ -268,13 +280,27 @@ final class PayloadView implements Fields {
         return i < 0 ? fallback : longAt(i, fallback);
     }
 
+    /*
+     * getLong(FieldKey) is called for nearly every field of every event, from some seventy call sites in the mappings:
+     * its common case (a field of this layout, read in place) stays under the launcher's inlining limit for hot calls
+     * (FreqInlineSize 35 bytes), so that it is inlined into them; the eager and absent cases are calls of their own.
+     */
     @Override
     public long getLong(FieldKey key, long fallback) {
-        if (useEager) {
-            return eager.getLong(key.name, fallback);
-        }
-        int i = plan.index(key);
-        return i < 0 ? fallback : longAt(i, fallback);
+        int i = index(key);
+        return i >= 0 ? longAt(i, fallback) : notInPlace(key, i, fallback);
+    }
+
+    /** The field's index in this payload's plan, -1 when it has none, {@link #EAGER} when the payload was decoded. */
+    private int index(FieldKey key) {
+        return useEager ? EAGER : plan.index(key);
+    }
+
+    /** {@link #getLong(FieldKey, long)}'s index when the payload was decoded eagerly. */
+    private static final int EAGER = -2;
+
+    private long notInPlace(FieldKey key, int i, long fallback) {
+        return i == EAGER ? eager.getLong(key.name, fallback) : fallback;
     }
 
     private static final byte READ_NONE = 0;
@@ -311,7 +337,19 @@ final class PayloadView implements Fields {
         }
     }
 
+    /**
+     * Field i as an integer. Small enough to be inlined into the mappings (FreqInlineSize 35): a 64-bit field (a
+     * pointer: endpoints, processes, TCBs) read here, the other integers by {@link #otherAt}.
+     */
     private long longAt(int i, long fallback) {
+        return plan.reads[i] == READ_I64 ? i64At(i) : otherAt(i, fallback);
+    }
+
+    private long i64At(int i) {
+        return Bytes.i64(b, offset(i));
+    }
+
+    private long otherAt(int i, long fallback) {
         int p = offset(i);
         switch (plan.reads[i]) {
             case READ_I8: return b[p];

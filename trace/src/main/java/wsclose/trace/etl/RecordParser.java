@@ -263,14 +263,16 @@ final class RecordParser {
         return next >= end ? END : -next;
     }
 
+    /** Whether a record's size holds its header and stays in the buffer: per record, so the message is a call. */
     private boolean fits(byte[] b, int pos, int end, int size, int fixed, HeaderKind kind, BufferHeader buf) {
-        if (size < fixed || size > end - pos) {
-            problems.malformedRecord(where(buf, pos) + ": " + kind.label() + " record size " + size
-                    + (size < fixed ? " is smaller than its " + fixed + "-byte header"
-                    : " runs past the buffer's valid data (" + (end - pos) + " bytes left)"));
-            return false;
-        }
-        return true;
+        return size >= fixed && size <= end - pos || doesNotFit(pos, end, size, fixed, kind, buf);
+    }
+
+    private boolean doesNotFit(int pos, int end, int size, int fixed, HeaderKind kind, BufferHeader buf) {
+        problems.malformedRecord(where(buf, pos) + ": " + kind.label() + " record size " + size
+                + (size < fixed ? " is smaller than its " + fixed + "-byte header"
+                : " runs past the buffer's valid data (" + (end - pos) + " bytes left)"));
+        return false;
     }
 
     private int truncated(BufferHeader buf, int pos, int end, int need) {

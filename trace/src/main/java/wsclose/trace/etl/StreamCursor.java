@@ -70,10 +70,14 @@ final class StreamCursor {
      * merge's taking of the gap's first event, so the window is known before any later event is handed out.
      */
     private void closeGap(long raw) {
-        if (gapOpen) {
-            gapOpen = false;
-            losses.add(gapFrom, raw == Long.MAX_VALUE ? raw : timeBase.toFileTime(raw));
+        if (gapOpen) { // per event: the test inlined, the rare close a call
+            endGap(raw);
         }
+    }
+
+    private void endGap(long raw) {
+        gapOpen = false;
+        losses.add(gapFrom, raw == Long.MAX_VALUE ? raw : timeBase.toFileTime(raw));
     }
 
     /** Moves to the next event; false when the stream is exhausted. */

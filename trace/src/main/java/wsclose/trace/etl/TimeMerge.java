@@ -43,13 +43,6 @@ final class TimeMerge {
         }
     }
 
-    /** Whether heap entry {@code a} comes before {@code b}: by key, ties by file, buffer and record position. */
-    private static boolean before(StreamCursor[] heap, long[] keys, int a, int b) {
-        long ta = keys[a];
-        long tb = keys[b];
-        return ta != tb ? ta < tb : tieBefore(heap[a], heap[b]);
-    }
-
     private static void siftDown(StreamCursor[] heap, long[] keys, int n, int i) {
         if (n == 0) {
             return;
@@ -62,7 +55,16 @@ final class TimeMerge {
                 break;
             }
             int r = l + 1;
-            int m = r < n && before(heap, keys, r, l) ? r : l;
+            // the smaller child, by key, ties by file, buffer and record position: written out here, not a method
+            // of its own, which the launcher's inlining limit for hot calls (FreqInlineSize 35) left a call
+            int m = l;
+            if (r < n) {
+                long kr = keys[r];
+                long kl = keys[l];
+                if (kr < kl || kr == kl && tieBefore(heap[r], heap[l])) {
+                    m = r;
+                }
+            }
             // x waits at i while the path moves up: compare against it by value
             long mk = keys[m];
             if (mk > xk || mk == xk && !tieBefore(heap[m], x)) {

@@ -73,9 +73,11 @@ public final class TimeBase {
     /** FILETIME of a raw timestamp. */
     public long toFileTime(long raw) {
         long d = raw - syncRaw;
-        if (ticks == scaleOut) {
-            return startFileTime + d;
-        }
+        // a raw tick of 100 ns (QPC at 10 MHz, system time) needs no scaling: that case kept small, to be inlined
+        return ticks == scaleOut ? startFileTime + d : scaled(d);
+    }
+
+    private long scaled(long d) {
         long q = Math.floorDiv(d, ticks);
         long r = Math.floorMod(d, ticks);
         return startFileTime + q * scaleOut + (r * scaleOut) / ticks;
