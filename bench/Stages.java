@@ -1,7 +1,6 @@
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import wsclose.trace.decode.SocketDecoder;
@@ -9,32 +8,31 @@ import wsclose.trace.etl.EtlFile;
 import wsclose.trace.model.SocketEvent;
 
 /**
- * Warm cost of each stage of `analyze`, in one JVM (run by bench/stages.sh): the time-ordered walk alone, the walk
- * with the Winsock decoders (into reused slots, as the decoding thread does), the whole analysis on one thread
- * (-Dwsclose.decodeAhead=false: decode, model, checks and the table one after the other) and on two (the default:
- * decoding ahead on a thread of its own). Each stage runs PASSES times; the fastest pass counts, so the JIT's
- * warm-up is left out. The model's, checks' and report's share is the one-thread analysis minus the decoding stage.
+ * Warm cost of one stage of `analyze` (run by bench/stages.sh, a JVM per stage): {@code walk}, the time-ordered walk
+ * alone; {@code decode}, the walk with the Winsock decoders (into reused slots, as the decoding thread does);
+ * {@code one}, the whole analysis on one thread (-Dwsclose.decodeAhead=false: decode, model, checks and the table one
+ * after the other); {@code two}, on two (the default: decoding ahead on a thread of its own). The stage runs PASSES
+ * times and the fastest pass is printed (seconds), so the JIT's warm-up is left out. One stage per JVM: run after
+ * another in one JVM, a stage inherits the profile of the walk's loop from the one before (another consumer at the
+ * same call), and its compiled code with it.
  */
 public final class Stages {
     static long sink;
 
     public static void main(String[] args) throws Exception {
-        Path file = Path.of(args[0]);
-        int passes = Integer.parseInt(args[1]);
-        long bytes = Files.size(file);
-        double walk = best(passes, () -> walk(file));
-        double decode = best(passes, () -> decode(file));
-        double one = best(passes, () -> analyze(file, false));
-        double two = best(passes, () -> analyze(file, true));
-        System.out.printf("%-34s %8s %8s%n", "stage (warm, fastest of " + passes + ")", "seconds", "MB/s");
-        row("time-ordered walk", walk, bytes);
-        row("walk + decode (decoding thread)", decode, bytes);
-        row("analyze, one thread", one, bytes);
-        row("  of which model, checks, report", one - decode, bytes);
-        row("analyze, two threads (default)", two, bytes);
-        System.out.println("two threads take at least the larger of the decoding stage and the model's share: "
-                + (decode >= one - decode ? "decoding" : "the model") + " sets the pace once warm");
-        System.out.println("sink " + (sink & 1)); // keeps the walks' sums alive
+        String stage = args[0];
+        Path file = Path.of(args[1]);
+        int passes = Integer.parseInt(args[2]);
+        Pass p;
+        switch (stage) {
+            case "walk": p = () -> walk(file); break;
+            case "decode": p = () -> decode(file); break;
+            case "one": p = () -> analyze(file, false); break;
+            case "two": p = () -> analyze(file, true); break;
+            default: throw new IllegalArgumentException("stage walk, decode, one or two, not " + stage);
+        }
+        System.out.printf("%.3f%n", best(passes, p));
+        System.err.println("sink " + (sink & 1)); // keeps the walks' sums alive
     }
 
     interface Pass {
@@ -49,10 +47,6 @@ public final class Stages {
             best = Math.min(best, (System.nanoTime() - t0) / 1e9);
         }
         return best;
-    }
-
-    static void row(String what, double s, long bytes) {
-        System.out.printf("%-34s %8.2f %8.0f%n", what, s, bytes / s / 1e6);
     }
 
     static void walk(Path file) throws Exception {
