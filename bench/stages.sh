@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Warm cost of each stage of `wsclose analyze`, a JVM per stage (bench/Stages.java): the time-ordered walk, the walk with
-# the decoders, the analysis on one thread and on two; and which of the two threads of the default sets the pace
-# once the JIT is done. Complements bench/scale.sh (what start-up and warm-up add) and bench/speed.sh (one-shot runs).
-# The JVM gets the launcher's options for `analyze` (collector, young generation, tenuring, inlining), not its class
-# archive or compiler directives. A report, not a test: it exits 0 whatever the numbers are.
+# Warm cost of each stage of `wsclose analyze`, a JVM per stage (bench/Stages.java): the time-ordered walk, the walk
+# with the decoders, the analysis on one thread and on two; and which of the two threads of the default sets the
+# pace once the JIT is done. Complements bench/scale.sh (what start-up and warm-up add) and bench/speed.sh (one-shot
+# runs). The JVM gets the launcher's options for `analyze` (collector, young generation, tenuring, inlining), written
+# out here because the launcher only runs the jar's own main; not its class archive or compiler directives. A report,
+# not a test: it exits 0 whatever the numbers are.
 # Environment: FILE (default: the 1.1 GB mixed scenario of bench/scale.sh, generated when missing), SOCKETS
 #              (220000, for the generated file), PASSES (5), HEAP (512m), JAVA (java), JAVA_OPTS (after the
 #              launcher's options, so it overrides them: JAVA_OPTS=-XX:FreqInlineSize=325 shows what the limit costs).
@@ -31,12 +32,14 @@ if [[ ! -f "$F" ]]; then
 fi
 cat "$F" > /dev/null
 echo "bench: $F: $(stat -c %s "$F") bytes; $("$JAVA" -version 2>&1 | head -1); $(nproc) cores"
+ERR="$(mktemp "${TMPDIR:-/tmp}/wsclose-stages.XXXXXX")"
+trap 'rm -f "$ERR"' EXIT
 declare -A t
 for stage in walk decode one two; do
     # the launcher's options for analyze (./wsclose says why each is there); a JVM per stage (Stages.java says why)
     t[$stage]=$("$JAVA" -Xmx"$HEAP" -XX:+UseParallelGC -XX:MaxNewSize=192m -XX:MaxTenuringThreshold=1 \
-        -XX:FreqInlineSize=35 ${JAVA_OPTS:-} -cp "$JAR" bench/Stages.java "$stage" "$F" "$PASSES" 2>/dev/null) \
-        || die "stage $stage failed"
+        -XX:FreqInlineSize=35 ${JAVA_OPTS:-} -cp "$JAR" bench/Stages.java "$stage" "$F" "$PASSES" 2>"$ERR") \
+        || { cat "$ERR" >&2; die "stage $stage failed"; }
 done
 awk -v b="$(stat -c %s "$F")" -v p="$PASSES" -v w="${t[walk]}" -v d="${t[decode]}" -v o="${t[one]}" -v two="${t[two]}" '
 function row(what, s) { printf "%-34s %8.2f %8.0f\n", what, s, b / s / 1e6 }

@@ -48,8 +48,12 @@ class PayloadViewTest {
                         assertThat(String.valueOf(got)).as("%s.%s", layout.name(), f.name()).isEqualTo(String.valueOf(want));
                         assertThat(view.getLong(f.name(), -7)).as("%s.%s", layout.name(), f.name())
                                 .isEqualTo(full.getLong(f.name(), -7));
+                        // by key, as the mappings read: keys made after the plan was compiled are resolved late
+                        assertThat(view.getLong(FieldKey.of(f.name()), -7)).as("%s.%s by key", layout.name(), f.name())
+                                .isEqualTo(full.getLong(f.name(), -7));
                         compared++;
                     }
+                    assertThat(view.getLong(FieldKey.of("NoSuchField"), -7)).isEqualTo(-7);
                     assertThat(view.getLong("NoSuchField", -7)).isEqualTo(-7);
                     assertThat(view.get("NoSuchField")).isNull();
                 }
