@@ -32,16 +32,24 @@ if [[ ! -f "$F" ]]; then
 fi
 cat "$F" > /dev/null
 echo "bench: $F: $(stat -c %s "$F") bytes; $("$JAVA" -version 2>&1 | head -1); $(nproc) cores"
-ERR="$(mktemp "${TMPDIR:-/tmp}/wsclose-stages.XXXXXX")"
-trap 'rm -f "$ERR"' EXIT
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/wsclose-stages.XXXXXX")"
+trap 'rm -rf "$WORK"' EXIT
+ERR="$WORK/err"
+# compiled once, not run as a source file (Stages.java says why: the source launcher's javac skews the walk)
+javac -d "$WORK" -cp "$JAR" bench/Stages.java || die "bench/Stages.java did not compile"
 declare -A t
 for stage in walk decode one two; do
     # the launcher's options for analyze (./wsclose says why each is there); a JVM per stage (Stages.java says why)
     t[$stage]=$("$JAVA" -Xmx"$HEAP" -XX:+UseParallelGC -XX:MaxNewSize=192m -XX:MaxTenuringThreshold=1 \
-        -XX:FreqInlineSize=35 ${JAVA_OPTS:-} -cp "$JAR" bench/Stages.java "$stage" "$F" "$PASSES" 2>"$ERR") \
-        || { cat "$ERR" >&2; die "stage $stage failed"; }
+        -XX:FreqInlineSize=35 -Dwsclose.handOverStats=true ${JAVA_OPTS:-} -cp "$JAR:$WORK" Stages "$stage" "$F" \
+        "$PASSES" 2>"$ERR") || { cat "$ERR" >&2; die "stage $stage failed"; }
 done
-awk -v b="$(stat -c %s "$F")" -v p="$PASSES" -v w="${t[walk]}" -v d="${t[decode]}" -v o="${t[one]}" -v two="${t[two]}" '
+# the two-thread stage's hand-over line of its fastest pass: how long each thread waited for the other
+fastest=$(sed -n 's/^fastest pass //p' "$ERR")
+read -r dwait mwait < <(grep '^wsclose: hand-over:' "$ERR" | sed -n "${fastest}p" \
+    | sed 's/.*decoding thread waited \([0-9.]*\) s, the model \([0-9.]*\) s/\1 \2/')
+awk -v b="$(stat -c %s "$F")" -v p="$PASSES" -v w="${t[walk]}" -v d="${t[decode]}" -v o="${t[one]}" -v two="${t[two]}" \
+    -v dw="$dwait" -v mw="$mwait" '
 function row(what, s) { printf "%-34s %8.2f %8.0f\n", what, s, b / s / 1e6 }
 BEGIN {
     printf "%-34s %8s %8s\n", "stage (warm, fastest of " p ")", "seconds", "MB/s"
@@ -50,5 +58,7 @@ BEGIN {
     row("analyze, one thread", o)
     row("  of which model, checks, report", o - d)
     row("analyze, two threads (default)", two)
-    printf "two threads take at least the larger of the decoding stage and the model'"'"'s share: %s sets the pace once warm\n", (d >= o - d) ? "decoding" : "the model"
+    row("  decoding thread busy in it", two - dw)
+    row("  model'"'"'s thread busy in it", two - mw)
+    printf "in the two-thread pass the decoding thread waited %.2f s for the model, the model %.2f s for it: %s sets the pace once warm\n", dw, mw, (dw <= mw) ? "decoding" : "the model"
 }'

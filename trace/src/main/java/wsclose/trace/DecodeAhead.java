@@ -29,6 +29,13 @@ final class DecodeAhead {
     /** Batches in flight: the reader may run this far ahead before it waits for the model. */
     private static final int BATCHES = 8;
 
+    /**
+     * With the system property {@code wsclose.handOverStats} true, a line on stderr after each walk says how long each
+     * thread waited for the other (bench/stages.sh reads it to say which one sets the pace): a reading of two clocks
+     * per batch, not per event.
+     */
+    private static final boolean HAND_OVER_STATS = Boolean.getBoolean("wsclose.handOverStats");
+
     private DecodeAhead() {
     }
 
@@ -84,12 +91,17 @@ final class DecodeAhead {
             free.add(new Batch());
         }
         Reader reader = new Reader(session, decoder, tap, journals, free, full);
+        long modelWait = 0;
+        long batches = 0;
         Thread t = new Thread(reader, "wsclose-decode");
         t.setDaemon(true);
         t.start();
         try {
             while (true) {
+                long w = System.nanoTime();
                 Batch b = full.take();
+                modelWait += System.nanoTime() - w;
+                batches++;
                 int a = 0;
                 for (int i = 0; i < b.n; i++) {
                     a = applyAdds(b, a, i, modelLosses);
@@ -113,6 +125,10 @@ final class DecodeAhead {
             reader.cancelled = true;
             Workers.join(t);
         }
+        if (HAND_OVER_STATS) {
+            System.err.printf("wsclose: hand-over: %d batches; the decoding thread waited %.3f s, the model %.3f s%n",
+                    batches, reader.waited / 1e9, modelWait / 1e9);
+        }
     }
 
     /** Applies the adds of {@code b} recorded before event {@code at}, from add index {@code a}; the next index. */
@@ -133,6 +149,8 @@ final class DecodeAhead {
         private final BlockingQueue<Batch> free;
         private final BlockingQueue<Batch> full;
         volatile boolean cancelled;
+        /** Nanoseconds spent waiting for a free batch; read by the model after the join. */
+        long waited;
         private Batch cur;
 
         Reader(List<EtlFile> session, SocketDecoder decoder, Consumer<EtwEvent> tap, LossWindows.Journal[] journals,
@@ -209,7 +227,13 @@ final class DecodeAhead {
         private Batch next() {
             try {
                 while (true) {
-                    Batch b = free.poll(20, TimeUnit.MILLISECONDS);
+                    Batch b = free.poll();
+                    if (b != null) {
+                        return b; // the common case once the model keeps up: no clock read
+                    }
+                    long w = System.nanoTime();
+                    b = free.poll(20, TimeUnit.MILLISECONDS);
+                    waited += System.nanoTime() - w;
                     if (b != null) {
                         return b;
                     }
