@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,6 +94,43 @@ class DecodeAheadTest {
         Path f = dir.resolve(name);
         m.writeTo(f);
         return f;
+    }
+
+    /** Run in a JVM of its own by the hand-over test (the switch is read once per JVM): analyzes args[0], decoding ahead. */
+    public static void main(String[] args) throws IOException {
+        System.out.println("socketEvents " + analyze(List.of(Path.of(args[0])), true).report().stats().socketEvents());
+    }
+
+    /**
+     * With {@code wsclose.handOverStats} (bench/stages.sh reads the line), one line on stderr per walk: the batches
+     * handed over (every event in one of 1,024, the last one partly filled) and each thread's wait; without it, none.
+     */
+    @Test
+    void handOverStatsSayHowLongEachThreadWaited() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Runtime.getRuntime().availableProcessors() >= 2, "decodes ahead on two cores");
+        Path f = mixed("stats.etl", 7, 2000);
+        Pattern line = Pattern.compile("wsclose: hand-over: (\\d+) batches; the decoding thread waited (\\d+\\.\\d{3}) s,"
+                + " the model (\\d+\\.\\d{3}) s\\R?");
+        for (boolean on : new boolean[] {true, false}) {
+            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Dwsclose.handOverStats=" + on, "-cp", System.getProperty("java.class.path"),
+                    DecodeAheadTest.class.getName(), f.toString()).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).as(err).isZero();
+            long events = Long.parseLong(out.trim().replace("socketEvents ", ""));
+            assertThat(events).isGreaterThan(10 * 1024);
+            if (!on) {
+                assertThat(err).isEmpty();
+                continue;
+            }
+            Matcher m = line.matcher(err);
+            assertThat(m.matches()).as(err).isTrue();
+            assertThat(Long.parseLong(m.group(1))).isEqualTo((events + 1023) / 1024);
+            double wall = Double.parseDouble(m.group(2)) + Double.parseDouble(m.group(3));
+            assertThat(wall).isLessThan(60);
+        }
     }
 
     @Test
