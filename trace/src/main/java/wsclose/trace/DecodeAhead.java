@@ -126,7 +126,8 @@ final class DecodeAhead {
             Workers.join(t);
         }
         if (HAND_OVER_STATS) {
-            System.err.printf(java.util.Locale.ROOT, "wsclose: hand-over: %d batches; the decoding thread waited %.3f s, the model %.3f s%n",
+            System.err.printf(java.util.Locale.ROOT,
+                    "wsclose: hand-over: %d batches; the decoding thread waited %.3f s, the model %.3f s%n",
                     batches, reader.waited / 1e9, modelWait / 1e9);
         }
     }

@@ -96,7 +96,7 @@ class DecodeAheadTest {
         return f;
     }
 
-    /** Run in a JVM of its own by the hand-over test (the switch is read once per JVM): analyzes args[0], decoding ahead. */
+    /** Run in a JVM of its own by the hand-over test (the switch is read once per JVM): analyzes args[0] ahead. */
     public static void main(String[] args) throws IOException {
         System.out.println("socketEvents " + analyze(List.of(Path.of(args[0])), true).report().stats().socketEvents());
     }
@@ -107,10 +107,11 @@ class DecodeAheadTest {
      */
     @Test
     void handOverStatsSayHowLongEachThreadWaited() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(Runtime.getRuntime().availableProcessors() >= 2, "decodes ahead on two cores");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Runtime.getRuntime().availableProcessors() >= 2,
+                "decodes ahead on two cores only");
         Path f = mixed("stats.etl", 7, 2000);
-        Pattern line = Pattern.compile("wsclose: hand-over: (\\d+) batches; the decoding thread waited (\\d+\\.\\d{3}) s,"
-                + " the model (\\d+\\.\\d{3}) s\\R?");
+        Pattern line = Pattern.compile("wsclose: hand-over: (\\d+) batches;"
+                + " the decoding thread waited (\\d+\\.\\d{3}) s, the model (\\d+\\.\\d{3}) s\\R?");
         for (boolean on : new boolean[] {true, false}) {
             Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Dwsclose.handOverStats=" + on, "-cp", System.getProperty("java.class.path"),
