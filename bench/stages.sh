@@ -58,6 +58,10 @@ BEGIN {
     row("analyze, one thread", o)
     row("  of which model, checks, report", o - d)
     row("analyze, two threads (default)", two)
+    if (dw == "" || mw == "") {
+        print "no hand-over line: the analysis did not decode ahead (one core, or -Dwsclose.decodeAhead=false)"
+        exit
+    }
     row("  decoding thread busy in it", two - dw)
     row("  model'"'"'s thread busy in it", two - mw)
     printf "in the two-thread pass the decoding thread waited %.2f s for the model, the model %.2f s for it: %s sets the pace once warm\n", dw, mw, (dw <= mw) ? "decoding" : "the model"
