@@ -81,6 +81,13 @@ public final class SocketEvent {
      */
     private LazyText localLater;
     private LazyText remoteLater;
+    /**
+     * An IPv4 address kept as its {@link Ip4} key instead of a lazy text, 0 when there is none: what
+     * {@link #keepTexts} keeps of a SOCKADDR_IN, so that an event in a batch carries no copied bytes (two objects
+     * and an array copy per address fewer on the decoding thread, and fewer cache lines handed to the model's).
+     */
+    private long localKey;
+    private long remoteKey;
     private String name;
     private long seq;
 
@@ -112,6 +119,8 @@ public final class SocketEvent {
         this.remote = remote;
         this.localLater = null;
         this.remoteLater = null;
+        this.localKey = 0;
+        this.remoteKey = 0;
         this.name = name;
         this.seq = seq;
     }
@@ -134,6 +143,8 @@ public final class SocketEvent {
         if (localLater != null) {
             local = localLater.text();
             localLater = null;
+        } else if (local == null && localKey != 0) {
+            local = Ip4.text(localKey);
         }
         return local;
     }
@@ -141,6 +152,8 @@ public final class SocketEvent {
         if (remoteLater != null) {
             remote = remoteLater.text();
             remoteLater = null;
+        } else if (remote == null && remoteKey != 0) {
+            remote = Ip4.text(remoteKey);
         }
         return remote;
     }
@@ -153,12 +166,18 @@ public final class SocketEvent {
      * address exactly as formatted, so the same address compares equal from either.
      */
     public long localIp4() {
+        if (localKey != 0) {
+            return localKey;
+        }
         long k = localLater == null ? 0 : localLater.ip4();
         return k != 0 ? k : parse(local()); // local() keeps the text it makes
     }
 
     /** The remote address as an {@link Ip4} key, or 0 (see {@link #localIp4()}). */
     public long remoteIp4() {
+        if (remoteKey != 0) {
+            return remoteKey;
+        }
         long k = remoteLater == null ? 0 : remoteLater.ip4();
         return k != 0 ? k : parse(remote());
     }
@@ -196,21 +215,38 @@ public final class SocketEvent {
 
     /**
      * Makes this event's lazy texts independent of the input event they read, for an event built straight into its
-     * slot of a batch that another thread reads later ({@code DecodeAhead}): it keeps the bytes where the text can be
-     * kept that way ({@link LazyText#keep}), else it makes the text now.
+     * slot of a batch that another thread reads later ({@code DecodeAhead}): an IPv4 address becomes its key (the
+     * text is made from it, the same as from the bytes: Sockaddrs.format), other addresses keep their bytes where
+     * the text can be kept that way ({@link LazyText#keep}), else the text is made now.
      */
     public void keepTexts() {
-        LazyText l = localLater == null ? null : localLater.keep(keptLocal);
-        LazyText r = remoteLater == null ? null : remoteLater.keep(kept);
-        if (l == null) {
-            local(); // made now (or already known)
-        } else {
-            keptLocal = localLater = l;
+        if (localLater != null) {
+            long k = localLater.ip4();
+            if (k != 0) {
+                localKey = k;
+                localLater = null;
+            } else {
+                LazyText l = localLater.keep(keptLocal);
+                if (l == null) {
+                    local(); // made now
+                } else {
+                    keptLocal = localLater = l;
+                }
+            }
         }
-        if (r == null) {
-            remote();
-        } else {
-            kept = remoteLater = r;
+        if (remoteLater != null) {
+            long k = remoteLater.ip4();
+            if (k != 0) {
+                remoteKey = k;
+                remoteLater = null;
+            } else {
+                LazyText r = remoteLater.keep(kept);
+                if (r == null) {
+                    remote();
+                } else {
+                    kept = remoteLater = r;
+                }
+            }
         }
     }
 
@@ -332,12 +368,12 @@ public final class SocketEvent {
         public Builder status(long st) { e.status = st; return this; }
         public Builder bytes(long b) { e.bytes = b; return this; }
         public Builder value(long v) { e.value = v; return this; }
-        public Builder local(String l) { e.local = l; e.localLater = null; return this; }
-        public Builder remote(String r) { e.remote = r; e.remoteLater = null; return this; }
+        public Builder local(String l) { e.local = l; e.localLater = null; e.localKey = 0; return this; }
+        public Builder remote(String r) { e.remote = r; e.remoteLater = null; e.remoteKey = 0; return this; }
         /** The remote address made only if a consumer reads it (see {@link LazyText}); null: unknown. */
-        public Builder remoteLater(LazyText r) { e.remote = null; e.remoteLater = r; return this; }
+        public Builder remoteLater(LazyText r) { e.remote = null; e.remoteLater = r; e.remoteKey = 0; return this; }
         /** The local address made only if a consumer reads it (see {@link LazyText}); null: unknown. */
-        public Builder localLater(LazyText l) { e.local = null; e.localLater = l; return this; }
+        public Builder localLater(LazyText l) { e.local = null; e.localLater = l; e.localKey = 0; return this; }
         public Builder name(String n) { e.name = n; return this; }
         public Builder seq(long sq) { e.seq = sq; return this; }
 
@@ -357,6 +393,8 @@ public final class SocketEvent {
                         e.status, e.bytes, e.value, e.local, e.remote, e.name, e.seq);
                 target.localLater = e.localLater; // valid as long as the shared event: until the next input event
                 target.remoteLater = e.remoteLater;
+                target.localKey = e.localKey;
+                target.remoteKey = e.remoteKey;
             }
             return target;
         }

@@ -114,6 +114,7 @@ class PayloadViewTest {
     void twoAddressesOfOnePayloadAreKeptApart() {
         PayloadView view = new PayloadView();
         int kept = 0;
+        int v4 = 0;
         for (Layout layout : Layouts.builtIn().all()) {
             List<Field> addrs = layout.fields().stream().filter(f -> f.type() == FieldType.SOCKADDR).toList();
             if (addrs.size() < 2) {
@@ -141,10 +142,22 @@ class PayloadViewTest {
                 assertThat(e.local()).as("%s local", layout.name()).isEqualTo(String.valueOf(full.get(addrs.get(0).name())));
                 assertThat(e.remote()).as("%s remote", layout.name()).isEqualTo(String.valueOf(full.get(addrs.get(1).name())));
                 assertThat(thirdText).isEqualTo(e.remote());
+                // an IPv4 address is kept as its key alone: the same key as the full decode's text gives
+                wsclose.trace.model.SocketEvent texts = wsclose.trace.model.SocketEvent.blank();
+                wsclose.trace.model.SocketEvent.Builder.into(texts).local(String.valueOf(full.get(addrs.get(0).name())))
+                        .remote(String.valueOf(full.get(addrs.get(1).name())));
+                long localKey = texts.localIp4();
+                assertThat(e.localIp4()).as("%s local key", layout.name()).isEqualTo(localKey);
+                assertThat(e.remoteIp4()).as("%s remote key", layout.name()).isEqualTo(texts.remoteIp4());
+                if (round % 2 == 1) {
+                    assertThat(localKey).as("%s: an AF_INET address has a key", layout.name()).isNotZero();
+                    v4++;
+                }
                 kept++;
             }
         }
         assertThat(kept).isGreaterThan(20);
+        assertThat(v4).isGreaterThan(10);
     }
 
     /** An AF_INET or AF_INET6 address where {@code f} starts, its length field (if any) set to match. */
