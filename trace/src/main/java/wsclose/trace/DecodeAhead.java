@@ -147,6 +147,8 @@ final class DecodeAhead {
         private final SocketDecoder decoder;
         private final Consumer<EtwEvent> tap;
         private final LossWindows.Journal[] journals;
+        /** The journal when the session is one file (the common case): checked per event without the loop. */
+        private final LossWindows.Journal only;
         private final BlockingQueue<Batch> free;
         private final BlockingQueue<Batch> full;
         volatile boolean cancelled;
@@ -160,6 +162,7 @@ final class DecodeAhead {
             this.decoder = decoder;
             this.tap = tap;
             this.journals = journals;
+            this.only = journals.length == 1 ? journals[0] : null;
             this.free = free;
             this.full = full;
         }
@@ -169,7 +172,9 @@ final class DecodeAhead {
             try {
                 cur = next();
                 EtlFile.forEachInTimeOrder(session, ev -> {
-                    drainJournals(); // what the advance after the previous event found: known before this one
+                    if (only == null || only.adds() > 0) {
+                        drainJournals(); // what the advance after the previous event found: known before this one
+                    }
                     if (tap != null) {
                         tap.accept(ev);
                     }
