@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmark of `wsclose analyze` on generated Winsock-heavy traces (README "Speed and memory").
+# Benchmark of `wsclose analyze` on generated Winsock-heavy traces (bench/HISTORY.md).
 #
 # Generates, with the test-only writer (trace/src/test/.../BigWinsockTrace.java), streamed to disk:
 #   heavy: SOCKETS (default 230,000) sockets with SENDS (4) sends each: a little over 1 GiB, hundreds of thousands

@@ -28,7 +28,7 @@ final class HeldSockets {
     /*
      * A comparator of its own, not Comparator.comparingLong: that one's shared lambda calls the key function through
      * a call site every comparingLong comparator of the run shares. The 57,573 sockets with findings of the 1.1 GB
-     * mixed trace sorted in 30-50 ms of a one-shot JSON run, now 17-22 ms (README "Speed and memory").
+     * mixed trace sorted in 30-50 ms of a one-shot JSON run, now 17-22 ms (bench/HISTORY.md).
      */
     private static int byId(Held a, Held b) {
         return Long.compare(a.socket().id(), b.socket().id());

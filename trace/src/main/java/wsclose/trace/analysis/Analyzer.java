@@ -62,7 +62,7 @@ public final class Analyzer implements ModelListener {
     /*
      * Written out, not a chain of Comparator.comparing...thenComparing: each of the chain's compares went through
      * three of the JDK's shared lambdas, whose call sites every comparator of the run shares: sorting the 66,444
-     * findings of the 1.1 GB mixed trace in a one-shot run took 32-42 ms, now 23-25 ms (README "Speed and memory").
+     * findings of the 1.1 GB mixed trace in a one-shot run took 32-42 ms, now 23-25 ms (bench/HISTORY.md).
      */
     private static int compare(Finding a, Finding b) {
         int c = Long.compare(a.time(), b.time());

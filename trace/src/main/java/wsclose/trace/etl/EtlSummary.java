@@ -28,7 +28,7 @@ public record EtlSummary(String path, long fileSize, LogfileHeader header, long 
         /*
          * Provider, then the key's kind (id, op, type, msg), then its number. Written out: as a comparator chain it
          * made two regular expressions per compare, and sorting the 138 rows of the 2 GiB benchmark file took
-         * 20-37 ms of a one-shot `summary` (README "Speed and memory").
+         * 20-37 ms of a one-shot `summary` (bench/HISTORY.md).
          */
         private static int compare(Count a, Count b) {
             int c = a.provider().compareTo(b.provider());

@@ -15,7 +15,7 @@ import wsclose.trace.etw.Workers;
  *
  * <p>Why runs are taken, not dealt: a one-shot read is short enough that the JIT compiles through its first part.
  * With the file dealt in halves to two threads at once, the second reader and C2 took turns on the second core of
- * this machine kind, and the read was no faster (README "Speed and memory"). So helpers start only after the
+ * this machine kind, and the read was no faster (bench/HISTORY.md). So helpers start only after the
  * caller has walked its first run ({@link #helpersAfter}: at once or after two measured the same), and the runs
  * left go to whichever thread is free, so that neither waits long for the other at the end. That alone did not pay
  * on two cores either: a helper's runs take branches the first run's profile had not (a run's end, new event
