@@ -5,15 +5,15 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * An open-addressing map from long keys to values, for the model's hot lookups by kernel address
- * (endpoint, FILE_OBJECT, TCB). Kernel addresses are aligned and close together, which makes
- * {@code Long.hashCode} collide badly in a HashMap (treeified bins); a key's slot is the high bits of
- * its product with 2^64 / phi instead ({@link #home}), and nothing is boxed. Key 0 marks an empty slot, so a probe
- * reads the key array alone and the value array once, where it ends (key 0 itself is held apart); a null value is
- * not stored (putting one removes the key). The table is at most a quarter full: many lookups are for keys that are not there (a TCB
- * or handle the model does not follow), and with linear probing such a lookup reads 2.5 slots on average at half
- * full and 1.4 at a quarter (Knuth, TAOCP vol. 3, 6.4); the model's maps follow the sockets alive at once, so the
- * room this takes is small beside the sockets' own.
+ * An open-addressing map from long keys to values, for the model's hot lookups by kernel address (endpoint,
+ * FILE_OBJECT, TCB). Kernel addresses are aligned and close together, which makes {@code Long.hashCode} collide
+ * badly in a HashMap (treeified bins); a key's slot is the high bits of its product with 2^64 / phi instead
+ * ({@link #home}), and nothing is boxed. Key 0 marks an empty slot, so a probe reads the key array alone and the
+ * value array once, where it ends (key 0 itself is held apart); a null value is not stored (putting one removes the
+ * key). The table is at most a quarter full: many lookups are for keys that are not there (a TCB or handle the model
+ * does not follow), and with linear probing such a lookup reads 2.5 slots on average at half full and 1.4 at a
+ * quarter (Knuth, TAOCP vol. 3, 6.4); the model's maps follow the sockets alive at once, so the room this takes is
+ * small beside the sockets' own.
  */
 final class LongMap<V> {
     private long[] keys = new long[64];
