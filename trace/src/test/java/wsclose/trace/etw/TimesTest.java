@@ -25,6 +25,22 @@ class TimesTest {
         assertThat(new String(c)).isEqualTo(expected);
     }
 
+    /**
+     * A report's times lie within seconds of each other, and the text up to the second is kept per second (in slots by
+     * the second's low bits): times that move back and forth over a minute, seconds 16 apart sharing a slot, and
+     * the last 100 ns of a second next to the first of the next one, each read as java.time reads it.
+     */
+    @Property(tries = 300)
+    void timesCloseTogetherMatchJavaTime(@ForAll @LongRange(min = 0, max = 2_650_000_000_000_000_000L) long base,
+                                         @ForAll @LongRange(min = 1, max = Long.MAX_VALUE) long seed) {
+        java.util.Random r = new java.util.Random(seed);
+        long second = 10_000_000L;
+        for (int i = 0; i < 200; i++) {
+            long t = base + r.nextInt(60) * second + (r.nextBoolean() ? r.nextInt(10_000_000) : r.nextBoolean() ? 0 : second - 1);
+            assertThat(Times.iso(t)).isEqualTo(ISO.format(Times.toInstant(t)));
+        }
+    }
+
     @Test
     void timesOfOneDayAndTheNextShareNoStaleDate() {
         long midnight = Times.fromInstant(java.time.Instant.parse("2024-01-01T00:00:00Z"));
