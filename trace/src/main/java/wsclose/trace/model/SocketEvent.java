@@ -221,32 +221,24 @@ public final class SocketEvent {
      */
     public void keepTexts() {
         if (localLater != null) {
-            long k = localLater.ip4();
-            if (k != 0) {
-                localKey = k;
-                localLater = null;
-            } else {
-                LazyText l = localLater.keep(keptLocal);
-                if (l == null) {
-                    local(); // made now
-                } else {
-                    keptLocal = localLater = l;
-                }
+            localKey = localLater.ip4();
+            LazyText l = localKey != 0 ? null : localLater.keep(keptLocal);
+            if (l != null) {
+                keptLocal = l;
+            } else if (localKey == 0) {
+                local = localLater.text(); // neither a key nor bytes: made now
             }
+            localLater = l;
         }
         if (remoteLater != null) {
-            long k = remoteLater.ip4();
-            if (k != 0) {
-                remoteKey = k;
-                remoteLater = null;
-            } else {
-                LazyText r = remoteLater.keep(kept);
-                if (r == null) {
-                    remote();
-                } else {
-                    kept = remoteLater = r;
-                }
+            remoteKey = remoteLater.ip4();
+            LazyText r = remoteKey != 0 ? null : remoteLater.keep(kept);
+            if (r != null) {
+                kept = r;
+            } else if (remoteKey == 0) {
+                remote = remoteLater.text();
             }
+            remoteLater = r;
         }
     }
 
