@@ -80,6 +80,11 @@ final class StreamCursor {
         losses.add(gapFrom, raw == Long.MAX_VALUE ? raw : timeBase.toFileTime(raw));
     }
 
+    /** The file-order index of this stream's last buffer: the largest {@link #bufferIndex} it will hold. */
+    long lastBufferIndex() {
+        return stream.size == 0 ? 0 : stream.indexes[stream.size - 1];
+    }
+
     /** Moves to the next event; false when the stream is exhausted. */
     boolean advance() throws IOException {
         while (true) {

@@ -8,7 +8,8 @@ import wsclose.trace.etw.EtwEvent;
 /**
  * The time-ordered walk's merge of the per-processor buffer streams (etl-format.md §A.9): a binary heap of cursors,
  * each holding its stream's next event, keyed by raw timestamp within one file and by UTC time across files; ties
- * keep file order (file, buffer, record offset), so a walk is deterministic.
+ * keep file order (file, buffer, record offset), so a walk is deterministic. One file's walk packs the tie-break
+ * into the key while its times fit ({@link #mergePacked}).
  */
 final class TimeMerge {
     private TimeMerge() {
@@ -23,6 +24,9 @@ final class TimeMerge {
             StreamCursor c = heap[i];
             c.key = byUtc ? c.event.fileTime() : c.event.timestamp();
             keys[i] = c.key;
+        }
+        if (!byUtc) {
+            n = mergePacked(heap, keys, n, consumer);
         }
         for (int i = n / 2 - 1; i >= 0; i--) {
             siftDown(heap, keys, n, i);
@@ -41,6 +45,86 @@ final class TimeMerge {
             }
             siftDown(heap, keys, n, 0);
         }
+    }
+
+    /*
+     * One file's streams merged by a key that holds the tie-break: (timestamp - base) above the buffer's file-order
+     * index. Within one file no two cursors hold the same buffer, so equal timestamps are ordered by buffer index
+     * alone (the record offset decides only within one buffer, which one stream reads in order) and the packed keys
+     * are all distinct: one comparison per heap level, no tie path. The order is the general merge's. A timestamp
+     * outside the range that fits (before the streams' first events, or further than 2^(63 - bits of the buffer
+     * count) ticks after them) ends the packed walk: the keys go back to raw timestamps and the general merge goes
+     * on from there. Returns the number of streams still live (0 when the walk ended here).
+     */
+    private static int mergePacked(StreamCursor[] heap, long[] keys, int n, Consumer<EtwEvent> consumer) throws IOException {
+        long base = Long.MAX_VALUE;
+        long maxIndex = 0;
+        for (int i = 0; i < n; i++) {
+            base = Math.min(base, heap[i].key);
+            maxIndex = Math.max(maxIndex, heap[i].lastBufferIndex());
+        }
+        int shift = 64 - Long.numberOfLeadingZeros(maxIndex);
+        long limit = Long.MAX_VALUE >>> shift;
+        for (int i = 0; i < n; i++) {
+            long d = heap[i].key - base;
+            if (d > limit || heap[i].bufferIndex < 0) {
+                return n; // the first events already do not fit (base is their minimum, so d >= 0)
+            }
+            keys[i] = d << shift | heap[i].bufferIndex;
+        }
+        for (int i = n / 2 - 1; i >= 0; i--) {
+            siftDownPacked(heap, keys, n, i);
+        }
+        while (n > 0) {
+            StreamCursor top = heap[0];
+            consumer.accept(top.event);
+            if (!top.advance()) {
+                n--;
+                heap[0] = heap[n];
+                keys[0] = keys[n];
+                heap[n] = null;
+            } else {
+                long t = top.event.timestamp();
+                top.key = t;
+                long d = t - base;
+                if (d < 0 || d > limit) {
+                    for (int i = 0; i < n; i++) {
+                        keys[i] = heap[i].key; // every cursor's raw key, the top's new one included
+                    }
+                    return n;
+                }
+                keys[0] = d << shift | top.bufferIndex;
+            }
+            siftDownPacked(heap, keys, n, 0);
+        }
+        return 0;
+    }
+
+    private static void siftDownPacked(StreamCursor[] heap, long[] keys, int n, int i) {
+        StreamCursor x = heap[i];
+        long xk = keys[i];
+        while (true) {
+            int l = 2 * i + 1;
+            if (l >= n) {
+                break;
+            }
+            int r = l + 1;
+            long mk = keys[l];
+            int m = l;
+            if (r < n) {
+                long kr = keys[r];
+                m = kr < mk ? r : l; // a select, as in siftDown
+                mk = kr < mk ? kr : mk;
+            }
+            if (mk > xk) {
+                break;
+            }
+            heap[i] = heap[m];
+            keys[i] = mk;
+            i = m;
+        }
+        heap[i] = x;
+        keys[i] = xk;
     }
 
     private static void siftDown(StreamCursor[] heap, long[] keys, int n, int i) {
