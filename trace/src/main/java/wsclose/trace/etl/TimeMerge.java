@@ -35,10 +35,7 @@ final class TimeMerge {
             StreamCursor top = heap[0];
             consumer.accept(top.event);
             if (!top.advance()) {
-                n--;
-                heap[0] = heap[n];
-                keys[0] = keys[n];
-                heap[n] = null;
+                n = dropTop(heap, keys, n);
             } else {
                 top.key = byUtc ? top.event.fileTime() : top.event.timestamp();
                 keys[0] = top.key;
@@ -79,10 +76,7 @@ final class TimeMerge {
             StreamCursor top = heap[0];
             consumer.accept(top.event);
             if (!top.advance()) {
-                n--;
-                heap[0] = heap[n];
-                keys[0] = keys[n];
-                heap[n] = null;
+                n = dropTop(heap, keys, n);
             } else {
                 long t = top.event.timestamp();
                 top.key = t;
@@ -100,6 +94,16 @@ final class TimeMerge {
         return 0;
     }
 
+    /** Takes the top cursor, whose stream has ended, out of the heap (the last one takes its place); the new size. */
+    private static int dropTop(StreamCursor[] heap, long[] keys, int n) {
+        int last = n - 1;
+        heap[0] = heap[last];
+        keys[0] = keys[last];
+        heap[last] = null;
+        return last;
+    }
+
+    /** {@link #siftDown} for packed keys: all distinct, so a comparison decides without a tie path. */
     private static void siftDownPacked(StreamCursor[] heap, long[] keys, int n, int i) {
         StreamCursor x = heap[i];
         long xk = keys[i];
