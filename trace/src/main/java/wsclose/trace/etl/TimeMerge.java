@@ -62,32 +62,34 @@ final class TimeMerge {
         }
         int shift = 64 - Long.numberOfLeadingZeros(maxIndex);
         long limit = Long.MAX_VALUE >>> shift;
+        // times in [base, top] pack without overflow; compared as times, so that no difference can wrap around
+        long top = base > Long.MAX_VALUE - limit ? Long.MAX_VALUE : base + limit;
         for (int i = 0; i < n; i++) {
-            long d = heap[i].key - base;
-            if (d > limit || heap[i].bufferIndex < 0) {
-                return n; // the first events already do not fit (base is their minimum, so d >= 0)
+            if (heap[i].key > top || heap[i].bufferIndex < 0) {
+                return n; // the first events already do not fit: the general merge from the start, keys untouched
             }
-            keys[i] = d << shift | heap[i].bufferIndex;
+        }
+        for (int i = 0; i < n; i++) {
+            keys[i] = (heap[i].key - base) << shift | heap[i].bufferIndex;
         }
         for (int i = n / 2 - 1; i >= 0; i--) {
             siftDownPacked(heap, keys, n, i);
         }
         while (n > 0) {
-            StreamCursor top = heap[0];
-            consumer.accept(top.event);
-            if (!top.advance()) {
+            StreamCursor c = heap[0];
+            consumer.accept(c.event);
+            if (!c.advance()) {
                 n = dropTop(heap, keys, n);
             } else {
-                long t = top.event.timestamp();
-                top.key = t;
-                long d = t - base;
-                if (d < 0 || d > limit) {
+                long t = c.event.timestamp();
+                c.key = t;
+                if (t < base || t > top) {
                     for (int i = 0; i < n; i++) {
                         keys[i] = heap[i].key; // every cursor's raw key, the top's new one included
                     }
                     return n;
                 }
-                keys[0] = d << shift | top.bufferIndex;
+                keys[0] = (t - base) << shift | c.bufferIndex;
             }
             siftDownPacked(heap, keys, n, 0);
         }

@@ -21,8 +21,9 @@ import wsclose.trace.testing.EtlWriter;
 /**
  * The time-ordered walk of one file against the merge's definition: at every step the stream whose next event has
  * the smallest (timestamp, buffer's file-order index) goes first. Streams tie often (a coarse clock), one stream
- * steps back before every stream's first event, one jumps further ahead than the packed keys hold: the last two
- * leave the packed merge for the general one part-way through the walk.
+ * steps back before every stream's first event, one jumps further ahead than the packed keys hold: those two
+ * leave the packed merge for the general one part-way through the walk; one starts that far ahead: the general merge
+ * from the start.
  */
 class TimeMergeTest {
     @TempDir
@@ -150,6 +151,15 @@ class TimeMergeTest {
         long far = 1L << 58; // past 2^56: more than 100 buffers leave a packed key at most 56 bits of time
         List<Ev> walked = walk(trace(t -> t > 1_000_000L + 2000 / 7 * 10L ? t + far : t), "far.etl");
         assertThat(walked.stream().filter(e -> e.ts() > far)).hasSizeGreaterThan(900);
+        assertThat(ties(walked)).isGreaterThan(5_000);
+        assertThat(walked).isEqualTo(byDefinition(walked));
+    }
+
+    @Test
+    void aStreamStartingFurtherThanThePackedKeysHoldMergesByDefinitionFromTheStart() throws IOException {
+        long far = 1L << 58;
+        List<Ev> walked = walk(trace(t -> t + far), "far-first.etl");
+        assertThat(walked.stream().filter(e -> e.ts() > far)).hasSize(3000);
         assertThat(ties(walked)).isGreaterThan(5_000);
         assertThat(walked).isEqualTo(byDefinition(walked));
     }
