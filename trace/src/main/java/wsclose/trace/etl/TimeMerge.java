@@ -46,7 +46,7 @@ final class TimeMerge {
 
     /*
      * One file's streams merged by a key that holds the tie-break: (timestamp - base) above the buffer's file-order
-     * index. Within one file no two cursors hold the same buffer, so equal timestamps are ordered by buffer index
+     * index (a count from 0, at most the streams' last buffer's, so it fits below the shift). Within one file no two cursors hold the same buffer, so equal timestamps are ordered by buffer index
      * alone (the record offset decides only within one buffer, which one stream reads in order) and the packed keys
      * are all distinct: one comparison per heap level, no tie path. The order is the general merge's. A timestamp
      * outside the range that fits (before the streams' first events, or further than 2^(63 - bits of the buffer
@@ -62,10 +62,10 @@ final class TimeMerge {
         }
         int shift = 64 - Long.numberOfLeadingZeros(maxIndex);
         long limit = Long.MAX_VALUE >>> shift;
-        // times in [base, top] pack without overflow; compared as times, so that no difference can wrap around
-        long top = base > Long.MAX_VALUE - limit ? Long.MAX_VALUE : base + limit;
+        // times in [base, ceiling] pack without overflow; compared as times, so that no difference can wrap around
+        long ceiling = base > Long.MAX_VALUE - limit ? Long.MAX_VALUE : base + limit;
         for (int i = 0; i < n; i++) {
-            if (heap[i].key > top || heap[i].bufferIndex < 0) {
+            if (heap[i].key > ceiling) {
                 return n; // the first events already do not fit: the general merge from the start, keys untouched
             }
         }
@@ -83,7 +83,7 @@ final class TimeMerge {
             } else {
                 long t = c.event.timestamp();
                 c.key = t;
-                if (t < base || t > top) {
+                if (t < base || t > ceiling) {
                     for (int i = 0; i < n; i++) {
                         keys[i] = heap[i].key; // every cursor's raw key, the top's new one included
                     }
